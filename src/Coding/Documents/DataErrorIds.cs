@@ -1,0 +1,56 @@
+namespace Coding.Documents;
+
+/// <summary>Stable identifiers of <see cref="DataError"/>s. Ids never change meaning; new problems get new ids.</summary>
+public static class DataErrorIds
+{
+    /// <summary>The file is not well-formed YAML or JSON (or is truncated).</summary>
+    public const string Syntax = "DATA001";
+
+    /// <summary>A key that the format does not define.</summary>
+    public const string UnknownKey = "DATA002";
+
+    /// <summary>The same key twice in one mapping.</summary>
+    public const string DuplicateKey = "DATA003";
+
+    /// <summary>A value of the wrong type or form (text where a number belongs, an unknown enumeration value).</summary>
+    public const string InvalidValue = "DATA004";
+
+    /// <summary>A required key is missing.</summary>
+    public const string MissingKey = "DATA005";
+
+    /// <summary>The file could not be read at all.</summary>
+    public const string Unreadable = "DATA006";
+
+    /// <summary>A value is well-formed but impossible (a negative duration, a temperature below absolute zero, a PCI above 39).</summary>
+    public const string ImpossibleValue = "CASE001";
+
+    /// <summary>Two keys that exclude each other are both given (e.g. <c>dose_mg</c> and <c>dose_mg_per_m2</c>).</summary>
+    public const string ConflictingKeys = "CASE002";
+
+    /// <summary>A rule file is missing from a rule set directory.</summary>
+    public const string MissingRuleFile = "RULE001";
+
+    /// <summary>A file in a rule set directory that no rule set defines.</summary>
+    public const string UnknownRuleFile = "RULE002";
+
+    /// <summary>A note id is referenced but no note defines it.</summary>
+    public const string UndefinedNote = "RULE003";
+
+    /// <summary>A code is referenced but the code table does not define it (in force on the dates it is used).</summary>
+    public const string UndefinedCode = "RULE004";
+
+    /// <summary>Two definitions with the same identity (code, note id, drug name, rule id).</summary>
+    public const string DuplicateDefinition = "RULE005";
+
+    /// <summary>An effective period whose end is before its start.</summary>
+    public const string InvalidPeriod = "RULE006";
+
+    /// <summary>A value that is well-formed but makes no sense in a rule (a zero billing unit, an inverted range, a malformed code).</summary>
+    public const string InvalidRuleValue = "RULE007";
+
+    /// <summary>Two definitions of the same thing whose effective periods overlap.</summary>
+    public const string OverlappingPeriods = "RULE008";
+
+    /// <summary>A reference to a rule id that no rule defines (e.g. the chosen PIPAC policy).</summary>
+    public const string UndefinedRule = "RULE009";
+}

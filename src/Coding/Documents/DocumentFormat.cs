@@ -1,0 +1,24 @@
+using System;
+using System.IO;
+
+namespace Coding.Documents;
+
+/// <summary>The syntax of a data document.</summary>
+public enum DocumentFormat
+{
+    /// <summary>YAML 1.2 (block or flow style).</summary>
+    Yaml = 0,
+
+    /// <summary>JSON.</summary>
+    Json = 1,
+}
+
+/// <summary>Reads a document of either format into a located tree.</summary>
+internal static class DocumentReader
+{
+    public static DocumentFormat FormatOf(string path)
+        => string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Json : DocumentFormat.Yaml;
+
+    public static DataNode? Read(string text, DocumentFormat format, DataErrorSink errors)
+        => format == DocumentFormat.Json ? JsonDocumentReader.Read(text, errors) : YamlDocumentReader.Read(text, errors);
+}

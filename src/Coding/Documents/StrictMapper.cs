@@ -1,0 +1,245 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+
+namespace Coding.Documents;
+
+/// <summary>
+/// Maps a located <see cref="DataNode"/> tree onto internal DTOs, strictly: keys are the snake_case form of the
+/// property names, an unknown key, a missing required key or a value of the wrong type is an error with its position,
+/// and mapping goes on after an error so that every problem in a document is reported in one pass.
+/// </summary>
+/// <remarks>Thread-safe: the per-type metadata cache is a concurrent dictionary of immutable shapes.</remarks>
+internal static class StrictMapper
+{
+    private static readonly ConcurrentDictionary<Type, DtoShape> Shapes = new();
+
+    public static T? Map<T>(DataNode node, DataErrorSink errors)
+        where T : LocatedDto, new()
+        => (T?)MapValue(typeof(T), node, errors);
+
+    public static string ToSnakeCase(string name) => Output.WireNames.ToSnakeCase(name);
+
+    public static string EnumText(Type enumType, string memberName) => Output.WireNames.Of(enumType, memberName);
+
+    private static object? MapValue(Type type, DataNode node, DataErrorSink errors)
+    {
+        Type? underlying = Nullable.GetUnderlyingType(type);
+        if (node is ScalarNode { Value: null })
+        {
+            if (underlying is null && type.IsValueType)
+            {
+                errors.Add(DataErrorIds.InvalidValue, $"A value is required here ({Describe(type)}), not null.", node.Start);
+            }
+
+            return null;
+        }
+
+        type = underlying ?? type;
+        if (typeof(LocatedDto).IsAssignableFrom(type))
+        {
+            return MapObject(type, node, errors);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            return MapList(type, node, errors);
+        }
+
+        if (node is not ScalarNode scalar)
+        {
+            errors.Add(DataErrorIds.InvalidValue, $"Expected {Describe(type)}, found {node.Kind}.", node.Start);
+            return null;
+        }
+
+        return MapScalar(type, scalar, errors);
+    }
+
+    private static object? MapObject(Type type, DataNode node, DataErrorSink errors)
+    {
+        if (node is not MappingNode mapping)
+        {
+            errors.Add(DataErrorIds.InvalidValue, $"Expected a mapping (key: value pairs), found {node.Kind}.", node.Start);
+            return null;
+        }
+
+        DtoShape shape = Shapes.GetOrAdd(type, t => new DtoShape(t));
+        var dto = (LocatedDto)Activator.CreateInstance(type)!;
+        dto.SetStart(mapping.Start);
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            string key = entry.Key.Value!;
+            if (!shape.Properties.TryGetValue(key, out var property))
+            {
+                errors.Add(DataErrorIds.UnknownKey, $"Unknown key '{key}'. Allowed here: {string.Join(", ", shape.Keys)}.", entry.Key.Start);
+                continue;
+            }
+
+            given.Add(key);
+            dto.SetValueMark(property.Name, entry.Value.Start);
+            object? value = MapValue(property.PropertyType, entry.Value, errors);
+            if (value is not null)
+            {
+                property.SetValue(dto, value);
+            }
+            else if (shape.Required.Contains(key) && entry.Value is ScalarNode { Value: null })
+            {
+                errors.Add(DataErrorIds.MissingKey, $"'{key}' needs a value.", entry.Value.Start);
+            }
+        }
+
+        foreach (string key in shape.Required)
+        {
+            if (!given.Contains(key))
+            {
+                errors.Add(DataErrorIds.MissingKey, $"Missing required key '{key}'.", mapping.Start);
+            }
+        }
+
+        return dto;
+    }
+
+    private static object? MapList(Type type, DataNode node, DataErrorSink errors)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            errors.Add(DataErrorIds.InvalidValue, $"Expected a list, found {node.Kind}.", node.Start);
+            return null;
+        }
+
+        Type itemType = type.GetGenericArguments()[0];
+        var list = (IList)Activator.CreateInstance(type)!;
+        foreach (DataNode item in sequence.Items)
+        {
+            object? value = MapValue(itemType, item, errors);
+            if (value is not null)
+            {
+                list.Add(value);
+            }
+        }
+
+        return list;
+    }
+
+    private static object? MapScalar(Type type, ScalarNode scalar, DataErrorSink errors)
+    {
+        string text = scalar.Value!;
+        if (type == typeof(string))
+        {
+            return text;
+        }
+
+        if (type == typeof(DateTime))
+        {
+            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            return Fail($"Expected a date as YYYY-MM-DD, found '{text}'.");
+        }
+
+        if (type.IsEnum)
+        {
+            foreach (string name in Enum.GetNames(type))
+            {
+                if (string.Equals(EnumText(type, name), text, StringComparison.Ordinal))
+                {
+                    return Enum.Parse(type, name);
+                }
+            }
+
+            return Fail($"'{text}' is not one of: {string.Join(", ", Enum.GetNames(type).Select(n => EnumText(type, n)))}.");
+        }
+
+        if (scalar.IsText)
+        {
+            return Fail($"Expected {Describe(type)}, found the text \"{text}\" (remove the quotes if a number or true/false is meant).");
+        }
+
+        if (type == typeof(bool))
+        {
+            if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) ? false : Fail($"Expected true or false, found '{text}'.");
+        }
+
+        if (type == typeof(int))
+        {
+            return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int i) ? i : Fail($"Expected a whole number, found '{text}'.");
+        }
+
+        if (type == typeof(decimal))
+        {
+            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m) ? m : Fail($"Expected a number, found '{text}'.");
+        }
+
+        if (type == typeof(double))
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsNaN(d) && !double.IsInfinity(d)
+                ? d
+                : Fail($"Expected a finite number, found '{text}'.");
+        }
+
+        throw new NotSupportedException($"The strict mapper cannot map {type}.");
+
+        object? Fail(string message)
+        {
+            errors.Add(DataErrorIds.InvalidValue, message, scalar.Start);
+            return null;
+        }
+    }
+
+    private static string Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(int))
+        {
+            return "a whole number";
+        }
+
+        if (type == typeof(decimal) || type == typeof(double))
+        {
+            return "a number";
+        }
+
+        if (type == typeof(bool))
+        {
+            return "true or false";
+        }
+
+        if (type == typeof(DateTime))
+        {
+            return "a date (YYYY-MM-DD)";
+        }
+
+        return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => EnumText(type, n))) : "text";
+    }
+
+    private sealed class DtoShape
+    {
+        public DtoShape(Type type)
+        {
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite && p.DeclaringType != typeof(LocatedDto))
+                .ToList();
+            Properties = properties.ToDictionary(p => ToSnakeCase(p.Name), StringComparer.Ordinal);
+            Keys = properties.Select(p => ToSnakeCase(p.Name)).ToArray();
+            Required = new HashSet<string>(properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => ToSnakeCase(p.Name)), StringComparer.Ordinal);
+        }
+
+        public Dictionary<string, PropertyInfo> Properties { get; }
+
+        public IReadOnlyList<string> Keys { get; }
+
+        public HashSet<string> Required { get; }
+    }
+}
