@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using Coding.Infrastructure;
+using Coding.Quantities;
+
+namespace Coding.Cases;
+
+/// <summary>
+/// One encounter to code: the claim it goes on, the payer, the patient's diagnoses and the procedure. Immutable.
+/// </summary>
+public sealed record CodingCase
+{
+    /// <summary>Creates a case.</summary>
+    /// <param name="caseId">The caller's identifier for the case; echoed in the result.</param>
+    /// <param name="dateOfService">The date of service; only the date part is used. It selects the rules in force.</param>
+    /// <param name="claim">The claim type.</param>
+    /// <param name="payer">The payer type.</param>
+    /// <param name="bodySurfaceArea">The patient's body surface area, needed for doses in mg/m².</param>
+    /// <param name="diagnoses">ICD-10-CM codes in claim order (first-listed first).</param>
+    /// <param name="procedure">The procedure performed.</param>
+    /// <param name="trial">The clinical trial the patient is enrolled in, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="caseId"/> is blank or a diagnosis is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="procedure"/> is null.</exception>
+    public CodingCase(
+        string caseId,
+        DateTime dateOfService,
+        ClaimType claim,
+        PayerType payer,
+        BodySurfaceArea? bodySurfaceArea,
+        IEnumerable<string>? diagnoses,
+        IntraperitonealProcedure procedure,
+        ClinicalTrial? trial = null)
+    {
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(caseId), nameof(caseId), "A case needs an id.");
+        CaseId = caseId;
+        DateOfService = dateOfService.Date;
+        Claim = claim;
+        Payer = payer;
+        BodySurfaceArea = bodySurfaceArea;
+        Diagnoses = ReadOnly.Copy(diagnoses);
+        foreach (string code in Diagnoses)
+        {
+            Preconditions.CheckArgument(code is not null, nameof(diagnoses), "A diagnosis code cannot be null.");
+        }
+
+        Procedure = Preconditions.CheckNotNull(procedure, nameof(procedure));
+        Trial = trial;
+    }
+
+    /// <summary>Gets the caller's identifier for the case.</summary>
+    public string CaseId { get; }
+
+    /// <summary>Gets the date of service (time of day is always midnight).</summary>
+    public DateTime DateOfService { get; }
+
+    /// <summary>Gets the claim type.</summary>
+    public ClaimType Claim { get; }
+
+    /// <summary>Gets the payer type.</summary>
+    public PayerType Payer { get; }
+
+    /// <summary>Gets the patient's body surface area, when known.</summary>
+    public BodySurfaceArea? BodySurfaceArea { get; }
+
+    /// <summary>Gets the ICD-10-CM diagnosis codes in claim order.</summary>
+    public IReadOnlyList<string> Diagnoses { get; }
+
+    /// <summary>Gets the procedure performed.</summary>
+    public IntraperitonealProcedure Procedure { get; }
+
+    /// <summary>Gets the clinical trial the patient is enrolled in, or <see langword="null"/>.</summary>
+    public ClinicalTrial? Trial { get; }
+}

@@ -1,0 +1,53 @@
+namespace Coding.Cases;
+
+/// <summary>The kind of claim the lines are coded for; it decides the code systems and which modifiers apply.</summary>
+public enum ClaimType
+{
+    /// <summary>The surgeon's professional claim (CMS-1500 / 837P): CPT codes, no drug lines.</summary>
+    Professional = 0,
+
+    /// <summary>A hospital outpatient claim (UB-04 / 837I): CPT/HCPCS codes with drug lines.</summary>
+    FacilityOutpatient = 1,
+
+    /// <summary>A hospital inpatient claim (UB-04 / 837I, DRG): ICD-10-PCS procedure codes.</summary>
+    FacilityInpatient = 2,
+}
+
+/// <summary>The patient's coverage for the date of service.</summary>
+public enum PayerType
+{
+    /// <summary>Original (fee-for-service) Medicare.</summary>
+    Medicare = 0,
+
+    /// <summary>A Medicare Advantage (Part C) plan.</summary>
+    MedicareAdvantage = 1,
+
+    /// <summary>Medicaid.</summary>
+    Medicaid = 2,
+
+    /// <summary>A commercial health plan.</summary>
+    Commercial = 3,
+
+    /// <summary>No insurer: the patient pays.</summary>
+    SelfPay = 4,
+}
+
+/// <summary>How the abdomen was entered.</summary>
+public enum SurgicalApproach
+{
+    /// <summary>Open laparotomy.</summary>
+    Open = 0,
+
+    /// <summary>Laparoscopy (ports).</summary>
+    Laparoscopic = 1,
+}
+
+/// <summary>The intraperitoneal chemotherapy procedure a case describes.</summary>
+public enum ProcedureKind
+{
+    /// <summary>Hyperthermic intraperitoneal chemotherapy, given during surgery.</summary>
+    Hipec = 0,
+
+    /// <summary>Pressurized intraperitoneal aerosol chemotherapy, given at laparoscopy.</summary>
+    Pipac = 1,
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using Coding.Documents;
+using Coding.Results;
+
+// The case-file contract (snake_case keys, strict). Internal: callers get CodingCase, never these.
+#pragma warning disable SA1402, CA1002, CA2227
+namespace Coding.Cases.Reading;
+
+internal sealed class CaseDto : LocatedDto
+{
+    [RequiredKey] public string CaseId { get; set; } = "";
+    [RequiredKey] public DateTime DateOfService { get; set; }
+    [RequiredKey] public ClaimType Claim { get; set; }
+    [RequiredKey] public PayerType Payer { get; set; }
+    public PatientDto? Patient { get; set; }
+    [RequiredKey] public List<string> Diagnoses { get; set; } = new();
+    [RequiredKey] public ProcedureDto? Procedure { get; set; }
+    public TrialDto? Trial { get; set; }
+}
+
+internal sealed class PatientDto : LocatedDto
+{
+    public decimal? BodySurfaceAreaM2 { get; set; }
+}
+
+internal sealed class ProcedureDto : LocatedDto
+{
+    [RequiredKey] public ProcedureKind Kind { get; set; }
+    public SurgicalApproach? Approach { get; set; }
+    public TemperatureDto? TemperatureC { get; set; }
+    public List<DrugDto> Drugs { get; set; } = new();
+
+    // HIPEC only.
+    public List<string>? PrimaryProcedures { get; set; }
+    public int? SeparateIncisions { get; set; }
+    public decimal? PerfusionMinutes { get; set; }
+
+    // PIPAC only.
+    public int? Cycle { get; set; }
+    public decimal? ExposureMinutes { get; set; }
+    public double? CapnoperitoneumMmhg { get; set; }
+    public int? Biopsies { get; set; }
+    public decimal? AscitesDrainedMl { get; set; }
+    public int? Pci { get; set; }
+}
+
+internal sealed class TemperatureDto : LocatedDto
+{
+    [RequiredKey] public double Min { get; set; }
+    [RequiredKey] public double Max { get; set; }
+}
+
+internal sealed class DrugDto : LocatedDto
+{
+    [RequiredKey] public string Name { get; set; } = "";
+    public decimal? DoseMg { get; set; }
+    public decimal? DoseMgPerM2 { get; set; }
+    public decimal? OpenedMg { get; set; }
+    public bool SuppliedBySponsor { get; set; }
+}
+
+internal sealed class TrialDto : LocatedDto
+{
+    [RequiredKey] public string Nct { get; set; } = "";
+    [RequiredKey] public bool Qualifying { get; set; }
+    public string? Ide { get; set; }
+    public List<LineCategory> Investigational { get; set; } = new();
+    public List<LineCategory> SponsorPays { get; set; } = new();
+}

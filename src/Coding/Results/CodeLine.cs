@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using Coding.Cases;
+
+namespace Coding.Results;
+
+/// <summary>One line of the claim (or of the sponsor's invoice): a code with its units, modifiers and why it is there. Immutable.</summary>
+public sealed record CodeLine
+{
+    internal CodeLine(
+        CodeSystem system,
+        string code,
+        string label,
+        int units,
+        IEnumerable<string>? modifiers,
+        LineCategory category,
+        string rule,
+        IEnumerable<string>? notes,
+        string? detail)
+    {
+        System = system;
+        Code = code;
+        Label = label;
+        Units = units;
+        Modifiers = ReadOnly.Copy(modifiers);
+        Category = category;
+        Rule = rule;
+        Notes = ReadOnly.Copy(notes);
+        Detail = detail;
+    }
+
+    /// <summary>Gets the code system.</summary>
+    public CodeSystem System { get; }
+
+    /// <summary>Gets the code.</summary>
+    public string Code { get; }
+
+    /// <summary>Gets a short label of the project's own (never the AMA descriptor).</summary>
+    public string Label { get; }
+
+    /// <summary>Gets the units (service units, or billing units for a drug).</summary>
+    public int Units { get; }
+
+    /// <summary>Gets the modifiers, in claim order.</summary>
+    public IReadOnlyList<string> Modifiers { get; }
+
+    /// <summary>Gets what the line is for.</summary>
+    public LineCategory Category { get; }
+
+    /// <summary>Gets the id of the rule in the rule data that produced the line.</summary>
+    public string Rule { get; }
+
+    /// <summary>Gets the ids of the coding notes that apply to the line (their texts are in <see cref="CodingResult.Notes"/>).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Gets how the units were worked out (e.g. a drug's dose arithmetic), or <see langword="null"/>.</summary>
+    public string? Detail { get; }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Coding.Cases;
+
+namespace Coding.Results;
+
+/// <summary>
+/// The outcome of coding one case: its claim lines, diagnoses, coding notes and findings. Immutable.
+/// </summary>
+public sealed record CodingResult
+{
+    internal CodingResult(
+        CodingCase codingCase,
+        string rulesVersion,
+        IEnumerable<CodeLine> lines,
+        IEnumerable<string> diagnoses,
+        IEnumerable<CodingNote> notes,
+        IEnumerable<Finding> findings)
+    {
+        CaseId = codingCase.CaseId;
+        DateOfService = codingCase.DateOfService;
+        Claim = codingCase.Claim;
+        Payer = codingCase.Payer;
+        Procedure = codingCase.Procedure.Kind;
+        RulesVersion = rulesVersion;
+        Lines = ReadOnly.Copy(lines);
+        Diagnoses = ReadOnly.Copy(diagnoses);
+        Notes = ReadOnly.Copy(notes);
+        Findings = ReadOnly.Copy(findings);
+        Ready = !Findings.Any(f => f.Severity == Severity.Error);
+    }
+
+    /// <summary>Gets the case's id.</summary>
+    public string CaseId { get; }
+
+    /// <summary>Gets the date of service.</summary>
+    public DateTime DateOfService { get; }
+
+    /// <summary>Gets the claim type coded for.</summary>
+    public ClaimType Claim { get; }
+
+    /// <summary>Gets the payer type.</summary>
+    public PayerType Payer { get; }
+
+    /// <summary>Gets the procedure coded.</summary>
+    public ProcedureKind Procedure { get; }
+
+    /// <summary>Gets the version of the rule set that produced this result.</summary>
+    public string RulesVersion { get; }
+
+    /// <summary>Gets a value indicating whether the result has no error findings, so the lines can go on a claim.</summary>
+    public bool Ready { get; }
+
+    /// <summary>Gets the code lines in claim order.</summary>
+    public IReadOnlyList<CodeLine> Lines { get; }
+
+    /// <summary>Gets the ICD-10-CM diagnosis codes for the claim, in order.</summary>
+    public IReadOnlyList<string> Diagnoses { get; }
+
+    /// <summary>Gets the coding notes referenced by the lines and findings, each once.</summary>
+    public IReadOnlyList<CodingNote> Notes { get; }
+
+    /// <summary>Gets the findings, errors first.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+}

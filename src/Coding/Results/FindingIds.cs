@@ -1,0 +1,73 @@
+namespace Coding.Results;
+
+/// <summary>
+/// Stable identifiers of the findings the engine itself raises. Payer-policy findings carry the ids the rule data gives them.
+/// </summary>
+public static class FindingIds
+{
+    /// <summary>A dose in mg/m² but no body surface area on the case.</summary>
+    public const string BodySurfaceAreaMissing = "CASE101";
+
+    /// <summary>A diagnosis code that is not a well-formed ICD-10-CM code.</summary>
+    public const string DiagnosisMalformed = "CASE102";
+
+    /// <summary>The case lists no diagnosis.</summary>
+    public const string DiagnosisMissing = "CASE103";
+
+    /// <summary>A diagnosis is in a position its sequencing rule does not allow (e.g. ascites first-listed).</summary>
+    public const string DiagnosisSequence = "CASE104";
+
+    /// <summary>The body surface area is outside the plausible range in the rule data.</summary>
+    public const string BodySurfaceAreaImplausible = "CASE105";
+
+    /// <summary>The perfusion is too short for the first time unit (its mid-point is not passed): no time code.</summary>
+    public const string HipecTooShort = "HIPEC001";
+
+    /// <summary>No primary surgical procedure is given for the add-on HIPEC codes.</summary>
+    public const string HipecPrimaryMissing = "HIPEC002";
+
+    /// <summary>None of the primary procedures is an allowed primary for the add-on codes.</summary>
+    public const string HipecPrimaryNotEligible = "HIPEC003";
+
+    /// <summary>A primary procedure is not on the allowed-primary list (others are).</summary>
+    public const string HipecPrimaryNotOnList = "HIPEC004";
+
+    /// <summary>The perfusion temperature is outside the hyperthermic band.</summary>
+    public const string HipecTemperatureOutsideBand = "HIPEC005";
+
+    /// <summary>The perfusion temperature is implausible for a perfusion.</summary>
+    public const string TemperatureImplausible = "HIPEC006";
+
+    /// <summary>A primary procedure is not a well-formed CPT code.</summary>
+    public const string HipecPrimaryMalformed = "HIPEC007";
+
+    /// <summary>No perfusion temperature is documented.</summary>
+    public const string TemperatureMissing = "HIPEC008";
+
+    /// <summary>No rule in the data codes this procedure on the date of service.</summary>
+    public const string NoRuleInForce = "RULES001";
+
+    /// <summary>The PIPAC approach is not laparoscopic.</summary>
+    public const string PipacNotLaparoscopic = "PIPAC001";
+
+    /// <summary>A PIPAC parameter (exposure, pressure, temperature) is outside its usual range in the rule data.</summary>
+    public const string PipacParameterUnusual = "PIPAC002";
+
+    /// <summary>The drug is not in the rule data's drug table for the date of service.</summary>
+    public const string DrugUnknown = "DRUG001";
+
+    /// <summary>Less was opened from single-dose vials than was given.</summary>
+    public const string DrugOpenedLessThanGiven = "DRUG002";
+
+    /// <summary>A single-dose drug on an outpatient facility claim without the opened amount: JW/JZ cannot be set.</summary>
+    public const string DrugOpenedMissing = "DRUG003";
+
+    /// <summary>Drugs are documented but the claim takes no drug lines (professional claim).</summary>
+    public const string DrugNotOnThisClaim = "DRUG004";
+
+    /// <summary>A zero dose.</summary>
+    public const string DrugZeroDose = "DRUG005";
+
+    /// <summary>Inpatient claim: the surgery's own ICD-10-PCS codes come from the operative report, not from CPT.</summary>
+    public const string InpatientSurgeryCodes = "CLAIM001";
+}
