@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using Coding.Cases;
+using Coding.Documents;
+using Coding.Results;
+
+// Internal DTOs, one per YAML shape. Keys are the snake_case form of the property names; the strict mapper rejects
+// any other key. They carry positions (LocatedDto) and are turned into the public immutable model by RuleSetBuilder.
+#pragma warning disable SA1402, CA1002, CA2227 // Small sibling DTOs live together; mutable lists are what the mapper fills.
+namespace Coding.Rules.Dto;
+
+internal sealed class RuleSetManifestDto : LocatedDto
+{
+    [RequiredKey] public string Name { get; set; } = "";
+    [RequiredKey] public string Version { get; set; } = "";
+    public string? Description { get; set; }
+    [RequiredKey] public DateTime CoversFrom { get; set; }
+}
+
+internal abstract class EffectiveDto : LocatedDto
+{
+    [RequiredKey] public DateTime EffectiveFrom { get; set; }
+    public DateTime? EffectiveTo { get; set; }
+}
+
+internal sealed class CodesFileDto : LocatedDto
+{
+    [RequiredKey] public List<CodeDto> Codes { get; set; } = new();
+}
+
+internal sealed class CodeDto : EffectiveDto
+{
+    [RequiredKey] public CodeSystem System { get; set; }
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public string Label { get; set; } = "";
+}
+
+internal sealed class NotesFileDto : LocatedDto
+{
+    [RequiredKey] public List<NoteDto> Notes { get; set; } = new();
+}
+
+internal sealed class NoteDto : LocatedDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public string Text { get; set; } = "";
+    [RequiredKey] public string Source { get; set; } = "";
+}
+
+internal sealed class RangeDto : LocatedDto
+{
+    [RequiredKey] public double Min { get; set; }
+    [RequiredKey] public double Max { get; set; }
+}
+
+internal sealed class DecimalRangeDto : LocatedDto
+{
+    [RequiredKey] public decimal Min { get; set; }
+    [RequiredKey] public decimal Max { get; set; }
+}
+
+internal sealed class HipecFileDto : LocatedDto
+{
+    [RequiredKey] public HipecTemperatureDto Temperature { get; set; } = new();
+    [RequiredKey] public List<AllowedPrimariesDto> AllowedPrimaries { get; set; } = new();
+    [RequiredKey] public List<TimeCodingDto> TimeCoding { get; set; } = new();
+    [RequiredKey] public string InpatientSurgeryNote { get; set; } = "";
+    [RequiredKey] public List<LineRuleDto> Inpatient { get; set; } = new();
+}
+
+internal sealed class HipecTemperatureDto : LocatedDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public RangeDto HyperthermicC { get; set; } = new();
+    [RequiredKey] public RangeDto PlausibleC { get; set; } = new();
+    [RequiredKey] public string Source { get; set; } = "";
+}
+
+internal sealed class AllowedPrimariesDto : EffectiveDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public string Source { get; set; } = "";
+    [RequiredKey] public List<CodeRangeDto> Codes { get; set; } = new();
+}
+
+internal sealed class CodeRangeDto : LocatedDto
+{
+    [RequiredKey] public string From { get; set; } = "";
+    [RequiredKey] public string To { get; set; } = "";
+    [RequiredKey] public string Label { get; set; } = "";
+}
+
+internal enum TimeCodingMethod
+{
+    TimeUnits,
+    Unlisted,
+}
+
+internal sealed class TimeCodingDto : EffectiveDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public TimeCodingMethod Method { get; set; }
+    public TimeUnitDto? FirstUnit { get; set; }
+    public TimeUnitDto? AdditionalUnit { get; set; }
+    public string? UnlistedCode { get; set; }
+    public List<string> Notes { get; set; } = new();
+    public List<string> IncisionNotes { get; set; } = new();
+}
+
+internal sealed class TimeUnitDto : LocatedDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public int Minutes { get; set; }
+}
+
+internal sealed class LineRuleDto : EffectiveDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public List<LineTemplateDto> Lines { get; set; } = new();
+}
+
+internal sealed class LineTemplateDto : LocatedDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public LineCategory Category { get; set; }
+    public LineCondition When { get; set; } = LineCondition.Always;
+    public List<string> Notes { get; set; } = new();
+}
+
+internal sealed class PipacFileDto : LocatedDto
+{
+    [RequiredKey] public string Policy { get; set; } = "";
+    [RequiredKey] public PipacUsualDto Usual { get; set; } = new();
+    [RequiredKey] public RangeDto PlausibleTemperatureC { get; set; } = new();
+    [RequiredKey] public List<LineRuleDto> Policies { get; set; } = new();
+    [RequiredKey] public List<LineRuleDto> Inpatient { get; set; } = new();
+}
+
+internal sealed class PipacUsualDto : LocatedDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public RangeDto ExposureMinutes { get; set; } = new();
+    [RequiredKey] public RangeDto CapnoperitoneumMmhg { get; set; } = new();
+    [RequiredKey] public RangeDto TemperatureC { get; set; } = new();
+    [RequiredKey] public string Source { get; set; } = "";
+}
+
+internal enum VialType
+{
+    SingleDose,
+    MultiDose,
+}
+
+internal sealed class DrugsFileDto : LocatedDto
+{
+    [RequiredKey] public DecimalRangeDto BodySurfaceAreaM2 { get; set; } = new();
+    [RequiredKey] public WastageDto Wastage { get; set; } = new();
+    public List<string> UnitsNotes { get; set; } = new();
+    public List<string> SponsorSuppliedNotes { get; set; } = new();
+    [RequiredKey] public string ProfessionalClaimNote { get; set; } = "";
+    [RequiredKey] public List<DrugDto> Drugs { get; set; } = new();
+}
+
+internal sealed class WastageDto : LocatedDto
+{
+    [RequiredKey] public List<ClaimType> Claims { get; set; } = new();
+    [RequiredKey] public string DiscardedModifier { get; set; } = "";
+    public List<string> DiscardedNotes { get; set; } = new();
+    [RequiredKey] public string NoDiscardModifier { get; set; } = "";
+    [RequiredKey] public DateTime NoDiscardFrom { get; set; }
+    public List<string> NoDiscardNotes { get; set; } = new();
+    public List<string> MultiDoseNotes { get; set; } = new();
+    public List<string> InpatientNotes { get; set; } = new();
+}
+
+internal sealed class DrugDto : EffectiveDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public string Name { get; set; } = "";
+    public List<string> Aliases { get; set; } = new();
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public decimal BillingUnitMg { get; set; }
+    [RequiredKey] public VialType Vial { get; set; }
+}
+
+internal sealed class PayerPoliciesFileDto : LocatedDto
+{
+    [RequiredKey] public List<PayerPolicyDto> Policies { get; set; } = new();
+}
+
+internal sealed class PayerPolicyDto : EffectiveDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public string FindingId { get; set; } = "";
+    [RequiredKey] public List<ProcedureKind> Procedures { get; set; } = new();
+    [RequiredKey] public List<PayerType> Payers { get; set; } = new();
+    [RequiredKey] public List<string> DiagnosesStarting { get; set; } = new();
+    public List<string> ExceptStarting { get; set; } = new();
+    public bool OnlyOutsideTrial { get; set; }
+    [RequiredKey] public Severity Severity { get; set; }
+    [RequiredKey] public string Message { get; set; } = "";
+    [RequiredKey] public string Source { get; set; } = "";
+}
+
+internal enum SequencingRuleKind
+{
+    NotFirstListed,
+}
+
+internal sealed class DiagnosesFileDto : LocatedDto
+{
+    [RequiredKey] public List<SequencingDto> Sequencing { get; set; } = new();
+}
+
+internal sealed class SequencingDto : LocatedDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public SequencingRuleKind Rule { get; set; }
+    [RequiredKey] public Severity Severity { get; set; }
+    [RequiredKey] public string Message { get; set; } = "";
+    [RequiredKey] public string Source { get; set; } = "";
+}

@@ -1,0 +1,14 @@
+namespace Coding.Rules;
+
+/// <summary>When a line template in the rule data applies.</summary>
+internal enum LineCondition
+{
+    /// <summary>Always.</summary>
+    Always,
+
+    /// <summary>Only when at least one biopsy was taken.</summary>
+    BiopsiesTaken,
+
+    /// <summary>Only when no biopsy was taken.</summary>
+    NoBiopsies,
+}

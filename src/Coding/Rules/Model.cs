@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using Coding.Cases;
+using Coding.Quantities;
+using Coding.Results;
+using Coding.Rules.Dto;
+
+// The internal, immutable model a loaded rule set is made of. Built once by RuleSetBuilder; never changed after.
+#pragma warning disable SA1402, SA1649 // Small sibling records live together.
+namespace Coding.Rules;
+
+/// <summary>A period a code or rule is in force: from a date, up to and including an optional last date.</summary>
+internal readonly record struct EffectivePeriod(DateTime From, DateTime? To)
+{
+    public bool Contains(DateTime date) => date >= From && (To is null || date <= To.Value);
+
+    public bool Overlaps(EffectivePeriod other)
+        => (To is null || other.From <= To.Value) && (other.To is null || From <= other.To.Value);
+
+    /// <summary>Whether this period covers the whole of <paramref name="inner"/>.</summary>
+    public bool Covers(EffectivePeriod inner)
+        => inner.From >= From && (To is null || (inner.To is not null && inner.To.Value <= To.Value));
+
+    public override string ToString()
+        => From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " to "
+           + (To is null ? "open end" : To.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+}
+
+/// <summary>Anything with an effective period, so one helper can pick what is in force on a date.</summary>
+internal interface IEffective
+{
+    EffectivePeriod Period { get; }
+}
+
+internal static class Effective
+{
+    public static T? InForce<T>(IReadOnlyList<T> items, DateTime date)
+        where T : class, IEffective
+    {
+        foreach (T item in items)
+        {
+            if (item.Period.Contains(date))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+}
+
+internal sealed record CodeDefinition(CodeSystem System, string Code, string Label, EffectivePeriod Period) : IEffective;
+
+internal sealed record LineTemplate(string Code, LineCategory Category, LineCondition When, IReadOnlyList<string> Notes);
+
+internal sealed record LineRule(string Id, EffectivePeriod Period, IReadOnlyList<LineTemplate> Lines) : IEffective;
+
+internal sealed record TimeUnit(string Code, int Minutes);
+
+internal sealed record HipecTimeRule(
+    string Id,
+    EffectivePeriod Period,
+    TimeCodingMethod Method,
+    TimeUnit? FirstUnit,
+    TimeUnit? AdditionalUnit,
+    string? UnlistedCode,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> IncisionNotes) : IEffective;
+
+internal sealed record CodeRange(int From, int To, string Label)
+{
+    public bool Contains(int code) => code >= From && code <= To;
+}
+
+internal sealed record AllowedPrimaryList(string Id, EffectivePeriod Period, string Source, IReadOnlyList<CodeRange> Ranges) : IEffective
+{
+    public CodeRange? Match(string cptCode)
+    {
+        if (!int.TryParse(cptCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int numeric))
+        {
+            return null;
+        }
+
+        foreach (CodeRange range in Ranges)
+        {
+            if (range.Contains(numeric))
+            {
+                return range;
+            }
+        }
+
+        return null;
+    }
+}
+
+internal sealed record NumericRange(double Min, double Max)
+{
+    public bool Contains(double value) => value >= Min && value <= Max;
+
+    public override string ToString()
+        => Min.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "–" + Max.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed record HipecRules(
+    string TemperatureRuleId,
+    TemperatureRange Hyperthermic,
+    TemperatureRange Plausible,
+    string TemperatureSource,
+    IReadOnlyList<AllowedPrimaryList> AllowedPrimaries,
+    IReadOnlyList<HipecTimeRule> TimeCoding,
+    string InpatientSurgeryNote,
+    IReadOnlyList<LineRule> Inpatient);
+
+internal sealed record PipacRules(
+    string PolicyId,
+    string UsualRuleId,
+    NumericRange UsualExposureMinutes,
+    NumericRange UsualCapnoperitoneumMmHg,
+    TemperatureRange UsualTemperature,
+    string UsualSource,
+    TemperatureRange Plausible,
+    IReadOnlyList<LineRule> Policies,
+    IReadOnlyList<LineRule> Inpatient)
+{
+    /// <summary>The policy the institution chose, in its period that covers <paramref name="date"/>.</summary>
+    public LineRule? PolicyInForce(DateTime date)
+    {
+        foreach (LineRule policy in Policies)
+        {
+            if (policy.Id == PolicyId && policy.Period.Contains(date))
+            {
+                return policy;
+            }
+        }
+
+        return null;
+    }
+}
+
+internal sealed record DrugRule(string Id, string Name, IReadOnlyList<string> Aliases, string Code, decimal BillingUnitMg, VialType Vial, EffectivePeriod Period) : IEffective
+{
+    public bool Answers(string name)
+    {
+        if (string.Equals(Name, name, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (string alias in Aliases)
+        {
+            if (string.Equals(alias, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+internal sealed record WastageRules(
+    IReadOnlyList<ClaimType> Claims,
+    string DiscardedModifier,
+    IReadOnlyList<string> DiscardedNotes,
+    string NoDiscardModifier,
+    DateTime NoDiscardFrom,
+    IReadOnlyList<string> NoDiscardNotes,
+    IReadOnlyList<string> MultiDoseNotes,
+    IReadOnlyList<string> InpatientNotes);
+
+internal sealed record DrugRules(
+    decimal BodySurfaceAreaMin,
+    decimal BodySurfaceAreaMax,
+    WastageRules Wastage,
+    IReadOnlyList<string> UnitsNotes,
+    IReadOnlyList<string> SponsorSuppliedNotes,
+    string ProfessionalClaimNote,
+    IReadOnlyList<DrugRule> Drugs)
+{
+    public DrugRule? Find(string name, DateTime date)
+    {
+        foreach (DrugRule drug in Drugs)
+        {
+            if (drug.Period.Contains(date) && drug.Answers(name))
+            {
+                return drug;
+            }
+        }
+
+        return null;
+    }
+}
+
+internal sealed record PayerPolicy(
+    string Id,
+    string FindingId,
+    IReadOnlyList<ProcedureKind> Procedures,
+    IReadOnlyList<PayerType> Payers,
+    IReadOnlyList<string> DiagnosesStarting,
+    IReadOnlyList<string> ExceptStarting,
+    bool OnlyOutsideTrial,
+    Severity Severity,
+    string Message,
+    string Source,
+    EffectivePeriod Period) : IEffective;
+
+internal sealed record SequencingRule(string Id, string Code, SequencingRuleKind Rule, Severity Severity, string Message, string Source);

@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Coding.Cases;
+using Coding.Documents;
+
+namespace Coding.Rules;
+
+/// <summary>
+/// Thrown when a rule set cannot be loaded. Lists every problem found, each with its file, line, column and stable id;
+/// a broken rule set is never loaded half-way.
+/// </summary>
+#pragma warning disable CA1032 // The only meaningful way to build one is with its errors.
+public sealed class RuleDataException : Exception
+#pragma warning restore CA1032
+{
+    internal RuleDataException(string source, IEnumerable<DataError> errors)
+        : base(BuildMessage(source, errors.ToList()))
+    {
+        Source = source;
+        Errors = ReadOnly.Copy(errors);
+    }
+
+    /// <summary>Gets every problem found, in file order.</summary>
+    public IReadOnlyList<DataError> Errors { get; }
+
+    private static string BuildMessage(string source, IReadOnlyList<DataError> errors)
+        => $"The rule set in {source} has {errors.Count} error{(errors.Count == 1 ? string.Empty : "s")}:"
+           + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e));
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Coding.Cases;
+using Coding.Engine;
+using Coding.Infrastructure;
+using Coding.Results;
+
+namespace Coding.Rules;
+
+/// <summary>
+/// A loaded, validated set of coding rules (codes, notes, HIPEC and PIPAC rules, drugs, payer policies), and the entry
+/// point for coding cases with them.
+/// </summary>
+/// <remarks>
+/// A rule set is immutable once loaded and safe to share across threads: any number of threads may call
+/// <see cref="Code"/> on one instance at the same time. Load it once and keep it.
+/// </remarks>
+public sealed class RuleSet
+{
+    /// <summary>The rule files a rule set directory holds, in load order.</summary>
+    internal static readonly IReadOnlyList<string> FileNames = new[]
+    {
+        "rule-set.yaml", "codes.yaml", "notes.yaml", "hipec.yaml", "pipac.yaml", "drugs.yaml", "payer-policies.yaml", "diagnoses.yaml",
+    };
+
+    private readonly CaseCoder coder;
+
+    internal RuleSet(
+        string name,
+        string version,
+        string description,
+        DateTime coversFrom,
+        string origin,
+        IReadOnlyList<CodeDefinition> codes,
+        IReadOnlyDictionary<string, CodingNote> notes,
+        HipecRules hipec,
+        PipacRules pipac,
+        DrugRules drugs,
+        IReadOnlyList<PayerPolicy> payerPolicies,
+        IReadOnlyList<SequencingRule> sequencing)
+    {
+        Name = name;
+        Version = version;
+        Description = description;
+        CoversFrom = coversFrom;
+        Origin = origin;
+        Codes = codes;
+        Notes = notes;
+        Hipec = hipec;
+        Pipac = pipac;
+        Drugs = drugs;
+        PayerPolicies = payerPolicies;
+        Sequencing = sequencing;
+        coder = new CaseCoder(this);
+    }
+
+    /// <summary>Gets the rule set bundled with this library (the <c>data/</c> folder of its source), loaded once on first use.</summary>
+    /// <exception cref="RuleDataException">The bundled data is broken (only possible in a bad build).</exception>
+    public static RuleSet Default => DefaultHolder.Instance;
+
+    /// <summary>Gets the rule set's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the rule set's version; every result records it.</summary>
+    public string Version { get; }
+
+    /// <summary>Gets a description of what the rule set covers.</summary>
+    public string Description { get; }
+
+    /// <summary>Gets the earliest date of service the rule set codes.</summary>
+    public DateTime CoversFrom { get; }
+
+    /// <summary>Gets where the rule set was loaded from (a directory, or <c>embedded</c>).</summary>
+    public string Origin { get; }
+
+    internal IReadOnlyList<CodeDefinition> Codes { get; }
+
+    internal IReadOnlyDictionary<string, CodingNote> Notes { get; }
+
+    internal HipecRules Hipec { get; }
+
+    internal PipacRules Pipac { get; }
+
+    internal DrugRules Drugs { get; }
+
+    internal IReadOnlyList<PayerPolicy> PayerPolicies { get; }
+
+    internal IReadOnlyList<SequencingRule> Sequencing { get; }
+
+    /// <summary>Loads and validates the rule set in a directory (a copy of <c>data/</c>, edited or not).</summary>
+    /// <param name="directory">The directory holding the rule files.</param>
+    /// <returns>The loaded rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <exception cref="RuleDataException">The rule files have problems; all of them are listed.</exception>
+    public static RuleSet Load(string directory)
+    {
+        Preconditions.CheckNotNull(directory, nameof(directory));
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"Rule set directory not found: {directory}");
+        }
+
+        var present = Directory.EnumerateFiles(directory)
+            .Select(Path.GetFileName)
+            .Where(f => f!.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f!)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        var sources = new List<RuleSource>();
+        foreach (string fileName in FileNames)
+        {
+            string path = Path.Combine(directory, fileName);
+            if (File.Exists(path))
+            {
+                sources.Add(new RuleSource(fileName, path, File.ReadAllText(path)));
+            }
+        }
+
+        var unknown = present.Where(f => !FileNames.Contains(f)).Select(f => Path.Combine(directory, f));
+        return RuleSetBuilder.Build(directory, sources, unknown);
+    }
+
+    /// <summary>Codes one case with this rule set, using the rules in force on its date of service.</summary>
+    /// <param name="codingCase">The case.</param>
+    /// <returns>The lines, notes and findings. Problems with the case are findings in the result, never exceptions.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="codingCase"/> is null.</exception>
+    public CodingResult Code(CodingCase codingCase) => coder.Code(Preconditions.CheckNotNull(codingCase, nameof(codingCase)));
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} {Version}";
+
+    internal static IReadOnlyList<RuleSource> EmbeddedSources()
+    {
+        Assembly assembly = typeof(RuleSet).Assembly;
+        var sources = new List<RuleSource>();
+        foreach (string fileName in FileNames)
+        {
+            using Stream? stream = assembly.GetManifestResourceStream("Coding.Data." + fileName);
+            if (stream is null)
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(stream);
+            sources.Add(new RuleSource(fileName, "embedded:data/" + fileName, reader.ReadToEnd()));
+        }
+
+        return sources;
+    }
+
+    private static class DefaultHolder
+    {
+        // Initialised by the runtime on first use, once and thread-safely.
+        internal static readonly RuleSet Instance = RuleSetBuilder.Build("embedded", EmbeddedSources(), Array.Empty<string>());
+    }
+}

@@ -1,0 +1,492 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Coding.Documents;
+using Coding.Quantities;
+using Coding.Results;
+using Coding.Rules.Dto;
+
+namespace Coding.Rules;
+
+/// <summary>
+/// Turns rule files into a <see cref="RuleSet"/>: strict parsing of each file, then checks across files (undefined
+/// notes and codes, duplicate ids, overlapping periods, impossible values). Every problem is collected; if there is
+/// any, a <see cref="RuleDataException"/> lists them all and nothing is loaded.
+/// </summary>
+internal sealed class RuleSetBuilder
+{
+    private static readonly Regex CptCode = new("^[0-9]{4}[0-9A-Z]$", RegexOptions.CultureInvariant);
+    private static readonly Regex HcpcsCode = new("^[A-V][0-9]{4}$", RegexOptions.CultureInvariant);
+    private static readonly Regex PcsCode = new("^[0-9A-HJ-NP-Z]{7}$", RegexOptions.CultureInvariant);
+    private static readonly Regex Modifier = new("^[0-9A-Z]{2}$", RegexOptions.CultureInvariant);
+    private static readonly Regex Icd10CmPrefix = new("^[A-Z]([0-9][0-9A-Z]?(\\.[0-9A-Z]{0,4})?)?$", RegexOptions.CultureInvariant);
+
+    private readonly List<DataError> errors = new();
+    private readonly Dictionary<string, DataErrorSink> sinks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string File, SourceMark At)> ruleIds = new(StringComparer.Ordinal);
+    private IReadOnlyList<CodeDefinition> codes = Array.Empty<CodeDefinition>();
+    private IReadOnlyDictionary<string, CodingNote> notes = new Dictionary<string, CodingNote>();
+    private bool codesLoaded;
+    private bool notesLoaded;
+
+    private RuleSetBuilder()
+    {
+    }
+
+    public static RuleSet Build(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles)
+        => new RuleSetBuilder().Run(origin, sources, unknownFiles);
+
+    private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<T> Freeze<T>(IEnumerable<T> items) => new ReadOnlyCollection<T>(items.ToArray());
+
+    private RuleSet Run(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles)
+    {
+        foreach (string unknown in unknownFiles)
+        {
+            errors.Add(new DataError(DataErrorIds.UnknownRuleFile, $"'{System.IO.Path.GetFileName(unknown)}' is not a rule file. Expected only: {string.Join(", ", RuleSet.FileNames)}.", unknown, 0, 0));
+        }
+
+        var byName = sources.ToDictionary(s => s.FileName, StringComparer.Ordinal);
+        T? Parse<T>(string fileName)
+            where T : LocatedDto, new()
+        {
+            if (!byName.TryGetValue(fileName, out var source))
+            {
+                errors.Add(new DataError(DataErrorIds.MissingRuleFile, $"The rule file '{fileName}' is missing.", origin.TrimEnd('/', '\\') + "/" + fileName, 0, 0));
+                return null;
+            }
+
+            var sink = new DataErrorSink(source.DisplayPath, errors);
+            sinks[fileName] = sink;
+            DataNode? root = DocumentReader.Read(source.Text, DocumentFormat.Yaml, sink);
+            return root is null ? null : StrictMapper.Map<T>(root, sink);
+        }
+
+        var manifest = Parse<RuleSetManifestDto>("rule-set.yaml");
+        var codesFile = Parse<CodesFileDto>("codes.yaml");
+        var notesFile = Parse<NotesFileDto>("notes.yaml");
+        var hipecFile = Parse<HipecFileDto>("hipec.yaml");
+        var pipacFile = Parse<PipacFileDto>("pipac.yaml");
+        var drugsFile = Parse<DrugsFileDto>("drugs.yaml");
+        var policiesFile = Parse<PayerPoliciesFileDto>("payer-policies.yaml");
+        var diagnosesFile = Parse<DiagnosesFileDto>("diagnoses.yaml");
+
+        // The code table and the notes come first: every other file is checked against them.
+        if (codesFile is not null)
+        {
+            codes = BuildCodes(codesFile, sinks["codes.yaml"]);
+            codesLoaded = true;
+        }
+
+        if (notesFile is not null)
+        {
+            notes = BuildNotes(notesFile, sinks["notes.yaml"]);
+            notesLoaded = true;
+        }
+
+        HipecRules? hipec = hipecFile is null ? null : BuildHipec(hipecFile, sinks["hipec.yaml"]);
+        PipacRules? pipac = pipacFile is null ? null : BuildPipac(pipacFile, sinks["pipac.yaml"]);
+        DrugRules? drugs = drugsFile is null ? null : BuildDrugs(drugsFile, sinks["drugs.yaml"]);
+        var policies = policiesFile is null ? null : BuildPolicies(policiesFile, sinks["payer-policies.yaml"]);
+        var sequencing = diagnosesFile is null ? null : BuildSequencing(diagnosesFile, sinks["diagnoses.yaml"]);
+
+        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null)
+        {
+            throw new RuleDataException(origin, errors);
+        }
+
+        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing);
+    }
+
+    private static EffectivePeriod Period(EffectiveDto dto, DataErrorSink sink)
+    {
+        if (dto.EffectiveTo is { } to && to < dto.EffectiveFrom)
+        {
+            sink.Add(DataErrorIds.InvalidPeriod, $"effective_to ({Date(to)}) is before effective_from ({Date(dto.EffectiveFrom)}).", dto.At(nameof(dto.EffectiveTo)));
+        }
+
+        return new EffectivePeriod(dto.EffectiveFrom, dto.EffectiveTo);
+    }
+
+    private void ClaimRuleId(string id, DataErrorSink sink, SourceMark at)
+    {
+        if (ruleIds.TryGetValue(id, out var first))
+        {
+            sink.Add(DataErrorIds.DuplicateDefinition, $"Rule id '{id}' is already used ({first.File}:{first.At.Line}:{first.At.Column}); rule ids must be unique.", at);
+            return;
+        }
+
+        ruleIds.Add(id, (sink.File, at));
+    }
+
+    private void CheckNotes(IEnumerable<string> ids, DataErrorSink sink, SourceMark at)
+    {
+        if (!notesLoaded)
+        {
+            return;
+        }
+
+        foreach (string id in ids)
+        {
+            if (!notes.ContainsKey(id))
+            {
+                sink.Add(DataErrorIds.UndefinedNote, $"Note '{id}' is not defined in notes.yaml.", at);
+            }
+        }
+    }
+
+    private void CheckCode(string code, CodeSystem? expected, EffectivePeriod usedDuring, DataErrorSink sink, SourceMark at)
+    {
+        if (!codesLoaded)
+        {
+            return;
+        }
+
+        var definitions = codes.Where(c => c.Code == code).ToList();
+        if (definitions.Count == 0)
+        {
+            sink.Add(DataErrorIds.UndefinedCode, $"Code '{code}' is not defined in codes.yaml.", at);
+            return;
+        }
+
+        if (!definitions.Any(d => d.Period.Covers(usedDuring)))
+        {
+            sink.Add(DataErrorIds.UndefinedCode, $"Code '{code}' is used {usedDuring} but codes.yaml defines it only {string.Join("; ", definitions.Select(d => d.Period.ToString()))}.", at);
+        }
+
+        if (expected is { } system && definitions.Any(d => d.System != system))
+        {
+            sink.Add(DataErrorIds.InvalidRuleValue, $"Code '{code}' is used as {StrictMapper.EnumText(typeof(CodeSystem), system.ToString())} but codes.yaml defines it as {StrictMapper.EnumText(typeof(CodeSystem), definitions[0].System.ToString())}.", at);
+        }
+    }
+
+    private static void CheckNoOverlap<T>(IReadOnlyList<(T Item, EffectivePeriod Period, SourceMark At)> items, Func<T, string> identity, string what, DataErrorSink sink)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (identity(items[i].Item) == identity(items[j].Item) && items[i].Period.Overlaps(items[j].Period))
+                {
+                    sink.Add(DataErrorIds.OverlappingPeriods, $"{what} '{identity(items[i].Item)}' ({items[i].Period}) overlaps the one at line {items[j].At.Line} ({items[j].Period}); only one may be in force on a date.", items[i].At);
+                }
+            }
+        }
+    }
+
+    private static TemperatureRange? Temperature(RangeDto dto, DataErrorSink sink)
+    {
+        if (dto.Min < Quantities.Temperature.AbsoluteZeroCelsius || dto.Max < Quantities.Temperature.AbsoluteZeroCelsius || dto.Min > dto.Max)
+        {
+            sink.Add(DataErrorIds.InvalidRuleValue, $"Temperature range {dto.Min}–{dto.Max} °C is impossible (min above max, or below absolute zero).", dto.Start);
+            return null;
+        }
+
+        return TemperatureRange.FromCelsius(dto.Min, dto.Max);
+    }
+
+    private static NumericRange? Range(RangeDto dto, DataErrorSink sink)
+    {
+        if (dto.Min < 0 || dto.Min > dto.Max)
+        {
+            sink.Add(DataErrorIds.InvalidRuleValue, $"Range {dto.Min}–{dto.Max} is impossible (negative, or min above max).", dto.Start);
+            return null;
+        }
+
+        return new NumericRange(dto.Min, dto.Max);
+    }
+
+    private static IReadOnlyList<CodeDefinition> BuildCodes(CodesFileDto file, DataErrorSink sink)
+    {
+        var built = new List<(CodeDefinition Item, EffectivePeriod Period, SourceMark At)>();
+        foreach (CodeDto dto in file.Codes)
+        {
+            Regex pattern = dto.System switch
+            {
+                CodeSystem.Cpt => CptCode,
+                CodeSystem.Hcpcs => HcpcsCode,
+                _ => PcsCode,
+            };
+            if (!pattern.IsMatch(dto.Code))
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not a well-formed {StrictMapper.EnumText(typeof(CodeSystem), dto.System.ToString())} code.", dto.At(nameof(dto.Code)));
+            }
+
+            var period = Period(dto, sink);
+            built.Add((new CodeDefinition(dto.System, dto.Code, dto.Label, period), period, dto.Start));
+        }
+
+        CheckNoOverlap(built, c => c.Code, "Code", sink);
+        return Freeze(built.Select(b => b.Item));
+    }
+
+    private static IReadOnlyDictionary<string, CodingNote> BuildNotes(NotesFileDto file, DataErrorSink sink)
+    {
+        var built = new Dictionary<string, CodingNote>(StringComparer.Ordinal);
+        var where = new Dictionary<string, SourceMark>(StringComparer.Ordinal);
+        foreach (NoteDto dto in file.Notes)
+        {
+            if (where.TryGetValue(dto.Id, out var first))
+            {
+                sink.Add(DataErrorIds.DuplicateDefinition, $"Note '{dto.Id}' is already defined at line {first.Line}.", dto.At(nameof(dto.Id)));
+                continue;
+            }
+
+            where.Add(dto.Id, dto.At(nameof(dto.Id)));
+            built.Add(dto.Id, new CodingNote(dto.Id, dto.Text.Trim(), dto.Source.Trim()));
+        }
+
+        return new ReadOnlyDictionary<string, CodingNote>(built);
+    }
+
+    private IReadOnlyList<LineRule> BuildLineRules(List<LineRuleDto> dtos, string what, DataErrorSink sink)
+    {
+        var built = new List<(LineRule Item, EffectivePeriod Period, SourceMark At)>();
+        foreach (LineRuleDto dto in dtos)
+        {
+            var period = Period(dto, sink);
+            var lines = new List<LineTemplate>();
+            foreach (LineTemplateDto line in dto.Lines)
+            {
+                CheckCode(line.Code, null, period, sink, line.At(nameof(line.Code)));
+                CheckNotes(line.Notes, sink, line.At(nameof(line.Notes)));
+                lines.Add(new LineTemplate(line.Code, line.Category, line.When, Freeze(line.Notes)));
+            }
+
+            built.Add((new LineRule(dto.Id, period, Freeze(lines)), period, dto.Start));
+        }
+
+        // Each id is one rule: its periods (if it has several) must not overlap; ids are claimed once.
+        foreach (var id in built.Select(b => b.Item.Id).Distinct())
+        {
+            var first = built.First(b => b.Item.Id == id);
+            ClaimRuleId(id, sink, first.At);
+        }
+
+        CheckNoOverlap(built, r => r.Id, what, sink);
+        return Freeze(built.Select(b => b.Item));
+    }
+
+    private HipecRules? BuildHipec(HipecFileDto file, DataErrorSink sink)
+    {
+        var hyperthermic = Temperature(file.Temperature.HyperthermicC, sink);
+        var plausible = Temperature(file.Temperature.PlausibleC, sink);
+        if (hyperthermic is not null && plausible is not null && !plausible.Contains(hyperthermic))
+        {
+            sink.Add(DataErrorIds.InvalidRuleValue, "The hyperthermic band must lie inside the plausible band.", file.Temperature.Start);
+        }
+
+        var primaries = new List<(AllowedPrimaryList Item, EffectivePeriod Period, SourceMark At)>();
+        foreach (AllowedPrimariesDto dto in file.AllowedPrimaries)
+        {
+            ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            var period = Period(dto, sink);
+            var ranges = new List<CodeRange>();
+            foreach (CodeRangeDto range in dto.Codes)
+            {
+                bool fromOk = CptCode.IsMatch(range.From) && int.TryParse(range.From, NumberStyles.None, CultureInfo.InvariantCulture, out int from);
+                bool toOk = CptCode.IsMatch(range.To) && int.TryParse(range.To, NumberStyles.None, CultureInfo.InvariantCulture, out int to);
+                if (!fromOk || !toOk)
+                {
+                    sink.Add(DataErrorIds.InvalidRuleValue, $"Allowed primary '{range.From}'–'{range.To}' is not a range of numeric CPT codes (five digits).", range.Start);
+                    continue;
+                }
+
+                from = int.Parse(range.From, CultureInfo.InvariantCulture);
+                to = int.Parse(range.To, CultureInfo.InvariantCulture);
+                if (from > to)
+                {
+                    sink.Add(DataErrorIds.InvalidRuleValue, $"Allowed primary range {range.From}–{range.To} runs backwards.", range.Start);
+                    continue;
+                }
+
+                ranges.Add(new CodeRange(from, to, range.Label));
+            }
+
+            primaries.Add((new AllowedPrimaryList(dto.Id, period, dto.Source, Freeze(ranges)), period, dto.Start));
+        }
+
+        CheckNoOverlap(primaries, p => "allowed primaries", "List", sink);
+
+        var timeRules = new List<(HipecTimeRule Item, EffectivePeriod Period, SourceMark At)>();
+        foreach (TimeCodingDto dto in file.TimeCoding)
+        {
+            ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            var period = Period(dto, sink);
+            CheckNotes(dto.Notes, sink, dto.At(nameof(dto.Notes)));
+            CheckNotes(dto.IncisionNotes, sink, dto.At(nameof(dto.IncisionNotes)));
+            if (dto.Method == TimeCodingMethod.TimeUnits)
+            {
+                if (dto.FirstUnit is null || dto.AdditionalUnit is null || dto.UnlistedCode is not null)
+                {
+                    sink.Add(DataErrorIds.InvalidRuleValue, "method time_units needs first_unit and additional_unit, and no unlisted_code.", dto.Start);
+                }
+
+                foreach (var unit in new[] { dto.FirstUnit, dto.AdditionalUnit })
+                {
+                    if (unit is null)
+                    {
+                        continue;
+                    }
+
+                    CheckCode(unit.Code, CodeSystem.Cpt, period, sink, unit.At(nameof(unit.Code)));
+                    if (unit.Minutes <= 0)
+                    {
+                        sink.Add(DataErrorIds.InvalidRuleValue, $"A time unit must last more than 0 minutes (found {unit.Minutes}).", unit.At(nameof(unit.Minutes)));
+                    }
+                }
+            }
+            else
+            {
+                if (dto.UnlistedCode is null || dto.FirstUnit is not null || dto.AdditionalUnit is not null)
+                {
+                    sink.Add(DataErrorIds.InvalidRuleValue, "method unlisted needs unlisted_code, and no first_unit or additional_unit.", dto.Start);
+                }
+                else
+                {
+                    CheckCode(dto.UnlistedCode, CodeSystem.Cpt, period, sink, dto.At(nameof(dto.UnlistedCode)));
+                }
+            }
+
+            timeRules.Add((new HipecTimeRule(dto.Id, period, dto.Method, Unit(dto.FirstUnit), Unit(dto.AdditionalUnit), dto.UnlistedCode, Freeze(dto.Notes), Freeze(dto.IncisionNotes)), period, dto.Start));
+        }
+
+        CheckNoOverlap(timeRules, r => "HIPEC time coding", "Rule", sink);
+        var inpatient = BuildLineRules(file.Inpatient, "Inpatient rule", sink);
+        CheckNoOverlap(inpatient.Select(r => (r, r.Period, file.At(nameof(file.Inpatient)))).ToList(), r => "HIPEC inpatient lines", "Rule", sink);
+
+        if (hyperthermic is null || plausible is null)
+        {
+            return null;
+        }
+
+        ClaimRuleId(file.Temperature.Id, sink, file.Temperature.At(nameof(file.Temperature.Id)));
+        CheckNotes(new[] { file.InpatientSurgeryNote }, sink, file.At(nameof(file.InpatientSurgeryNote)));
+        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(primaries.Select(p => p.Item)), Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, inpatient);
+
+        static TimeUnit? Unit(TimeUnitDto? dto) => dto is null ? null : new TimeUnit(dto.Code, dto.Minutes);
+    }
+
+    private PipacRules? BuildPipac(PipacFileDto file, DataErrorSink sink)
+    {
+        var exposure = Range(file.Usual.ExposureMinutes, sink);
+        var pressure = Range(file.Usual.CapnoperitoneumMmhg, sink);
+        var usualTemperature = Temperature(file.Usual.TemperatureC, sink);
+        var plausible = Temperature(file.PlausibleTemperatureC, sink);
+        ClaimRuleId(file.Usual.Id, sink, file.Usual.At(nameof(file.Usual.Id)));
+        var policies = BuildLineRules(file.Policies, "Policy", sink);
+        if (!policies.Any(p => p.Id == file.Policy))
+        {
+            sink.Add(DataErrorIds.UndefinedRule, $"policy '{file.Policy}' is not one of the policies below ({string.Join(", ", policies.Select(p => p.Id).Distinct())}).", file.At(nameof(file.Policy)));
+        }
+
+        var inpatient = BuildLineRules(file.Inpatient, "Inpatient rule", sink);
+        CheckNoOverlap(inpatient.Select(r => (r, r.Period, file.At(nameof(file.Inpatient)))).ToList(), r => "PIPAC inpatient lines", "Rule", sink);
+        if (exposure is null || pressure is null || usualTemperature is null || plausible is null)
+        {
+            return null;
+        }
+
+        return new PipacRules(file.Policy, file.Usual.Id, exposure, pressure, usualTemperature, file.Usual.Source, plausible, policies, inpatient);
+    }
+
+    private DrugRules? BuildDrugs(DrugsFileDto file, DataErrorSink sink)
+    {
+        var bsa = file.BodySurfaceAreaM2;
+        if (bsa.Min <= 0 || bsa.Min > bsa.Max)
+        {
+            sink.Add(DataErrorIds.InvalidRuleValue, $"Body surface area range {bsa.Min}–{bsa.Max} m² is impossible.", bsa.Start);
+        }
+
+        var wastage = file.Wastage;
+        foreach (var (modifier, property) in new[] { (wastage.DiscardedModifier, nameof(wastage.DiscardedModifier)), (wastage.NoDiscardModifier, nameof(wastage.NoDiscardModifier)) })
+        {
+            if (!Modifier.IsMatch(modifier))
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", wastage.At(property));
+            }
+        }
+
+        CheckNotes(wastage.DiscardedNotes, sink, wastage.At(nameof(wastage.DiscardedNotes)));
+        CheckNotes(wastage.NoDiscardNotes, sink, wastage.At(nameof(wastage.NoDiscardNotes)));
+        CheckNotes(wastage.MultiDoseNotes, sink, wastage.At(nameof(wastage.MultiDoseNotes)));
+        CheckNotes(wastage.InpatientNotes, sink, wastage.At(nameof(wastage.InpatientNotes)));
+        CheckNotes(file.UnitsNotes, sink, file.At(nameof(file.UnitsNotes)));
+        CheckNotes(file.SponsorSuppliedNotes, sink, file.At(nameof(file.SponsorSuppliedNotes)));
+        CheckNotes(new[] { file.ProfessionalClaimNote }, sink, file.At(nameof(file.ProfessionalClaimNote)));
+
+        var drugs = new List<DrugRule>();
+        var names = new List<(string Item, EffectivePeriod Period, SourceMark At)>();
+        foreach (DrugDto dto in file.Drugs)
+        {
+            ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            var period = Period(dto, sink);
+            CheckCode(dto.Code, CodeSystem.Hcpcs, period, sink, dto.At(nameof(dto.Code)));
+            if (dto.BillingUnitMg <= 0)
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"Drug '{dto.Name}' needs a billing unit greater than 0 mg.", dto.At(nameof(dto.BillingUnitMg)));
+            }
+
+            drugs.Add(new DrugRule(dto.Id, dto.Name, Freeze(dto.Aliases), dto.Code, dto.BillingUnitMg, dto.Vial, period));
+            foreach (string name in new[] { dto.Name }.Concat(dto.Aliases))
+            {
+                names.Add((name.ToLowerInvariant(), period, dto.Start));
+            }
+        }
+
+        // A name (or alias) may mean only one drug on any date.
+        CheckNoOverlap(names, n => n, "Drug name", sink);
+        var wastageRules = new WastageRules(
+            Freeze(wastage.Claims),
+            wastage.DiscardedModifier,
+            Freeze(wastage.DiscardedNotes),
+            wastage.NoDiscardModifier,
+            wastage.NoDiscardFrom,
+            Freeze(wastage.NoDiscardNotes),
+            Freeze(wastage.MultiDoseNotes),
+            Freeze(wastage.InpatientNotes));
+        return new DrugRules(bsa.Min, bsa.Max, wastageRules, Freeze(file.UnitsNotes), Freeze(file.SponsorSuppliedNotes), file.ProfessionalClaimNote, Freeze(drugs));
+    }
+
+    private IReadOnlyList<PayerPolicy>? BuildPolicies(PayerPoliciesFileDto file, DataErrorSink sink)
+    {
+        var built = new List<PayerPolicy>();
+        foreach (PayerPolicyDto dto in file.Policies)
+        {
+            ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            var period = Period(dto, sink);
+            foreach (string prefix in dto.DiagnosesStarting.Concat(dto.ExceptStarting))
+            {
+                if (!Icd10CmPrefix.IsMatch(prefix))
+                {
+                    sink.Add(DataErrorIds.InvalidRuleValue, $"'{prefix}' is not the start of an ICD-10-CM code.", dto.At(nameof(dto.DiagnosesStarting)));
+                }
+            }
+
+            built.Add(new PayerPolicy(dto.Id, dto.FindingId, Freeze(dto.Procedures), Freeze(dto.Payers), Freeze(dto.DiagnosesStarting), Freeze(dto.ExceptStarting), dto.OnlyOutsideTrial, dto.Severity, dto.Message.Trim(), dto.Source, period));
+        }
+
+        return Freeze(built);
+    }
+
+    private IReadOnlyList<SequencingRule>? BuildSequencing(DiagnosesFileDto file, DataErrorSink sink)
+    {
+        var built = new List<SequencingRule>();
+        foreach (SequencingDto dto in file.Sequencing)
+        {
+            ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            if (!Icd10CmPrefix.IsMatch(dto.Code))
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not an ICD-10-CM code.", dto.At(nameof(dto.Code)));
+            }
+
+            built.Add(new SequencingRule(dto.Id, dto.Code, dto.Rule, dto.Severity, dto.Message.Trim(), dto.Source));
+        }
+
+        return Freeze(built);
+    }
+}
