@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Linq;
+using Coding.Cases;
+using Coding.Results;
+using Coding.Rules;
+
+namespace Coding.Engine;
+
+/// <summary>
+/// The working state of one <see cref="RuleSet.Code"/> call: the lines, findings and notes gathered so far.
+/// Created per call and never shared, so the rule set itself stays immutable and thread-safe.
+/// </summary>
+internal sealed class CodingContext
+{
+    private readonly List<CodeLine> lines = new();
+    private readonly List<Finding> findings = new();
+    private readonly List<string> noteIds = new();
+
+    public CodingContext(CodingCase codingCase, RuleSet rules)
+    {
+        Case = codingCase;
+        Rules = rules;
+    }
+
+    public CodingCase Case { get; }
+
+    public RuleSet Rules { get; }
+
+    public bool IsInpatient => Case.Claim == ClaimType.FacilityInpatient;
+
+    public IReadOnlyList<CodeLine> Lines => lines;
+
+    public void AddLine(string code, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail)
+    {
+        CodeDefinition? definition = null;
+        foreach (CodeDefinition candidate in Rules.Codes)
+        {
+            if (candidate.Code == code && candidate.Period.Contains(Case.DateOfService))
+            {
+                definition = candidate;
+                break;
+            }
+        }
+
+        // Rule validation guarantees every code a rule names is defined while the rule is in force.
+        CodeSystem system = definition?.System ?? CodeSystem.Cpt;
+        string label = definition?.Label ?? code;
+        AddLine(system, code, label, units, modifiers, category, rule, notes, detail);
+    }
+
+    public void AddLine(CodeSystem system, string code, string label, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail)
+    {
+        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail));
+        UseNotes(notes);
+    }
+
+    public void AddFinding(string id, Severity severity, string message, string path, string? rule)
+        => findings.Add(new Finding(id, severity, message, path, rule));
+
+    /// <summary>Adds a finding whose message is a coding note from the rule data, and lists the note.</summary>
+    public void AddNoteFinding(string id, Severity severity, string noteId, string path, string? rule)
+    {
+        CodingNote note = Rules.Notes[noteId];
+        AddFinding(id, severity, note.Text, path, rule);
+        UseNotes(new[] { noteId });
+    }
+
+    public void UseNotes(IEnumerable<string> ids)
+    {
+        foreach (string id in ids)
+        {
+            if (!noteIds.Contains(id))
+            {
+                noteIds.Add(id);
+            }
+        }
+    }
+
+    public CodingResult ToResult(IEnumerable<string> diagnoses)
+    {
+        // Errors first, then warnings, then information; found order within each (OrderBy is stable).
+        var ordered = findings.OrderBy(f => f.Severity);
+        return new CodingResult(Case, Rules.Version, lines, diagnoses, noteIds.Select(id => Rules.Notes[id]), ordered);
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Coding.Cases;
+using Coding.Results;
+using Coding.Rules;
+using Coding.Rules.Dto;
+
+namespace Coding.Engine;
+
+/// <summary>
+/// Codes the chemotherapy drugs: HCPCS code and units (dose ÷ billing unit, rounded up), and for single-dose vials the
+/// discarded amount (JW line) or the no-discard attestation (JZ). Drug lines go on facility claims only.
+/// </summary>
+internal static class DrugCoder
+{
+    public static void Code(CodingContext context)
+    {
+        var drugs = context.Case.Procedure.Drugs;
+        if (drugs.Count == 0)
+        {
+            return;
+        }
+
+        DrugRules rules = context.Rules.Drugs;
+        bool professional = context.Case.Claim == ClaimType.Professional;
+        if (professional)
+        {
+            context.AddNoteFinding(FindingIds.DrugNotOnThisClaim, Severity.Info, rules.ProfessionalClaimNote, "procedure.drugs", null);
+        }
+
+        for (int i = 0; i < drugs.Count; i++)
+        {
+            CodeDrug(context, rules, drugs[i], string.Format(CultureInfo.InvariantCulture, "procedure.drugs[{0}]", i), professional);
+        }
+    }
+
+    private static void CodeDrug(CodingContext context, DrugRules rules, DrugAdministration drug, string path, bool professional)
+    {
+        var date = context.Case.DateOfService;
+        DrugRule? rule = rules.Find(drug.Name, date);
+        if (rule is null)
+        {
+            string known = string.Join(", ", rules.Drugs.Where(d => d.Period.Contains(date)).Select(d => d.Name));
+            context.AddFinding(FindingIds.DrugUnknown, Severity.Error, $"Unknown drug '{drug.Name}' on {date:yyyy-MM-dd}. Known drugs: {known}. Check the spelling, or add the drug to drugs.yaml.", path + ".name", null);
+            return;
+        }
+
+        decimal? milligrams = drug.Dose.ToMilligrams(context.Case.BodySurfaceArea);
+        if (milligrams is not { } mg)
+        {
+            context.AddFinding(FindingIds.BodySurfaceAreaMissing, Severity.Error, $"The {drug.Name} dose is {drug.Dose} but the case has no body surface area, so the amount given (and the units) cannot be worked out.", path + ".dose_mg_per_m2", rule.Id);
+            return;
+        }
+
+        if (mg == 0)
+        {
+            context.AddFinding(FindingIds.DrugZeroDose, Severity.Error, $"The {drug.Name} dose is zero; remove the drug or correct the dose.", path, rule.Id);
+            return;
+        }
+
+        if (professional)
+        {
+            return;
+        }
+
+        int units = Units(mg, rule.BillingUnitMg);
+        string detail = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} {1} ÷ {2} mg per unit = {3} → {4} units",
+            drug.Name,
+            DoseText(drug, mg, context.Case),
+            Number(rule.BillingUnitMg),
+            Number(Math.Round(mg / rule.BillingUnitMg, 4)),
+            units);
+        var notes = new List<string>(rules.UnitsNotes);
+        if (drug.SuppliedBySponsor)
+        {
+            notes.AddRange(rules.SponsorSuppliedNotes);
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
+            return;
+        }
+
+        WastageRules wastage = rules.Wastage;
+        if (context.IsInpatient)
+        {
+            notes.AddRange(wastage.InpatientNotes);
+        }
+        else if (rule.Vial == VialType.MultiDose)
+        {
+            notes.AddRange(wastage.MultiDoseNotes);
+        }
+        else if (wastage.Claims.Contains(context.Case.Claim))
+        {
+            CodeSingleDoseVial(context, rule, drug, mg, units, notes, detail, path);
+            return;
+        }
+
+        context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
+    }
+
+    private static void CodeSingleDoseVial(CodingContext context, DrugRule rule, DrugAdministration drug, decimal mg, int units, List<string> notes, string detail, string path)
+    {
+        WastageRules wastage = context.Rules.Drugs.Wastage;
+        if (drug.OpenedMilligrams is not { } opened)
+        {
+            context.AddFinding(FindingIds.DrugOpenedMissing, Severity.Error, $"{drug.Name} comes in single-dose vials: document the amount opened (opened_mg) so the discarded amount (JW) or no discard (JZ) can be reported.", path + ".opened_mg", rule.Id);
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
+            return;
+        }
+
+        if (opened < mg)
+        {
+            context.AddFinding(FindingIds.DrugOpenedLessThanGiven, Severity.Error, $"{Number(opened)} mg of {drug.Name} was opened but {Number(mg)} mg was given; one of the two is wrong.", path + ".opened_mg", rule.Id);
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
+            return;
+        }
+
+        int discarded = Units(opened, rule.BillingUnitMg) - units;
+        if (discarded > 0)
+        {
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
+            string discardDetail = string.Format(CultureInfo.InvariantCulture, "{0} mg opened = {1} units, {2} given: {3} units discarded", Number(opened), units + discarded, units, discarded);
+            context.AddLine(rule.Code, discarded, new[] { wastage.DiscardedModifier }, LineCategory.Drug, rule.Id, wastage.DiscardedNotes, discardDetail);
+            return;
+        }
+
+        bool jzRequired = context.Case.DateOfService >= wastage.NoDiscardFrom;
+        context.AddLine(rule.Code, units, jzRequired ? new[] { wastage.NoDiscardModifier } : null, LineCategory.Drug, rule.Id, jzRequired ? notes.Concat(wastage.NoDiscardNotes).ToList() : notes, detail);
+    }
+
+    /// <summary>Billing units: the amount divided by the billing unit, rounded up (exact decimal arithmetic).</summary>
+    internal static int Units(decimal milligrams, decimal billingUnitMg) => (int)Math.Ceiling(milligrams / billingUnitMg);
+
+    private static string DoseText(DrugAdministration drug, decimal mg, CodingCase codingCase)
+        => drug.Dose.Unit == Quantities.DoseUnit.MilligramPerSquareMetre
+            ? string.Format(CultureInfo.InvariantCulture, "{0} mg ({1} × {2})", Number(mg), drug.Dose, codingCase.BodySurfaceArea)
+            : Number(mg) + " mg";
+
+    private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

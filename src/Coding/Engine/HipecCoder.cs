@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Coding.Cases;
+using Coding.Results;
+using Coding.Rules;
+using Coding.Rules.Dto;
+
+namespace Coding.Engine;
+
+/// <summary>Codes a HIPEC: temperature checks, the primary surgery, and the time (or unlisted, or ICD-10-PCS) lines.</summary>
+internal static class HipecCoder
+{
+    private static readonly Regex CptCode = new("^[0-9]{4}[0-9A-Z]$", RegexOptions.CultureInvariant);
+
+    public static void Code(CodingContext context, HipecProcedure hipec)
+    {
+        HipecRules rules = context.Rules.Hipec;
+        var date = context.Case.DateOfService;
+        if (hipec.Temperature is null)
+        {
+            context.AddFinding(FindingIds.TemperatureMissing, Severity.Warning, "No perfusion temperature is documented; payers expect the record to show the perfusate was hyperthermic.", "procedure.temperature_c", rules.TemperatureRuleId);
+        }
+        else
+        {
+            TemperatureCheck.Check(context, hipec.Temperature, rules.Plausible, rules.Hyperthermic, FindingIds.HipecTemperatureOutsideBand, "perfusion", "procedure.temperature_c", rules.TemperatureRuleId);
+        }
+
+        HipecTimeRule? timeRule = Effective.InForce(rules.TimeCoding, date);
+        CodePrimaries(context, hipec, rules, timeRule);
+        if (context.IsInpatient)
+        {
+            CodeInpatient(context, rules);
+            return;
+        }
+
+        if (timeRule is null)
+        {
+            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No HIPEC time-coding rule is in force on {date:yyyy-MM-dd} in rule set {context.Rules}.", "date_of_service", null);
+            return;
+        }
+
+        if (timeRule.Method == TimeCodingMethod.Unlisted)
+        {
+            string detail = $"{hipec.PerfusionDuration} perfusion; no HIPEC code before 2024, so one unlisted line";
+            context.AddLine(timeRule.UnlistedCode!, 1, null, LineCategory.Hipec, timeRule.Id, timeRule.Notes, detail);
+            return;
+        }
+
+        TimeUnit first = timeRule.FirstUnit!;
+        TimeUnit additional = timeRule.AdditionalUnit!;
+        var (firstUnits, additionalUnits) = TimeUnitCalculator.Count(hipec.PerfusionDuration, first.Minutes, additional.Minutes);
+        if (firstUnits == 0)
+        {
+            context.AddFinding(
+                FindingIds.HipecTooShort,
+                Severity.Warning,
+                string.Format(CultureInfo.InvariantCulture, "A perfusion of {0} does not pass the mid-point of the first {1}-minute unit (more than {2} minutes are needed), so no HIPEC time code can be reported. Check the perfusion record.", hipec.PerfusionDuration, first.Minutes, first.Minutes / 2.0),
+                "procedure.perfusion_minutes",
+                timeRule.Id);
+            return;
+        }
+
+        var firstNotes = hipec.SeparateIncisions > 0 ? timeRule.Notes.Concat(timeRule.IncisionNotes).ToList() : timeRule.Notes;
+        string firstDetail = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} perfusion: first {1} min{2}",
+            hipec.PerfusionDuration,
+            first.Minutes,
+            hipec.SeparateIncisions > 0 ? $"; {hipec.SeparateIncisions} catheter incision(s) included" : string.Empty);
+        context.AddLine(first.Code, firstUnits, null, LineCategory.Hipec, timeRule.Id, firstNotes, firstDetail);
+        if (additionalUnits > 0)
+        {
+            string detail = string.Format(CultureInfo.InvariantCulture, "{0} perfusion: {1} × {2} min beyond the first {3} (mid-point rule)", hipec.PerfusionDuration, additionalUnits, additional.Minutes, first.Minutes);
+            context.AddLine(additional.Code, additionalUnits, null, LineCategory.Hipec, timeRule.Id, timeRule.Notes, detail);
+        }
+    }
+
+    private static void CodePrimaries(CodingContext context, HipecProcedure hipec, HipecRules rules, HipecTimeRule? timeRule)
+    {
+        bool addOn = timeRule?.Method == TimeCodingMethod.TimeUnits;
+        AllowedPrimaryList? allowed = addOn ? Effective.InForce(rules.AllowedPrimaries, context.Case.DateOfService) : null;
+        string rule = allowed?.Id ?? timeRule?.Id ?? "hipec";
+        if (hipec.PrimaryProcedures.Count == 0)
+        {
+            context.AddFinding(
+                FindingIds.HipecPrimaryMissing,
+                addOn ? Severity.Error : Severity.Warning,
+                addOn
+                    ? "HIPEC codes are add-on codes: the primary surgical procedure (e.g. the cytoreduction) must be on the same claim, and none is given."
+                    : "No primary surgical procedure is given; HIPEC is normally reported with the surgery it follows.",
+                "procedure.primary_procedures",
+                rule);
+            return;
+        }
+
+        if (addOn && allowed is null)
+        {
+            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No allowed-primary list is in force on {context.Case.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "procedure.primary_procedures", timeRule!.Id);
+        }
+
+        int eligible = 0;
+        var unlisted = new List<(int Index, string Code)>();
+        for (int i = 0; i < hipec.PrimaryProcedures.Count; i++)
+        {
+            string code = hipec.PrimaryProcedures[i].Trim().ToUpperInvariant();
+            string path = string.Format(CultureInfo.InvariantCulture, "procedure.primary_procedures[{0}]", i);
+            if (!CptCode.IsMatch(code))
+            {
+                context.AddFinding(FindingIds.HipecPrimaryMalformed, Severity.Error, $"'{hipec.PrimaryProcedures[i]}' is not a well-formed CPT code (five characters, e.g. 49205).", path, rule);
+                continue;
+            }
+
+            CodeRange? match = allowed?.Match(code);
+            if (match is not null)
+            {
+                eligible++;
+            }
+            else if (allowed is not null)
+            {
+                unlisted.Add((i, code));
+            }
+
+            if (!context.IsInpatient)
+            {
+                context.AddLine(CodeSystem.Cpt, code, match?.Label ?? "Primary surgery (as documented)", 1, null, LineCategory.PrimarySurgery, rule, System.Array.Empty<string>(), null);
+            }
+        }
+
+        if (allowed is not null)
+        {
+            if (eligible == 0 && unlisted.Count > 0)
+            {
+                context.AddFinding(
+                    FindingIds.HipecPrimaryNotEligible,
+                    Severity.Error,
+                    $"None of the primary procedures ({string.Join(", ", unlisted.Select(u => u.Code))}) is an allowed primary for the HIPEC add-on codes in list {allowed.Id} ({allowed.Source}).",
+                    "procedure.primary_procedures",
+                    allowed.Id);
+            }
+            else
+            {
+                foreach (var (index, code) in unlisted)
+                {
+                    context.AddFinding(
+                        FindingIds.HipecPrimaryNotOnList,
+                        Severity.Warning,
+                        $"{code} is not an allowed primary for the HIPEC add-on codes; it stays on the claim, but the add-on codes rest on the other primary procedure(s).",
+                        string.Format(CultureInfo.InvariantCulture, "procedure.primary_procedures[{0}]", index),
+                        allowed.Id);
+                }
+            }
+        }
+
+        if (context.IsInpatient)
+        {
+            context.AddNoteFinding(FindingIds.InpatientSurgeryCodes, Severity.Info, rules.InpatientSurgeryNote, "procedure.primary_procedures", rule);
+        }
+    }
+
+    private static void CodeInpatient(CodingContext context, HipecRules rules)
+    {
+        LineRule? rule = Effective.InForce(rules.Inpatient, context.Case.DateOfService);
+        if (rule is null)
+        {
+            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No HIPEC inpatient (ICD-10-PCS) rule is in force on {context.Case.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "date_of_service", null);
+            return;
+        }
+
+        LineTemplates.Apply(context, rule, biopsies: 0);
+    }
+}
