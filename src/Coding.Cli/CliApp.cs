@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Coding.Cases.Reading;
+using Coding.Output;
+using Coding.Results;
+using Coding.Rules;
+
+namespace Coding.Cli;
+
+/// <summary>The console's commands, with the output writers injected so tests can run them in-process.</summary>
+internal static class CliApp
+{
+    internal enum OutputFormat
+    {
+        Table,
+        Json,
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var rulesOption = new Option<DirectoryInfo?>("--rules")
+        {
+            Description = "A rule set directory (a copy of data/). Default: the rules built into the library.",
+        };
+
+        var caseFiles = new Argument<FileInfo[]>("case-file")
+        {
+            Description = "Case files to code (.yaml, .yml or .json).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var formatOption = new Option<OutputFormat>("--format")
+        {
+            Description = "table (for coders) or json (for machines).",
+            DefaultValueFactory = _ => OutputFormat.Table,
+        };
+        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption };
+        code.SetAction(parse => Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), stdout, stderr));
+
+        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code };
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine("coding: " + error.Message);
+            }
+
+            stderr.WriteLine("Run 'coding --help' for usage.");
+            return ExitCodes.Unreadable;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>Loads the rule set the user asked for, or reports why it cannot be loaded.</summary>
+    internal static RuleSet? LoadRules(DirectoryInfo? directory, TextWriter stderr)
+    {
+        try
+        {
+            return directory is null ? RuleSet.Default : RuleSet.Load(directory.FullName);
+        }
+        catch (RuleDataException ex)
+        {
+            stderr.WriteLine($"coding: the rule set has {ex.Errors.Count} error(s):");
+            foreach (var error in ex.Errors)
+            {
+                stderr.WriteLine(error.ToString());
+            }
+
+            return null;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            stderr.WriteLine("coding: " + ex.Message);
+            return null;
+        }
+    }
+
+    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputFormat format, TextWriter stdout, TextWriter stderr)
+    {
+        RuleSet? rules = LoadRules(rulesDirectory, stderr);
+        if (rules is null)
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        var results = new List<CodingResult>();
+        bool unreadable = false;
+        foreach (FileInfo file in files)
+        {
+            CaseReadResult read = CaseFile.Read(file.FullName == Path.GetFullPath(file.ToString()) ? file.ToString() : file.FullName);
+            if (!read.Succeeded)
+            {
+                unreadable = true;
+                foreach (var error in read.Errors)
+                {
+                    stderr.WriteLine(error.ToString());
+                }
+
+                continue;
+            }
+
+            results.Add(rules.Code(read.Case!));
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            stdout.WriteLine(ResultJson.Serialize(results));
+        }
+        else
+        {
+            ResultTable.Write(stdout, results);
+        }
+
+        if (unreadable)
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        return results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
+    }
+}

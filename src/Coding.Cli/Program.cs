@@ -1,0 +1,9 @@
+using System;
+
+namespace Coding.Cli;
+
+/// <summary>The <c>coding</c> console's entry point.</summary>
+internal static class Program
+{
+    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+}
