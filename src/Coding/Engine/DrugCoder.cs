@@ -68,12 +68,13 @@ internal static class DrugCoder
         int units = Units(mg, rule.BillingUnitMg);
         string detail = string.Format(
             CultureInfo.InvariantCulture,
-            "{0} {1} ÷ {2} mg per unit = {3} → {4} units",
+            "{0} {1} ÷ {2} mg per unit = {3} → {4} unit{5}",
             drug.Name,
             DoseText(drug, mg, context.Case),
             Number(rule.BillingUnitMg),
             Number(Math.Round(mg / rule.BillingUnitMg, 4)),
-            units);
+            units,
+            units == 1 ? string.Empty : "s");
         var notes = new List<string>(rules.UnitsNotes);
         if (drug.SuppliedBySponsor)
         {

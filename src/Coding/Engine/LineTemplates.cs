@@ -17,7 +17,7 @@ internal static class LineTemplates
             };
             if (applies)
             {
-                string? detail = template.When == LineCondition.BiopsiesTaken ? $"{biopsies} peritoneal biopsies taken, reported once" : null;
+                string? detail = template.When == LineCondition.BiopsiesTaken ? biopsies == 1 ? "1 peritoneal biopsy taken" : $"{biopsies} peritoneal biopsies taken, reported once" : null;
                 context.AddLine(template.Code, 1, null, template.Category, rule.Id, template.Notes, detail);
             }
         }

@@ -1,0 +1,150 @@
+using System;
+using System.Linq;
+using Coding.Cases;
+using Coding.Results;
+using Coding.Rules;
+using Coding.Tests.Infrastructure;
+using Xunit;
+using static Coding.Tests.Infrastructure.Cases;
+
+namespace Coding.Tests;
+
+public sealed class HipecRuleTests
+{
+    private static CodingResult Code(CodingCase c) => RuleSet.Default.Code(c);
+
+    [Theory]
+    [InlineData(30, new string[] { "49205x1" })]
+    [InlineData(31, new[] { "49205x1", "96547x1" })]
+    [InlineData(75, new[] { "49205x1", "96547x1" })]
+    [InlineData(76, new[] { "49205x1", "96547x1", "96548x1" })]
+    [InlineData(105, new[] { "49205x1", "96547x1", "96548x1" })]
+    [InlineData(106, new[] { "49205x1", "96547x1", "96548x2" })]
+    [InlineData(135, new[] { "49205x1", "96547x1", "96548x2" })]
+    [InlineData(136, new[] { "49205x1", "96547x1", "96548x3" })]
+    public void TimeCodes_FollowTheMidPointBands(double minutes, string[] expected)
+        => Assert.Equal(expected, Code(Case(Hipec(minutes))).Lines());
+
+    [Fact]
+    public void Perfusion_OfThirtyMinutes_WarnsThatNoTimeCodeIsReportable()
+    {
+        var result = Code(Case(Hipec(30)));
+        Finding finding = result.Single(FindingIds.HipecTooShort);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal("procedure.perfusion_minutes", finding.Path);
+        Assert.Equal("hipec-time-units", finding.Rule);
+        Assert.True(result.Ready);
+    }
+
+    [Fact]
+    public void TimeLines_NameTheirRuleAndCategory()
+    {
+        var result = Code(Case(Hipec(90)));
+        Assert.All(result.Lines.Skip(1), l => Assert.Equal(("hipec-time-units", LineCategory.Hipec, CodeSystem.Cpt), (l.Rule, l.Category, l.System)));
+        Assert.Equal(LineCategory.PrimarySurgery, result.Lines[0].Category);
+        Assert.Equal("2026.4.0", result.RulesVersion);
+    }
+
+    [Fact]
+    public void SeparateIncisions_AddTheIncludedNoteToTheFirstHour()
+    {
+        var withIncision = Code(Case(Hipec(90, incisions: 1)));
+        var without = Code(Case(Hipec(90)));
+        Assert.Contains("hipec-incisions-included", withIncision.Lines[1].Notes);
+        Assert.DoesNotContain("hipec-incisions-included", without.Lines[1].Notes);
+        Assert.Equal(without.Lines(), withIncision.Lines());
+    }
+
+    [Fact]
+    public void NoPrimaryProcedure_IsAnError()
+    {
+        var result = Code(Case(Hipec(90, primaries: Array.Empty<string>())));
+        Assert.Equal(Severity.Error, result.Single(FindingIds.HipecPrimaryMissing).Severity);
+        Assert.False(result.Ready);
+    }
+
+    [Fact]
+    public void NoEligiblePrimary_IsAnError()
+    {
+        var result = Code(Case(Hipec(90, primaries: new[] { "47600" })));
+        Assert.Equal(Severity.Error, result.Single(FindingIds.HipecPrimaryNotEligible).Severity);
+        Assert.False(result.Ready);
+    }
+
+    [Fact]
+    public void OneIneligiblePrimaryBesideAnEligibleOne_IsAWarningAndStaysOnTheClaim()
+    {
+        var result = Code(Case(Hipec(90, primaries: new[] { "49205", "47600" })));
+        Finding finding = result.Single(FindingIds.HipecPrimaryNotOnList);
+        Assert.Equal(("procedure.primary_procedures[1]", Severity.Warning), (finding.Path, finding.Severity));
+        Assert.Equal(new[] { "49205x1", "47600x1", "96547x1", "96548x1" }, result.Lines());
+        Assert.True(result.Ready);
+    }
+
+    [Fact]
+    public void MalformedPrimary_IsAnErrorAndGetsNoLine()
+    {
+        var result = Code(Case(Hipec(90, primaries: new[] { "49205", "4920" })));
+        Assert.Equal("procedure.primary_procedures[1]", result.Single(FindingIds.HipecPrimaryMalformed).Path);
+        Assert.Equal(new[] { "49205x1", "96547x1", "96548x1" }, result.Lines());
+    }
+
+    [Theory]
+    [InlineData(41.0, 43.0, null)]
+    [InlineData(40.0, 42.0, FindingIds.HipecTemperatureOutsideBand)]
+    [InlineData(42.0, 43.5, FindingIds.HipecTemperatureOutsideBand)]
+    [InlineData(25.0, 42.0, FindingIds.TemperatureImplausible)]
+    [InlineData(42.0, 55.0, FindingIds.TemperatureImplausible)]
+    public void Temperature_IsCheckedAgainstTheBandsInTheData(double min, double max, string? expected)
+    {
+        var result = Code(Case(Hipec(90, minC: min, maxC: max)));
+        result.HasNo(expected == FindingIds.TemperatureImplausible ? FindingIds.HipecTemperatureOutsideBand : FindingIds.TemperatureImplausible);
+        if (expected is null)
+        {
+            result.HasNo(FindingIds.HipecTemperatureOutsideBand);
+            return;
+        }
+
+        Finding finding = result.Single(expected);
+        Assert.Equal(expected == FindingIds.TemperatureImplausible ? Severity.Error : Severity.Warning, finding.Severity);
+        Assert.Equal("procedure.temperature_c", finding.Path);
+        Assert.Equal(new[] { "49205x1", "96547x1", "96548x1" }, result.Lines());
+    }
+
+    [Fact]
+    public void MissingTemperature_IsAWarning()
+        => Assert.Equal(Severity.Warning, Code(Case(Hipec(90, noTemperature: true))).Single(FindingIds.TemperatureMissing).Severity);
+
+    [Fact]
+    public void Before2024_UsesTheUnlistedChemotherapyCode()
+    {
+        var result = Code(Case(Hipec(136), date: new DateTime(2023, 12, 31)));
+        Assert.Equal(new[] { "49205x1", "96549x1" }, result.Lines());
+        Assert.Contains("hipec-before-2024", result.Lines[1].Notes);
+    }
+
+    [Fact]
+    public void From2024_UsesTheHipecTimeCodes()
+        => Assert.Equal(new[] { "49205x1", "96547x1", "96548x1" }, Code(Case(Hipec(90), date: new DateTime(2024, 1, 1))).Lines());
+
+    [Fact]
+    public void BeforeTheRuleSetCoversFrom_IsAnError()
+    {
+        var result = Code(Case(Hipec(90), date: new DateTime(2019, 6, 1)));
+        Assert.Equal(Severity.Error, result.Single(FindingIds.NoRuleInForce).Severity);
+        Assert.Empty(result.Lines);
+    }
+
+    [Fact]
+    public void InpatientClaim_CarriesIcd10PcsLinesAndNoCpt()
+    {
+        var result = Code(Case(Hipec(90), claim: ClaimType.FacilityInpatient));
+        Assert.Equal(new[] { "3E0M30Yx1" }, result.Lines());
+        Assert.Equal(CodeSystem.Icd10Pcs, result.Lines[0].System);
+        Assert.Equal(Severity.Info, result.Single(FindingIds.InpatientSurgeryCodes).Severity);
+    }
+
+    [Fact]
+    public void OutpatientFacilityClaim_CarriesCpt()
+        => Assert.Equal(new[] { "49205x1", "96547x1", "96548x1" }, Code(Case(Hipec(90), claim: ClaimType.FacilityOutpatient)).Lines());
+}
