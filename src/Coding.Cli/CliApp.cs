@@ -91,7 +91,7 @@ internal static class CliApp
         bool unreadable = false;
         foreach (FileInfo file in files)
         {
-            CaseReadResult read = CaseFile.Read(file.FullName == Path.GetFullPath(file.ToString()) ? file.ToString() : file.FullName);
+            CaseReadResult read = CaseFile.Read(file.ToString());
             if (!read.Succeeded)
             {
                 unreadable = true;

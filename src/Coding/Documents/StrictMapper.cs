@@ -76,7 +76,9 @@ internal static class StrictMapper
             string key = entry.Key.Value!;
             if (!shape.Properties.TryGetValue(key, out var property))
             {
-                errors.Add(DataErrorIds.UnknownKey, $"Unknown key '{key}'. Allowed here: {string.Join(", ", shape.Keys)}.", entry.Key.Start);
+                string? suggestion = Closest(key, shape.Keys);
+                string hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+                errors.Add(DataErrorIds.UnknownKey, $"Unknown key '{key}'.{hint} Allowed here: {string.Join(", ", shape.Keys)}.", entry.Key.Start);
                 continue;
             }
 
@@ -196,6 +198,47 @@ internal static class StrictMapper
             errors.Add(DataErrorIds.InvalidValue, message, scalar.Start);
             return null;
         }
+    }
+
+    /// <summary>The allowed key nearest to a misspelt one (edit distance at most 2), if any.</summary>
+    private static string? Closest(string key, IReadOnlyList<string> allowed)
+    {
+        string? best = null;
+        int bestDistance = 3;
+        foreach (string candidate in allowed)
+        {
+            int distance = EditDistance(key, candidate);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+
+        return best;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), substitution);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static string Describe(Type type)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using YamlDotNet.Core;
@@ -37,6 +38,14 @@ internal static class YamlDocumentReader
         catch (YamlException ex)
         {
             errors.Add(DataErrorIds.Syntax, "YAML syntax: " + Describe(ex), Mark(ex.Start));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some malformed input, e.g. an unclosed
+            // flow sequence at the end of the text. Report it where parsing stopped.
+            SourceMark at = parser.Current is { } current ? Mark(current.End) : new SourceMark(1, 1);
+            errors.Add(DataErrorIds.Syntax, "YAML syntax: the text ends inside an unclosed [ ], { } or quoted value, or is otherwise malformed after this point.", at);
             return null;
         }
     }

@@ -15,14 +15,27 @@ public sealed class RuleDataException : Exception
 #pragma warning restore CA1032
 {
     internal RuleDataException(string source, IEnumerable<DataError> errors)
-        : base(BuildMessage(source, errors.ToList()))
+        : this(source, InFileOrder(errors))
+    {
+    }
+
+    private RuleDataException(string source, IReadOnlyList<DataError> errors)
+        : base(BuildMessage(source, errors))
     {
         Source = source;
-        Errors = ReadOnly.Copy(errors);
+        Errors = errors;
     }
 
     /// <summary>Gets every problem found, in file order.</summary>
     public IReadOnlyList<DataError> Errors { get; }
+
+    /// <summary>Files in the order they were read; within a file, by position.</summary>
+    private static IReadOnlyList<DataError> InFileOrder(IEnumerable<DataError> errors)
+    {
+        var list = errors.ToList();
+        var fileOrder = list.Select(e => e.File).Distinct().Select((file, index) => (file, index)).ToDictionary(x => x.file, x => x.index);
+        return ReadOnly.Copy(list.OrderBy(e => fileOrder[e.File]).ThenBy(e => e.Line).ThenBy(e => e.Column));
+    }
 
     private static string BuildMessage(string source, IReadOnlyList<DataError> errors)
         => $"The rule set in {source} has {errors.Count} error{(errors.Count == 1 ? string.Empty : "s")}:"

@@ -426,12 +426,13 @@ internal sealed class RuleSetBuilder
             ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
             var period = Period(dto, sink);
             CheckCode(dto.Code, CodeSystem.Hcpcs, period, sink, dto.At(nameof(dto.Code)));
-            if (dto.BillingUnitMg <= 0)
+            // A billing unit that failed to map (null) already has its own error.
+            if (dto.BillingUnitMg is <= 0)
             {
                 sink.Add(DataErrorIds.InvalidRuleValue, $"Drug '{dto.Name}' needs a billing unit greater than 0 mg.", dto.At(nameof(dto.BillingUnitMg)));
             }
 
-            drugs.Add(new DrugRule(dto.Id, dto.Name, Freeze(dto.Aliases), dto.Code, dto.BillingUnitMg, dto.Vial, period));
+            drugs.Add(new DrugRule(dto.Id, dto.Name, Freeze(dto.Aliases), dto.Code, dto.BillingUnitMg ?? 0, dto.Vial, period));
             foreach (string name in new[] { dto.Name }.Concat(dto.Aliases))
             {
                 names.Add((name.ToLowerInvariant(), period, dto.Start));

@@ -99,12 +99,10 @@ public static class CaseFile
 
             TemperatureRange? temperature = dto.TemperatureC is null ? null : BuildTemperature(dto.TemperatureC);
             var drugs = dto.Drugs.Select(BuildDrug).ToList();
-            if (drugs.Any(d => d is null))
-            {
-                return null;
-            }
 
-            return hipec ? BuildHipec(dto, temperature, drugs!) : BuildPipac(dto, temperature, drugs!);
+            // Check the procedure's own values even when a drug failed, so every problem is reported at once.
+            IntraperitonealProcedure? procedure = hipec ? BuildHipec(dto, temperature, drugs!) : BuildPipac(dto, temperature, drugs!);
+            return drugs.Any(d => d is null) ? null : procedure;
         }
 
         private HipecProcedure? BuildHipec(ProcedureDto dto, TemperatureRange? temperature, List<DrugAdministration> drugs)
@@ -113,7 +111,7 @@ public static class CaseFile
                 & Require(dto, nameof(ProcedureDto.PerfusionMinutes), dto.PerfusionMinutes.HasValue)
                 & Check(dto.PerfusionMinutes is null or >= 0, dto, nameof(ProcedureDto.PerfusionMinutes), "A perfusion time cannot be negative.")
                 & Check(dto.SeparateIncisions is null or >= 0, dto, nameof(ProcedureDto.SeparateIncisions), "The number of separate incisions cannot be negative.");
-            if (!ok)
+            if (!ok || errors.HasErrors)
             {
                 return null;
             }
@@ -131,7 +129,7 @@ public static class CaseFile
                 & Check(dto.Biopsies is null or >= 0, dto, nameof(ProcedureDto.Biopsies), "The number of biopsies cannot be negative.")
                 & Check(dto.AscitesDrainedMl is null or >= 0, dto, nameof(ProcedureDto.AscitesDrainedMl), "A drained volume cannot be negative.")
                 & Check(dto.Pci is null or (>= 0 and <= PipacProcedure.MaxPci), dto, nameof(ProcedureDto.Pci), "The peritoneal cancer index runs from 0 to 39.");
-            if (!ok)
+            if (!ok || errors.HasErrors)
             {
                 return null;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Coding.Documents;
 
 namespace Coding.Cases.Reading;
@@ -9,7 +10,7 @@ public sealed record CaseReadResult
     internal CaseReadResult(string source, CodingCase? codingCase, IEnumerable<DataError> errors)
     {
         Source = source;
-        Errors = ReadOnly.Copy(errors);
+        Errors = ReadOnly.Copy(errors.OrderBy(e => e.Line).ThenBy(e => e.Column));
         Case = Errors.Count == 0 ? codingCase : null;
     }
 

@@ -179,7 +179,7 @@ internal sealed class DrugDto : EffectiveDto
     [RequiredKey] public string Name { get; set; } = "";
     public List<string> Aliases { get; set; } = new();
     [RequiredKey] public string Code { get; set; } = "";
-    [RequiredKey] public decimal BillingUnitMg { get; set; }
+    [RequiredKey] public decimal? BillingUnitMg { get; set; }
     [RequiredKey] public VialType Vial { get; set; }
 }
 
