@@ -1,0 +1,91 @@
+using System.IO;
+using Coding.Cli;
+using Coding.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace Coding.Tests;
+
+public sealed class CliTests
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exit = CliApp.Run(args, stdout, stderr);
+        return (exit, stdout.ToString().Replace("\r\n", "\n", System.StringComparison.Ordinal), stderr.ToString());
+    }
+
+    private static string Example(string name) => Path.Combine(Paths.Examples, name);
+
+    [Fact]
+    public void Code_ReadyCase_PrintsTheTableAndExitsZero()
+    {
+        var (exit, output, error) = Run("code", Example("hipec-crs-appendix-professional.yaml"));
+        Assert.Equal((0, string.Empty), (exit, error));
+        Snapshot.Match(output, extension: "txt");
+    }
+
+    [Fact]
+    public void Code_CaseWithErrorFindings_ExitsOne()
+        => Assert.Equal(1, Run("code", Example("hipec-no-primary.yaml")).Exit);
+
+    [Fact]
+    public void Code_UnreadableCaseFile_ExitsTwoWithFileLineColumnAndNoStackTrace()
+    {
+        var (exit, _, error) = Run("code", Path.Combine(Paths.Fixtures, "cases", "negative-duration.yaml"));
+        Assert.Equal(2, exit);
+        Assert.Contains("negative-duration.yaml:10:22: CASE001", error, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_OneBadFileAmongGoodOnes_StillCodesTheGoodOnes()
+    {
+        var (exit, output, error) = Run("code", Example("pipac-inpatient-pcs.yaml"), Path.Combine(Paths.Fixtures, "cases", "truncated.json"), "--format", "json");
+        Assert.Equal(2, exit);
+        Assert.Single(JArray.Parse(output));
+        Assert.Contains("truncated.json:11:1: DATA001", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_JsonFormat_WritesAnArrayOfResultsInSnakeCase()
+    {
+        var (exit, output, _) = Run("code", Example("pipac-outpatient-biopsies-medicare.yaml"), Example("hipec-2023-before-codes.json"), "--format", "json");
+        var results = JArray.Parse(output);
+        Assert.Equal(0, exit);
+        Assert.Equal(2, results.Count);
+        Assert.Equal("pipac-c1-outpatient", (string?)results[0]["case_id"]);
+        Assert.Equal("96549", (string?)results[1]["lines"]![1]!["code"]);
+    }
+
+    [Fact]
+    public void Code_WithRulesDirectory_UsesThoseRules()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("rule-set.yaml", "version: \"2026.4.0\"", "version: \"9999.1.0\""));
+        var (exit, output, _) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--rules", rules.Directory, "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal("9999.1.0", (string?)JArray.Parse(output)[0]["rules_version"]);
+    }
+
+    [Fact]
+    public void Code_BrokenRulesDirectory_ExitsTwoListingEveryError()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("drugs.yaml", "code: J9060,", "code: J9999,"), ("pipac.yaml", "notes: [pipac-biopsy-once]", "notes: [nope]"));
+        var (exit, _, error) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--rules", rules.Directory);
+        Assert.Equal(2, exit);
+        Assert.Contains("RULE004", error, System.StringComparison.Ordinal);
+        Assert.Contains("RULE003", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownOption_ExitsTwo() => Assert.Equal(2, Run("code", "--colour", "x.yaml").Exit);
+
+    [Fact]
+    public void MissingCaseFile_ExitsTwo()
+    {
+        var (exit, _, error) = Run("code", Path.Combine(Paths.Examples, "does-not-exist.yaml"));
+        Assert.Equal(2, exit);
+        Assert.Contains("DATA006", error, System.StringComparison.Ordinal);
+    }
+}
