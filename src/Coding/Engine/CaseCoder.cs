@@ -40,6 +40,7 @@ internal sealed class CaseCoder
         }
 
         DrugCoder.Code(context);
+        Coverage.CoverageResolver.Resolve(context, diagnoses);
         PayerPolicyChecker.Check(context);
         return context.ToResult(diagnoses);
     }

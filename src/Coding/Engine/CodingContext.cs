@@ -30,7 +30,15 @@ internal sealed class CodingContext
 
     public IReadOnlyList<CodeLine> Lines => lines;
 
-    public void AddLine(string code, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail)
+    public ClaimMarkers ClaimMarkers { get; set; } = ClaimMarkers.None;
+
+    public void ReplaceLine(int index, CodeLine line)
+    {
+        lines[index] = line;
+        UseNotes(line.Notes);
+    }
+
+    public void AddLine(string code, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
     {
         CodeDefinition? definition = null;
         foreach (CodeDefinition candidate in Rules.Codes)
@@ -45,12 +53,12 @@ internal sealed class CodingContext
         // Rule validation guarantees every code a rule names is defined while the rule is in force.
         CodeSystem system = definition?.System ?? CodeSystem.Cpt;
         string label = definition?.Label ?? code;
-        AddLine(system, code, label, units, modifiers, category, rule, notes, detail);
+        AddLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor);
     }
 
-    public void AddLine(CodeSystem system, string code, string label, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail)
+    public void AddLine(CodeSystem system, string code, string label, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
     {
-        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail));
+        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor));
         UseNotes(notes);
     }
 
@@ -80,6 +88,6 @@ internal sealed class CodingContext
     {
         // Errors first, then warnings, then information; found order within each (OrderBy is stable).
         var ordered = findings.OrderBy(f => f.Severity);
-        return new CodingResult(Case, Rules.Version, lines, diagnoses, noteIds.Select(id => Rules.Notes[id]), ordered);
+        return new CodingResult(Case, Rules.Version, lines, diagnoses, noteIds.Select(id => Rules.Notes[id]), ordered, ClaimMarkers);
     }
 }

@@ -79,7 +79,7 @@ internal static class DrugCoder
         if (drug.SuppliedBySponsor)
         {
             notes.AddRange(rules.SponsorSuppliedNotes);
-            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: true);
             return;
         }
 

@@ -15,7 +15,8 @@ public sealed record CodeLine
         LineCategory category,
         string rule,
         IEnumerable<string>? notes,
-        string? detail)
+        string? detail,
+        bool suppliedBySponsor = false)
     {
         System = system;
         Code = code;
@@ -26,6 +27,7 @@ public sealed record CodeLine
         Rule = rule;
         Notes = ReadOnly.Copy(notes);
         Detail = detail;
+        SuppliedBySponsor = suppliedBySponsor;
     }
 
     /// <summary>Gets the code system.</summary>
@@ -54,4 +56,41 @@ public sealed record CodeLine
 
     /// <summary>Gets how the units were worked out (e.g. a drug's dose arithmetic), or <see langword="null"/>.</summary>
     public string? Detail { get; }
+
+    /// <summary>Gets who pays for the line.</summary>
+    public Responsibility Responsibility { get; private init; }
+
+    /// <summary>Gets the payer whose claim carries the line, or <see langword="null"/> when it goes on no insurer claim.</summary>
+    public PayerType? BillTo { get; private init; }
+
+    /// <summary>Gets the id of the coverage rule that decided <see cref="Responsibility"/>.</summary>
+    public string CoverageRule { get; private init; } = string.Empty;
+
+    /// <summary>Gets a value indicating whether the line is for a drug the trial sponsor supplied free.</summary>
+    internal bool SuppliedBySponsor { get; }
+
+    internal CodeLine WithCoverage(Responsibility responsibility, PayerType? billTo, string coverageRule, string? modifier, IEnumerable<string> notes)
+    {
+        var modifiers = new List<string>(Modifiers);
+        if (modifier is not null)
+        {
+            modifiers.Add(modifier);
+        }
+
+        var allNotes = new List<string>(Notes);
+        foreach (string note in notes)
+        {
+            if (!allNotes.Contains(note))
+            {
+                allNotes.Add(note);
+            }
+        }
+
+        return new CodeLine(System, Code, Label, Units, modifiers, Category, Rule, allNotes, Detail, SuppliedBySponsor)
+        {
+            Responsibility = responsibility,
+            BillTo = billTo,
+            CoverageRule = coverageRule,
+        };
+    }
 }

@@ -16,18 +16,21 @@ public sealed record CodingResult
         IEnumerable<CodeLine> lines,
         IEnumerable<string> diagnoses,
         IEnumerable<CodingNote> notes,
-        IEnumerable<Finding> findings)
+        IEnumerable<Finding> findings,
+        ClaimMarkers claimMarkers)
     {
         CaseId = codingCase.CaseId;
         DateOfService = codingCase.DateOfService;
         Claim = codingCase.Claim;
         Payer = codingCase.Payer;
         Procedure = codingCase.Procedure.Kind;
+        Cycle = (codingCase.Procedure as PipacProcedure)?.Cycle;
         RulesVersion = rulesVersion;
         Lines = ReadOnly.Copy(lines);
         Diagnoses = ReadOnly.Copy(diagnoses);
         Notes = ReadOnly.Copy(notes);
         Findings = ReadOnly.Copy(findings);
+        ClaimMarkers = claimMarkers;
         Ready = !Findings.Any(f => f.Severity == Severity.Error);
     }
 
@@ -46,6 +49,9 @@ public sealed record CodingResult
     /// <summary>Gets the procedure coded.</summary>
     public ProcedureKind Procedure { get; }
 
+    /// <summary>Gets the PIPAC cycle number, or <see langword="null"/> for a HIPEC.</summary>
+    public int? Cycle { get; }
+
     /// <summary>Gets the version of the rule set that produced this result.</summary>
     public string RulesVersion { get; }
 
@@ -60,6 +66,9 @@ public sealed record CodingResult
 
     /// <summary>Gets the coding notes referenced by the lines and findings, each once.</summary>
     public IReadOnlyList<CodingNote> Notes { get; }
+
+    /// <summary>Gets the claim-level clinical-trial markers (empty when the case is not in a trial).</summary>
+    public ClaimMarkers ClaimMarkers { get; }
 
     /// <summary>Gets the findings, errors first.</summary>
     public IReadOnlyList<Finding> Findings { get; }

@@ -68,6 +68,21 @@ public static class FindingIds
     /// <summary>A zero dose.</summary>
     public const string DrugZeroDose = "DRUG005";
 
+    /// <summary>The trial's NCT number is not <c>NCT</c> followed by 8 digits.</summary>
+    public const string TrialNctMalformed = "TRIAL001";
+
+    /// <summary>An investigational item is billed to the insurer (Q0): covered only if covered outside the trial.</summary>
+    public const string TrialInvestigationalBilled = "TRIAL002";
+
+    /// <summary>The trial does not qualify under Medicare's clinical trial policy: no Q modifiers, routine costs at risk.</summary>
+    public const string TrialNotQualifying = "TRIAL003";
+
+    /// <summary>The same item is both sponsor-paid (or free) and on the insurer claim: double billing.</summary>
+    public const string TrialDoubleBilling = "TRIAL004";
+
+    /// <summary>No payer mandate covers routine trial costs on the date of service (e.g. Medicaid before 2022).</summary>
+    public const string TrialRoutineNotMandated = "TRIAL005";
+
     /// <summary>Inpatient claim: the surgery's own ICD-10-PCS codes come from the operative report, not from CPT.</summary>
     public const string InpatientSurgeryCodes = "CLAIM001";
 }

@@ -205,3 +205,32 @@ internal sealed record PayerPolicy(
     EffectivePeriod Period) : IEffective;
 
 internal sealed record SequencingRule(string Id, string Code, SequencingRuleKind Rule, Severity Severity, string Message, string Source);
+
+internal sealed record CoverageRule(string Id, CoverageDecision Decision, string Source, IReadOnlyList<string> Notes, EffectivePeriod Period) : IEffective;
+
+internal sealed record TrialRules(
+    System.Text.RegularExpressions.Regex NctPattern,
+    string SecondaryDiagnosis,
+    string FacilityConditionCode,
+    string FacilityValueCode,
+    IReadOnlyList<ClaimType> FacilityClaims,
+    IReadOnlyList<string> MarkerNotes,
+    string RoutineModifier,
+    string InvestigationalModifier,
+    IReadOnlyList<ClaimType> ModifierClaims,
+    IReadOnlyList<CoverageRule> Rules)
+{
+    /// <summary>The rule for a decision in force on a date, or null when the data has none then.</summary>
+    public CoverageRule? For(CoverageDecision decision, DateTime date)
+    {
+        foreach (CoverageRule rule in Rules)
+        {
+            if (rule.Decision == decision && rule.Period.Contains(date))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+}

@@ -23,7 +23,7 @@ public sealed class RuleSet
     /// <summary>The rule files a rule set directory holds, in load order.</summary>
     internal static readonly IReadOnlyList<string> FileNames = new[]
     {
-        "rule-set.yaml", "codes.yaml", "notes.yaml", "hipec.yaml", "pipac.yaml", "drugs.yaml", "payer-policies.yaml", "diagnoses.yaml",
+        "rule-set.yaml", "codes.yaml", "notes.yaml", "hipec.yaml", "pipac.yaml", "drugs.yaml", "payer-policies.yaml", "diagnoses.yaml", "clinical-trials.yaml",
     };
 
     private readonly CaseCoder coder;
@@ -40,7 +40,8 @@ public sealed class RuleSet
         PipacRules pipac,
         DrugRules drugs,
         IReadOnlyList<PayerPolicy> payerPolicies,
-        IReadOnlyList<SequencingRule> sequencing)
+        IReadOnlyList<SequencingRule> sequencing,
+        TrialRules trials)
     {
         Name = name;
         Version = version;
@@ -54,6 +55,7 @@ public sealed class RuleSet
         Drugs = drugs;
         PayerPolicies = payerPolicies;
         Sequencing = sequencing;
+        Trials = trials;
         coder = new CaseCoder(this);
     }
 
@@ -89,6 +91,8 @@ public sealed class RuleSet
     internal IReadOnlyList<PayerPolicy> PayerPolicies { get; }
 
     internal IReadOnlyList<SequencingRule> Sequencing { get; }
+
+    internal TrialRules Trials { get; }
 
     /// <summary>Loads and validates the rule set in a directory (a copy of <c>data/</c>, edited or not).</summary>
     /// <param name="directory">The directory holding the rule files.</param>

@@ -74,6 +74,7 @@ internal sealed class RuleSetBuilder
         var drugsFile = Parse<DrugsFileDto>("drugs.yaml");
         var policiesFile = Parse<PayerPoliciesFileDto>("payer-policies.yaml");
         var diagnosesFile = Parse<DiagnosesFileDto>("diagnoses.yaml");
+        var trialsFile = Parse<ClinicalTrialsFileDto>("clinical-trials.yaml");
 
         // The code table and the notes come first: every other file is checked against them.
         if (codesFile is not null)
@@ -93,13 +94,14 @@ internal sealed class RuleSetBuilder
         DrugRules? drugs = drugsFile is null ? null : BuildDrugs(drugsFile, sinks["drugs.yaml"]);
         var policies = policiesFile is null ? null : BuildPolicies(policiesFile, sinks["payer-policies.yaml"]);
         var sequencing = diagnosesFile is null ? null : BuildSequencing(diagnosesFile, sinks["diagnoses.yaml"]);
+        var trials = trialsFile is null ? null : BuildTrials(trialsFile, sinks["clinical-trials.yaml"]);
 
-        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null)
+        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null)
         {
             throw new RuleDataException(origin, errors);
         }
 
-        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing);
+        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials);
     }
 
     private static EffectivePeriod Period(EffectiveDto dto, DataErrorSink sink)
@@ -472,6 +474,61 @@ internal sealed class RuleSetBuilder
         }
 
         return Freeze(built);
+    }
+
+    private TrialRules? BuildTrials(ClinicalTrialsFileDto file, DataErrorSink sink)
+    {
+        Regex? nct = null;
+        try
+        {
+            nct = new Regex(file.NctPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException ex)
+        {
+            sink.Add(DataErrorIds.InvalidRuleValue, "nct_pattern is not a valid regular expression: " + ex.Message, file.At(nameof(file.NctPattern)));
+        }
+
+        var markers = file.Markers;
+        if (!Icd10CmPrefix.IsMatch(markers.SecondaryDiagnosis))
+        {
+            sink.Add(DataErrorIds.InvalidRuleValue, $"'{markers.SecondaryDiagnosis}' is not an ICD-10-CM code.", markers.At(nameof(markers.SecondaryDiagnosis)));
+        }
+
+        CheckNotes(markers.Notes, sink, markers.At(nameof(markers.Notes)));
+        foreach (var (modifier, property) in new[] { (file.Modifiers.Routine, nameof(file.Modifiers.Routine)), (file.Modifiers.Investigational, nameof(file.Modifiers.Investigational)) })
+        {
+            if (!Modifier.IsMatch(modifier))
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", file.Modifiers.At(property));
+            }
+        }
+
+        var rules = new List<(CoverageRule Item, EffectivePeriod Period, SourceMark At)>();
+        foreach (CoverageRuleDto dto in file.Rules)
+        {
+            ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            var period = Period(dto, sink);
+            CheckNotes(dto.Notes, sink, dto.At(nameof(dto.Notes)));
+            rules.Add((new CoverageRule(dto.Id, dto.Decision, dto.Source, Freeze(dto.Notes), period), period, dto.Start));
+        }
+
+        CheckNoOverlap(rules, r => StrictMapper.EnumText(typeof(CoverageDecision), r.Decision.ToString()), "Coverage decision", sink);
+#pragma warning disable CA2263 // netstandard2.0 has no generic Enum.GetValues<T>.
+        foreach (CoverageDecision decision in Enum.GetValues(typeof(CoverageDecision)))
+#pragma warning restore CA2263
+        {
+            if (!rules.Any(r => r.Item.Decision == decision))
+            {
+                sink.Add(DataErrorIds.MissingKey, $"No rule for coverage decision '{StrictMapper.EnumText(typeof(CoverageDecision), decision.ToString())}'; every decision needs one.", file.At(nameof(file.Rules)));
+            }
+        }
+
+        if (nct is null)
+        {
+            return null;
+        }
+
+        return new TrialRules(nct, markers.SecondaryDiagnosis, markers.FacilityConditionCode, markers.FacilityValueCode, Freeze(markers.FacilityClaims), Freeze(markers.Notes), file.Modifiers.Routine, file.Modifiers.Investigational, Freeze(file.Modifiers.Claims), Freeze(rules.Select(r => r.Item)));
     }
 
     private IReadOnlyList<SequencingRule>? BuildSequencing(DiagnosesFileDto file, DataErrorSink sink)

@@ -221,3 +221,50 @@ internal sealed class SequencingDto : LocatedDto
     [RequiredKey] public string Message { get; set; } = "";
     [RequiredKey] public string Source { get; set; } = "";
 }
+
+internal enum CoverageDecision
+{
+    NoTrial,
+    SelfPay,
+    SponsorPaid,
+    SponsorSupplied,
+    Investigational,
+    RoutineCost,
+    NotQualifying,
+    MedicareAdvantageOriginalMedicare,
+    MedicareAdvantageIde,
+    MedicaidRoutine,
+    CommercialRoutine,
+}
+
+internal sealed class ClinicalTrialsFileDto : LocatedDto
+{
+    [RequiredKey] public string NctPattern { get; set; } = "";
+    [RequiredKey] public TrialMarkersDto Markers { get; set; } = new();
+    [RequiredKey] public TrialModifiersDto Modifiers { get; set; } = new();
+    [RequiredKey] public List<CoverageRuleDto> Rules { get; set; } = new();
+}
+
+internal sealed class TrialMarkersDto : LocatedDto
+{
+    [RequiredKey] public string SecondaryDiagnosis { get; set; } = "";
+    [RequiredKey] public string FacilityConditionCode { get; set; } = "";
+    [RequiredKey] public string FacilityValueCode { get; set; } = "";
+    [RequiredKey] public List<ClaimType> FacilityClaims { get; set; } = new();
+    public List<string> Notes { get; set; } = new();
+}
+
+internal sealed class TrialModifiersDto : LocatedDto
+{
+    [RequiredKey] public string Routine { get; set; } = "";
+    [RequiredKey] public string Investigational { get; set; } = "";
+    [RequiredKey] public List<ClaimType> Claims { get; set; } = new();
+}
+
+internal sealed class CoverageRuleDto : EffectiveDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public CoverageDecision Decision { get; set; }
+    [RequiredKey] public string Source { get; set; } = "";
+    public List<string> Notes { get; set; } = new();
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using Coding.Cases;
+
+namespace Coding.Results;
+
+/// <summary>A claim-level value code with its value (e.g. D4 with the clinical-trial number). Immutable.</summary>
+/// <param name="Code">The value code.</param>
+/// <param name="Value">Its value.</param>
+public sealed record ValueCode(string Code, string Value);
+
+/// <summary>
+/// Claim-level markers a clinical-trial claim needs: the trial number, condition and value codes, the IDE number. Immutable;
+/// empty (nulls and empty lists) when the case is not in a trial.
+/// </summary>
+public sealed record ClaimMarkers
+{
+    internal ClaimMarkers(string? clinicalTrialNumber, IEnumerable<string>? conditionCodes, IEnumerable<ValueCode>? valueCodes, string? ide)
+    {
+        ClinicalTrialNumber = clinicalTrialNumber;
+        ConditionCodes = ReadOnly.Copy(conditionCodes);
+        ValueCodes = ReadOnly.Copy(valueCodes);
+        Ide = ide;
+    }
+
+    /// <summary>Gets the 8-digit clinical-trial number without "NCT" (837 loop 2300 REF*P4), or <see langword="null"/>.</summary>
+    public string? ClinicalTrialNumber { get; }
+
+    /// <summary>Gets the institutional condition codes (e.g. 30 for a qualifying clinical trial).</summary>
+    public IReadOnlyList<string> ConditionCodes { get; }
+
+    /// <summary>Gets the institutional value codes (e.g. D4 with the trial number).</summary>
+    public IReadOnlyList<ValueCode> ValueCodes { get; }
+
+    /// <summary>Gets the investigational device exemption number (REF*LX), or <see langword="null"/>.</summary>
+    public string? Ide { get; }
+
+    internal static ClaimMarkers None { get; } = new(null, null, null, null);
+}
