@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using Coding.Cases.Reading;
+using Coding.Coverage;
 using Coding.Output;
 using Coding.Results;
 using Coding.Rules;
@@ -17,6 +18,12 @@ internal static class CliApp
     {
         Table,
         Json,
+    }
+
+    internal enum GridFormat
+    {
+        Table,
+        Csv,
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -39,7 +46,20 @@ internal static class CliApp
         var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption };
         code.SetAction(parse => Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), stdout, stderr));
 
-        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code };
+        var gridFiles = new Argument<FileInfo[]>("case-file")
+        {
+            Description = "The case files of one patient's course, one per visit or cycle.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var gridFormat = new Option<GridFormat>("--format")
+        {
+            Description = "table (for people) or csv (for the research office).",
+            DefaultValueFactory = _ => GridFormat.Table,
+        };
+        var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, gridFormat };
+        grid.SetAction(parse => Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), stdout, stderr));
+
+        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -79,14 +99,9 @@ internal static class CliApp
         }
     }
 
-    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputFormat format, TextWriter stdout, TextWriter stderr)
+    /// <summary>Reads and codes each file; unreadable files are reported to stderr and counted, never silently dropped.</summary>
+    private static (List<CodingResult> Results, bool Unreadable) CodeFiles(FileInfo[] files, RuleSet rules, TextWriter stderr)
     {
-        RuleSet? rules = LoadRules(rulesDirectory, stderr);
-        if (rules is null)
-        {
-            return ExitCodes.Unreadable;
-        }
-
         var results = new List<CodingResult>();
         bool unreadable = false;
         foreach (FileInfo file in files)
@@ -106,6 +121,46 @@ internal static class CliApp
             results.Add(rules.Code(read.Case!));
         }
 
+        return (results, unreadable);
+    }
+
+    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, GridFormat format, TextWriter stdout, TextWriter stderr)
+    {
+        RuleSet? rules = LoadRules(rulesDirectory, stderr);
+        if (rules is null)
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        var (results, unreadable) = CodeFiles(files, rules, stderr);
+        if (unreadable)
+        {
+            stderr.WriteLine("coding: the grid needs every visit of the course; fix the files above.");
+            return ExitCodes.Unreadable;
+        }
+
+        BillingGrid grid = BillingGrid.Build(results);
+        if (format == GridFormat.Csv)
+        {
+            stdout.Write(grid.ToCsv());
+        }
+        else
+        {
+            GridTable.Write(stdout, grid, results);
+        }
+
+        return results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
+    }
+
+    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputFormat format, TextWriter stdout, TextWriter stderr)
+    {
+        RuleSet? rules = LoadRules(rulesDirectory, stderr);
+        if (rules is null)
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        var (results, unreadable) = CodeFiles(files, rules, stderr);
         if (format == OutputFormat.Json)
         {
             stdout.WriteLine(ResultJson.Serialize(results));

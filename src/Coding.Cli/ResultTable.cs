@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Coding.Coverage;
 using Coding.Output;
 using Coding.Results;
 
@@ -11,7 +12,7 @@ namespace Coding.Cli;
 /// <summary>Renders coding results as plain-text tables a coder can read in any terminal or log.</summary>
 internal static class ResultTable
 {
-    private static readonly string[] Header = { "#", "System", "Code", "Units", "Modifiers", "Category", "Label", "Rule" };
+    private static readonly string[] Header = { "#", "System", "Code", "Units", "Modifiers", "Category", "Who pays", "Label", "Rule" };
 
     public static void Write(TextWriter output, IReadOnlyList<CodingResult> results)
     {
@@ -52,6 +53,7 @@ internal static class ResultTable
                 line.Units.ToString(CultureInfo.InvariantCulture),
                 string.Join(" ", line.Modifiers),
                 Text(line.Category),
+                WhoPays(line),
                 line.Label,
                 line.Rule,
             });
@@ -66,7 +68,35 @@ internal static class ResultTable
             WriteRows(output, rows);
         }
 
+        if (result.Lines.Count > 0)
+        {
+            var byPayer = result.Lines.GroupBy(BillingGrid.PayerOf).Select(g => $"{g.Key}: {g.Count()} line{(g.Count() == 1 ? string.Empty : "s")}");
+            output.WriteLine("  Who pays: " + string.Join(" | ", byPayer));
+        }
+
         output.WriteLine("  Diagnoses: " + (result.Diagnoses.Count == 0 ? "(none)" : string.Join(", ", result.Diagnoses)));
+        ClaimMarkers markers = result.ClaimMarkers;
+        if (markers.ClinicalTrialNumber is not null || markers.Ide is not null)
+        {
+            var parts = new List<string>();
+            if (markers.ClinicalTrialNumber is { } number)
+            {
+                parts.Add("trial number " + number + " (REF*P4)");
+            }
+
+            if (markers.ConditionCodes.Count > 0)
+            {
+                parts.Add("condition code " + string.Join(", ", markers.ConditionCodes));
+            }
+
+            parts.AddRange(markers.ValueCodes.Select(v => $"value code {v.Code} {v.Value}"));
+            if (markers.Ide is { } ide)
+            {
+                parts.Add("IDE " + ide + " (REF*LX)");
+            }
+
+            output.WriteLine("  Claim markers: " + string.Join("; ", parts));
+        }
         var details = result.Lines.Select((l, i) => (Index: i + 1, l.Detail)).Where(d => d.Detail is not null).ToList();
         if (details.Count > 0)
         {
@@ -97,7 +127,15 @@ internal static class ResultTable
         }
     }
 
-    private static void WriteRows(TextWriter output, List<string[]> rows)
+    private static string WhoPays(CodeLine line) => line.Responsibility switch
+    {
+        Responsibility.Insurer => "insurer → " + (line.BillTo is { } payer ? Text(payer) : "?"),
+        Responsibility.Sponsor => "sponsor",
+        Responsibility.Patient => "patient",
+        _ => "not billable",
+    };
+
+    internal static void WriteRows(TextWriter output, List<string[]> rows)
     {
         int columns = rows[0].Length;
         var widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Length)).ToArray();

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Coding.Coverage;
+using Coding.Results;
+
+namespace Coding.Cli;
+
+/// <summary>Renders a billing grid as a plain-text table, with the courses' error findings underneath.</summary>
+internal static class GridTable
+{
+    private static readonly string[] Leading = { "Item", "Label" };
+
+    public static void Write(TextWriter output, BillingGrid grid, IReadOnlyList<CodingResult> visits)
+    {
+        var rows = new List<string[]> { Leading.Concat(grid.Columns).ToArray() };
+        rows.AddRange(grid.Rows.Select(r => new[] { r.Item, r.Label }.Concat(r.Cells.Select(c => c ?? "-")).ToArray()));
+        rows.Add(new[] { "Total lines", string.Empty }.Concat(grid.Columns.Select(_ => string.Empty)).ToArray());
+        rows.AddRange(grid.Totals.Select(t => new[] { string.Empty, t.Payer }.Concat(t.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))).ToArray()));
+        ResultTable.WriteRows(output, rows);
+        foreach (CodingResult visit in visits.Where(v => !v.Ready))
+        {
+            foreach (Finding finding in visit.Findings.Where(f => f.Severity == Severity.Error))
+            {
+                output.WriteLine($"  ERROR {visit.CaseId} {finding.Id}: {finding.Message}");
+            }
+        }
+    }
+}

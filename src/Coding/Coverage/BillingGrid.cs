@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Coding.Infrastructure;
+using Coding.Output;
+using Coding.Results;
+
+namespace Coding.Coverage;
+
+/// <summary>One row of a <see cref="BillingGrid"/>: an item (code and its non-trial modifiers) and who pays for it in each visit.</summary>
+public sealed record BillingGridRow
+{
+    internal BillingGridRow(string item, string label, LineCategory category, IEnumerable<string?> cells)
+    {
+        Item = item;
+        Label = label;
+        Category = category;
+        Cells = Cases.ReadOnly.Copy(cells);
+    }
+
+    /// <summary>Gets the item: the code, with a wastage modifier where it is a separate line (e.g. <c>J9263 JW</c>).</summary>
+    public string Item { get; }
+
+    /// <summary>Gets the item's label.</summary>
+    public string Label { get; }
+
+    /// <summary>Gets the item's line category.</summary>
+    public LineCategory Category { get; }
+
+    /// <summary>Gets, per column, who pays (e.g. <c>insurer Q1</c>, <c>sponsor</c>, <c>not billable</c>), or <see langword="null"/> when the item is not in that visit.</summary>
+    public IReadOnlyList<string?> Cells { get; }
+}
+
+/// <summary>A total row of a <see cref="BillingGrid"/>: how many lines go to one payer, per column.</summary>
+/// <param name="Payer">Where the lines go: <c>insurer claim (medicare)</c>, <c>sponsor invoice</c>, <c>patient</c>, <c>not billable</c>.</param>
+/// <param name="Counts">The number of lines per column.</param>
+public sealed record BillingGridTotal(string Payer, IReadOnlyList<int> Counts);
+
+/// <summary>
+/// The research-billing grid of one patient's course: items as rows, visits (cycles) as columns, each cell who pays.
+/// Immutable; built from coding results with <see cref="Build"/>.
+/// </summary>
+public sealed class BillingGrid
+{
+    private static readonly string[] CsvHeader = { "item", "label", "category" };
+    private static readonly char[] CsvSpecial = { ',', '"', '\n', '\r' };
+
+    private BillingGrid(IReadOnlyList<string> columns, IReadOnlyList<BillingGridRow> rows, IReadOnlyList<BillingGridTotal> totals)
+    {
+        Columns = columns;
+        Rows = rows;
+        Totals = totals;
+    }
+
+    /// <summary>Gets the column headings, one per visit in course order (e.g. <c>cycle 2 (2026-03-03)</c>).</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Gets the item rows, in the order items first appear in the course.</summary>
+    public IReadOnlyList<BillingGridRow> Rows { get; }
+
+    /// <summary>Gets the totals per payer.</summary>
+    public IReadOnlyList<BillingGridTotal> Totals { get; }
+
+    /// <summary>Builds the grid of a course from the coding results of its visits (any order; sorted by cycle, then date).</summary>
+    /// <param name="visits">The coding results of the visits.</param>
+    /// <returns>The grid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="visits"/> is null.</exception>
+    public static BillingGrid Build(IEnumerable<CodingResult> visits)
+    {
+        Preconditions.CheckNotNull(visits, nameof(visits));
+        var ordered = visits.OrderBy(v => v.Cycle ?? int.MaxValue).ThenBy(v => v.DateOfService).ThenBy(v => v.CaseId, StringComparer.Ordinal).ToList();
+        var columns = ordered.Select(Heading).ToList();
+        var duplicates = new HashSet<string>(columns.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key), StringComparer.Ordinal);
+        columns = columns.Select((c, i) => duplicates.Contains(c) ? $"{c} {ordered[i].CaseId}" : c).ToList();
+
+        var rowKeys = new List<(string Item, string Label, LineCategory Category)>();
+        var cells = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (int column = 0; column < ordered.Count; column++)
+        {
+            foreach (CodeLine line in ordered[column].Lines)
+            {
+                string item = string.Join(" ", new[] { line.Code }.Concat(line.Modifiers.Where(m => !IsTrialModifier(m) && !IsAttestation(m))));
+                if (!cells.TryGetValue(item, out var row))
+                {
+                    row = new string?[ordered.Count];
+                    cells.Add(item, row);
+                    rowKeys.Add((item, line.Label, line.Category));
+                }
+
+                string cell = Who(line);
+                row[column] = row[column] is null ? cell : row[column] + "; " + cell;
+                string payer = PayerOf(line);
+                if (!totals.TryGetValue(payer, out var counts))
+                {
+                    counts = new int[ordered.Count];
+                    totals.Add(payer, counts);
+                }
+
+                counts[column]++;
+            }
+        }
+
+        var rows = rowKeys.Select(k => new BillingGridRow(k.Item, k.Label, k.Category, cells[k.Item])).ToList();
+        var totalRows = totals.OrderBy(t => PayerOrder(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new BillingGridTotal(t.Key, Cases.ReadOnly.Copy(t.Value))).ToList();
+        return new BillingGrid(Cases.ReadOnly.Copy(columns), Cases.ReadOnly.Copy(rows), Cases.ReadOnly.Copy(totalRows));
+    }
+
+    /// <summary>Writes the grid as CSV (RFC 4180, comma-separated, a header row, CRLF-free LF line ends) for the research office.</summary>
+    /// <returns>The CSV text.</returns>
+    public string ToCsv()
+    {
+        var csv = new StringBuilder();
+        AppendCsv(csv, CsvHeader.Concat(Columns));
+        foreach (BillingGridRow row in Rows)
+        {
+            AppendCsv(csv, new[] { row.Item, row.Label, WireNames.Of(row.Category) }.Concat(row.Cells.Select(c => c ?? string.Empty)));
+        }
+
+        foreach (BillingGridTotal total in Totals)
+        {
+            AppendCsv(csv, new[] { "total", total.Payer, string.Empty }.Concat(total.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Heading(CodingResult visit)
+        => visit.Cycle is { } cycle
+            ? string.Format(CultureInfo.InvariantCulture, "cycle {0} ({1:yyyy-MM-dd})", cycle, visit.DateOfService)
+            : string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd}", visit.DateOfService);
+
+    // Q0/Q1 say why the insurer pays, and JZ only attests that nothing was discarded: neither makes a separate item.
+    private static bool IsTrialModifier(string modifier) => modifier is "Q0" or "Q1";
+
+    private static bool IsAttestation(string modifier) => modifier == "JZ";
+
+    private static string Who(CodeLine line)
+    {
+        string who = line.Responsibility switch
+        {
+            Responsibility.Insurer => "insurer",
+            Responsibility.Sponsor => "sponsor",
+            Responsibility.Patient => "patient",
+            _ => "not billable",
+        };
+        var trial = line.Modifiers.Where(IsTrialModifier).ToList();
+        string units = line.Units == 1 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " x{0}", line.Units);
+        return who + (trial.Count == 0 ? string.Empty : " " + string.Join(" ", trial)) + units;
+    }
+
+    /// <summary>Says where a line goes: the insurer claim (and which payer receives it), the sponsor invoice, the patient, or nowhere.</summary>
+    /// <param name="line">The line.</param>
+    /// <returns><c>insurer claim (PAYER)</c>, <c>sponsor invoice</c>, <c>patient</c> or <c>not billable</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="line"/> is null.</exception>
+    public static string PayerOf(CodeLine line) => Preconditions.CheckNotNull(line, nameof(line)).Responsibility switch
+    {
+        Responsibility.Insurer => $"insurer claim ({(line.BillTo is { } payer ? WireNames.Of(payer) : "?")})",
+        Responsibility.Sponsor => "sponsor invoice",
+        Responsibility.Patient => "patient",
+        _ => "not billable",
+    };
+
+    private static int PayerOrder(string payer)
+        => payer.StartsWith("insurer", StringComparison.Ordinal) ? 0 : payer == "sponsor invoice" ? 1 : payer == "patient" ? 2 : 3;
+
+    private static void AppendCsv(StringBuilder csv, IEnumerable<string> fields)
+    {
+        csv.Append(string.Join(",", fields.Select(Quote))).Append('\n');
+
+        static string Quote(string field)
+            => field.IndexOfAny(CsvSpecial) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    }
+}
