@@ -88,4 +88,34 @@ public sealed class CliTests
         Assert.Equal(2, exit);
         Assert.Contains("DATA006", error, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Code_TrialCase_ShowsWhoPaysAndTheClaimMarkers()
+    {
+        var (exit, output, _) = Run("code", Path.Combine(Paths.Examples, "pipac-course-nct04329494", "cycle-3.yaml"));
+        Assert.Equal(0, exit);
+        Snapshot.Match(output, extension: "txt");
+    }
+
+    [Fact]
+    public void Grid_ThreeCycleCourse_PrintsTheTable()
+    {
+        string course = Path.Combine(Paths.Examples, "pipac-course-nct04329494");
+        var (exit, output, _) = Run("grid", Path.Combine(course, "cycle-3.yaml"), Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"));
+        Assert.Equal(0, exit);
+        Snapshot.Match(output, extension: "txt");
+    }
+
+    [Fact]
+    public void Grid_CsvFormat_WritesCsv()
+    {
+        string course = Path.Combine(Paths.Examples, "pipac-course-nct04329494");
+        var (exit, output, _) = Run("grid", Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"), "--format", "csv");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("item,label,category,cycle 1 (2026-01-13),cycle 2 (2026-03-03)\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grid_WithAnUnreadableVisit_ExitsTwo()
+        => Assert.Equal(2, Run("grid", Path.Combine(Paths.Examples, "pipac-course-nct04329494", "cycle-1.yaml"), Path.Combine(Paths.Fixtures, "cases", "truncated.json")).Exit);
 }

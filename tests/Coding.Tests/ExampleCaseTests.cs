@@ -17,8 +17,8 @@ public sealed class ExampleCaseTests
     public static TheoryData<string> Examples() => new(ExampleFiles());
 
     private static string[] ExampleFiles()
-        => Directory.GetFiles(Paths.Examples)
-            .Select(f => Path.GetFileName(f))
+        => Directory.GetFiles(Paths.Examples, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Paths.Examples, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(f => f.EndsWith(".yaml", System.StringComparison.Ordinal) || f.EndsWith(".json", System.StringComparison.Ordinal))
             .Order()
             .ToArray();
@@ -29,7 +29,8 @@ public sealed class ExampleCaseTests
     {
         CaseReadResult read = CaseFile.Read(Path.Combine(Paths.Examples, file));
         Assert.True(read.Succeeded, string.Join("\n", read.Errors));
-        Snapshot.Match(ResultJson.Serialize(RuleSet.Default.Code(read.Case!)), Path.GetFileNameWithoutExtension(file));
+        string name = Path.ChangeExtension(file, null).Replace('/', '_');
+        Snapshot.Match(ResultJson.Serialize(RuleSet.Default.Code(read.Case!)), name);
     }
 
     [Fact]
@@ -41,5 +42,26 @@ public sealed class ExampleCaseTests
         Assert.Equal(3, results.Select(r => r.Claim).Distinct().Count());
         Assert.Contains(results, r => r.DateOfService.Year < 2024);
         Assert.Contains(results, r => !r.Ready);
+    }
+
+    [Fact]
+    public void Examples_CoverEveryPayerInsideAndOutsideATrial()
+    {
+        var cases = ExampleFiles().Select(f => CaseFile.Read(Path.Combine(Paths.Examples, f)).Case!).ToList();
+        foreach (var payer in System.Enum.GetValues<Coding.Cases.PayerType>())
+        {
+            Assert.Contains(cases, c => c.Payer == payer && c.Trial is null);
+            Assert.Contains(cases, c => c.Payer == payer && c.Trial is not null);
+        }
+
+        Assert.Contains(cases, c => c.Payer == Coding.Cases.PayerType.MedicareAdvantage && c.Trial is { Ide: not null });
+        Assert.Contains(cases, c => c.Procedure.Drugs.Any(d => d.SuppliedBySponsor));
+    }
+
+    [Fact]
+    public void PipacCourse_PrintsItsThreeCycleGrid()
+    {
+        var cycles = Directory.GetFiles(Path.Combine(Paths.Examples, "pipac-course-nct04329494")).Order().Select(f => RuleSet.Default.Code(CaseFile.Read(f).Case!));
+        Snapshot.Match(Coverage.BillingGrid.Build(cycles).ToCsv(), extension: "csv");
     }
 }

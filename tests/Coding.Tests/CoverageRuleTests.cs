@@ -1,0 +1,202 @@
+using System;
+using System.Linq;
+using Coding.Cases;
+using Coding.Coverage;
+using Coding.Results;
+using Coding.Rules;
+using Coding.Tests.Infrastructure;
+using Xunit;
+using static Coding.Tests.Infrastructure.Cases;
+
+namespace Coding.Tests;
+
+public sealed class CoverageRuleTests
+{
+    private static readonly LineCategory[] Aerosol = { LineCategory.AerosolChemotherapy };
+
+    private static ClinicalTrial Trial(bool qualifying = true, string nct = "NCT04329494", string? ide = null, LineCategory[]? investigational = null, LineCategory[]? sponsorPays = null)
+        => new(nct, qualifying, ide, investigational ?? Aerosol, sponsorPays);
+
+    private static CodingResult CodePipac(PayerType payer, ClinicalTrial? trial, ClaimType claim = ClaimType.FacilityOutpatient, DateTime? date = null, params DrugAdministration[] drugs)
+        => RuleSet.Default.Code(Case(Pipac(biopsies: 2, drugs: drugs), claim: claim, payer: payer, trial: trial, date: date, diagnoses: new[] { "C16.9", "C78.6" }));
+
+    private static CodeLine Line(CodingResult result, string code) => result.Lines.Single(l => l.Code == code);
+
+    [Theory]
+    [InlineData(PayerType.Medicare)]
+    [InlineData(PayerType.Medicaid)]
+    [InlineData(PayerType.Commercial)]
+    [InlineData(PayerType.MedicareAdvantage)]
+    public void NoTrial_InsurerLinesGoToTheCasePayerWithoutQModifiers(PayerType payer)
+    {
+        var result = CodePipac(payer, null);
+        Assert.All(result.Lines, l => Assert.Equal((Responsibility.Insurer, (PayerType?)payer, "coverage-no-trial"), (l.Responsibility, l.BillTo, l.CoverageRule)));
+        Assert.All(result.Lines, l => Assert.DoesNotContain(l.Modifiers, m => m is "Q0" or "Q1"));
+        Assert.Null(result.ClaimMarkers.ClinicalTrialNumber);
+        Assert.DoesNotContain("Z00.6", result.Diagnoses);
+    }
+
+    [Fact]
+    public void SelfPay_LinesAreThePatientsAndGoOnNoClaim()
+        => Assert.All(CodePipac(PayerType.SelfPay, null).Lines, l => Assert.Equal((Responsibility.Patient, (PayerType?)null), (l.Responsibility, l.BillTo)));
+
+    [Fact]
+    public void SelfPayInATrial_KeepsTheTrialNumberButNoInstitutionalCodes()
+    {
+        var markers = CodePipac(PayerType.SelfPay, Trial(sponsorPays: Aerosol)).ClaimMarkers;
+        Assert.Equal("04329494", markers.ClinicalTrialNumber);
+        Assert.Empty(markers.ConditionCodes);
+        Assert.Empty(markers.ValueCodes);
+    }
+
+    [Fact]
+    public void SponsorPaidCategory_GoesToTheSponsorOffTheClaim()
+    {
+        var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol)), "96549");
+        Assert.Equal((Responsibility.Sponsor, (PayerType?)null, "coverage-sponsor-paid"), (line.Responsibility, line.BillTo, line.CoverageRule));
+        Assert.DoesNotContain(line.Modifiers, m => m is "Q0" or "Q1");
+    }
+
+    [Fact]
+    public void SponsorSuppliedDrug_IsNotBillableWithoutJwJzOrQ()
+    {
+        var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: new DrugAdministration("doxorubicin", Quantities.Dose.FromMilligrams(3), 10, suppliedBySponsor: true)), "J9000");
+        Assert.Equal((Responsibility.NotBillable, (PayerType?)null), (line.Responsibility, line.BillTo));
+        Assert.Empty(line.Modifiers);
+        Assert.Contains("drug-sponsor-supplied", line.Notes);
+    }
+
+    [Fact]
+    public void InvestigationalCategoryNotPaidBySponsor_IsBilledWithQ0AndAWarning()
+    {
+        var result = CodePipac(PayerType.Medicare, Trial());
+        var line = Line(result, "96549");
+        Assert.Equal((Responsibility.Insurer, "coverage-investigational-q0"), (line.Responsibility, line.CoverageRule));
+        Assert.Equal(new[] { "Q0" }, line.Modifiers);
+        Assert.Equal(Severity.Warning, result.Single(FindingIds.TrialInvestigationalBilled).Severity);
+    }
+
+    [Fact]
+    public void RoutineCostInAQualifyingTrial_IsBilledWithQ1()
+    {
+        var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol)), "49321");
+        Assert.Equal((Responsibility.Insurer, (PayerType?)PayerType.Medicare, "coverage-routine-q1"), (line.Responsibility, line.BillTo, line.CoverageRule));
+        Assert.Equal(new[] { "Q1" }, line.Modifiers);
+    }
+
+    [Fact]
+    public void QModifiers_FollowJwOrJzOnDrugLines()
+        => Assert.Equal(new[] { "JZ", "Q1" }, Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: Drug("doxorubicin", 3, 10)), "J9000").Modifiers);
+
+    [Fact]
+    public void InpatientClaim_GetsNoQModifiersButConditionCode30()
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(), ClaimType.FacilityInpatient);
+        Assert.All(result.Lines, l => Assert.Empty(l.Modifiers));
+        Assert.Equal(new[] { "30" }, result.ClaimMarkers.ConditionCodes);
+        Assert.Equal(new ValueCode("D4", "04329494"), Assert.Single(result.ClaimMarkers.ValueCodes));
+    }
+
+    [Fact]
+    public void ProfessionalClaim_HasTheTrialNumberButNoConditionOrValueCodes()
+    {
+        var markers = CodePipac(PayerType.Medicare, Trial(), ClaimType.Professional).ClaimMarkers;
+        Assert.Equal("04329494", markers.ClinicalTrialNumber);
+        Assert.Empty(markers.ConditionCodes);
+        Assert.Empty(markers.ValueCodes);
+    }
+
+    [Fact]
+    public void Trial_AddsZ006AsASecondaryDiagnosisOnce()
+    {
+        Assert.Equal(new[] { "C16.9", "C78.6", "Z00.6" }, CodePipac(PayerType.Medicare, Trial()).Diagnoses);
+        var listed = RuleSet.Default.Code(Case(Pipac(), trial: Trial(), diagnoses: new[] { "C16.9", "Z00.6" }));
+        Assert.Equal(new[] { "C16.9", "Z00.6" }, listed.Diagnoses);
+    }
+
+    [Fact]
+    public void MedicareAdvantageWithoutIde_IsBilledToOriginalMedicare()
+    {
+        var line = Line(CodePipac(PayerType.MedicareAdvantage, Trial(sponsorPays: Aerosol)), "49321");
+        Assert.Equal(PayerType.Medicare, line.BillTo);
+        Assert.Contains("trial-ma-original-medicare", line.Notes);
+    }
+
+    [Fact]
+    public void MedicareAdvantageWithIde_IsBilledToThePlanAndCarriesTheIde()
+    {
+        var result = CodePipac(PayerType.MedicareAdvantage, Trial(ide: "G240123", sponsorPays: Aerosol));
+        Assert.Equal(PayerType.MedicareAdvantage, Line(result, "49321").BillTo);
+        Assert.Contains("trial-ma-ide", Line(result, "49321").Notes);
+        Assert.Equal("G240123", result.ClaimMarkers.Ide);
+    }
+
+    [Fact]
+    public void MedicaidFrom2022_CoversRoutineCostsAndCitesTheMandate()
+    {
+        var result = CodePipac(PayerType.Medicaid, Trial(sponsorPays: Aerosol));
+        Assert.Contains("trial-medicaid-routine", Line(result, "49321").Notes);
+        result.HasNo(FindingIds.TrialRoutineNotMandated);
+    }
+
+    [Fact]
+    public void MedicaidBefore2022_WarnsThatRoutineCostsWereNotMandated()
+        => Assert.Equal(Severity.Warning, CodePipac(PayerType.Medicaid, Trial(sponsorPays: Aerosol), date: new DateTime(2021, 6, 1)).Single(FindingIds.TrialRoutineNotMandated).Severity);
+
+    [Fact]
+    public void Commercial_RoutineCostsCiteThePhsAct()
+        => Assert.Contains("trial-commercial-routine", Line(CodePipac(PayerType.Commercial, Trial(sponsorPays: Aerosol)), "49321").Notes);
+
+    [Fact]
+    public void NonQualifyingTrial_WarnsAndAddsNoQModifiers()
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(qualifying: false));
+        Assert.Equal(Severity.Warning, result.Single(FindingIds.TrialNotQualifying).Severity);
+        Assert.All(result.Lines, l => Assert.Equal("coverage-trial-not-qualifying", l.CoverageRule));
+        Assert.All(result.Lines, l => Assert.Empty(l.Modifiers));
+        Assert.Empty(result.ClaimMarkers.ConditionCodes);
+    }
+
+    [Theory]
+    [InlineData("NCT0432949")]
+    [InlineData("04329494")]
+    [InlineData("NCT043294941")]
+    [InlineData("NCTABCDEFGH")]
+    public void MalformedNct_IsAnError(string nct)
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(nct: nct));
+        Assert.Equal(("trial.nct", Severity.Error), (result.Single(FindingIds.TrialNctMalformed).Path, result.Single(FindingIds.TrialNctMalformed).Severity));
+        Assert.Null(result.ClaimMarkers.ClinicalTrialNumber);
+    }
+
+    [Fact]
+    public void SameItemFreeAndOnTheInsurerClaim_IsDoubleBilling()
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: new[] { new DrugAdministration("cisplatin", Quantities.Dose.FromMilligrams(12), null, suppliedBySponsor: true), Drug("cisplatin", 5) });
+        Assert.Equal(Severity.Error, result.Single(FindingIds.TrialDoubleBilling).Severity);
+        Assert.False(result.Ready);
+    }
+
+    [Fact]
+    public void PipacPolicyFlag_IsDroppedInsideAQualifyingTrialOnly()
+    {
+        CodePipac(PayerType.Medicare, Trial()).HasNo("POLICY004");
+        CodePipac(PayerType.Medicare, Trial(qualifying: false)).Single("POLICY004");
+    }
+
+    [Fact]
+    public void Grid_ShowsWhoPaysPerCycleWithTotals()
+    {
+        var cycles = new[] { 2, 1 }.Select(n => RuleSet.Default.Code(Case(
+            new PipacProcedure(SurgicalApproach.Laparoscopic, n, Quantities.Duration.FromMinutes(30), null, null, 1, null, null, new[] { Drug("doxorubicin", 3, 10, sponsor: n == 2) }),
+            claim: ClaimType.FacilityOutpatient,
+            date: new DateTime(2026, 1, 1).AddDays(42 * n),
+            trial: Trial(sponsorPays: Aerosol)))).ToList();
+        BillingGrid grid = BillingGrid.Build(cycles);
+        Assert.Equal(new[] { "cycle 1 (2026-02-12)", "cycle 2 (2026-03-26)" }, grid.Columns);
+        Assert.Equal(new[] { "insurer Q1", "not billable" }, grid.Rows.Single(r => r.Item == "J9000").Cells);
+        Assert.Equal(new[] { "sponsor", "sponsor" }, grid.Rows.Single(r => r.Item == "96549").Cells);
+        Assert.Equal(new[] { 2, 1 }, grid.Totals.Single(t => t.Payer == "insurer claim (medicare)").Counts);
+        Assert.StartsWith("item,label,category,cycle 1 (2026-02-12),cycle 2 (2026-03-26)\n", grid.ToCsv(), StringComparison.Ordinal);
+    }
+}
