@@ -59,7 +59,27 @@ internal static class CliApp
         var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, gridFormat };
         grid.SetAction(parse => Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), stdout, stderr));
 
-        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid };
+        var validateDirectory = new Argument<DirectoryInfo>("dir")
+        {
+            Description = "The rule set directory to check (default: data).",
+            DefaultValueFactory = _ => new DirectoryInfo("data"),
+        };
+        var validate = new Command("validate", "Check a rule set and list every problem with file:line:column. Exit 0 when clean, 1 when not.") { validateDirectory };
+        validate.SetAction(parse => RulesCommands.Validate(parse.GetValue(validateDirectory)!, stdout, stderr));
+
+        var oldDirectory = new Argument<DirectoryInfo>("old-dir") { Description = "The current rule set directory." };
+        var newDirectory = new Argument<DirectoryInfo>("new-dir") { Description = "The updated rule set directory." };
+        var casesOption = new Option<DirectoryInfo>("--cases")
+        {
+            Description = "The directory of case files to code with both (searched recursively; default: examples).",
+            DefaultValueFactory = _ => new DirectoryInfo("examples"),
+        };
+        var diff = new Command("diff", "Code every case with both rule sets and print what changed, case by case (nothing when nothing changed).") { oldDirectory, newDirectory, casesOption };
+        diff.SetAction(parse => RulesCommands.Diff(parse.GetValue(oldDirectory)!, parse.GetValue(newDirectory)!, parse.GetValue(casesOption)!, stdout, stderr));
+
+        var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two.") { validate, diff };
+
+        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, rulesCommand };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -35,49 +35,25 @@ public sealed class RuleSetLoadingTests
     [Fact]
     public void SeveralDefects_AreAllReportedInOneException()
     {
-        using var rules = RuleFixture.CopyOfDefault(
-            ("hipec.yaml", "    method: time_units\n", "    method: time_units\n    colour: blue\n"),
-            ("pipac.yaml", "notes: [pipac-biopsy-once]", "notes: [pipac-biopsy-twice]"),
-            ("drugs.yaml", "code: J9060,", "code: J9999,"),
-            ("codes.yaml", "effective_from: 2024-01-01 }\n  - { system: CPT, code: \"96548\"", "effective_from: 2024-01-01, effective_to: 2023-01-01 }\n  - { system: CPT, code: \"96548\""));
+        using var rules = RuleFixture.FromFolder(Path.Combine(Paths.Fixtures, "rules", "several-defects"));
         var ex = Assert.Throws<RuleDataException>(() => RuleSet.Load(rules.Directory));
         var ids = ex.Errors.Select(e => e.Id).ToList();
         Assert.Contains(DataErrorIds.UnknownKey, ids);
         Assert.Contains(DataErrorIds.UndefinedNote, ids);
         Assert.Contains(DataErrorIds.UndefinedCode, ids);
         Assert.Contains(DataErrorIds.InvalidPeriod, ids);
-        Assert.All(ex.Errors.Where(e => e.Id != DataErrorIds.UndefinedCode), e => Assert.True(e.Line > 0, e.ToString()));
+        Assert.All(ex.Errors, e => Assert.True(e.Line > 0, e.ToString()));
     }
 
-    public static TheoryData<string, string, string, string> Defects() => new()
-    {
-        { "unknown-key", "hipec.yaml", "    method: time_units\n", "    method: time_units\n    colour: blue\n" },
-        { "duplicate-key", "rule-set.yaml", "name: default\n", "name: default\nname: again\n" },
-        { "wrong-type", "drugs.yaml", "billing_unit_mg: 5,", "billing_unit_mg: five," },
-        { "undefined-note", "pipac.yaml", "notes: [pipac-biopsy-once]", "notes: [pipac-biopsy-twice]" },
-        { "undefined-code", "drugs.yaml", "code: J9060,", "code: J9999," },
-        { "code-used-before-it-exists", "hipec.yaml", "    effective_from: 2024-01-01\n    method: time_units", "    effective_from: 2023-06-01\n    method: time_units" },
-        { "zero-billing-unit", "drugs.yaml", "billing_unit_mg: 5,", "billing_unit_mg: 0," },
-        { "overlapping-code-periods", "codes.yaml", "codes:\n", "codes:\n  - { system: CPT, code: \"96547\", label: \"again\", effective_from: 2025-01-01 }\n" },
-        { "backwards-primary-range", "hipec.yaml", "{ from: \"49203\", to: \"49205\"", "{ from: \"49205\", to: \"49203\"" },
-        { "primary-not-cpt", "hipec.yaml", "{ from: \"49255\", to: \"49255\"", "{ from: \"C78.6\", to: \"49255\"" },
-        { "unknown-pipac-policy", "pipac.yaml", "policy: pipac-laparoscopy-and-unlisted-chemotherapy", "policy: pipac-something-else" },
-        { "duplicate-rule-id", "drugs.yaml", "id: drug-oxaliplatin", "id: drug-mitomycin" },
-        { "yaml-syntax", "notes.yaml", "notes:\n", "notes:\n  - id: [broken\n" },
-        { "missing-file", "diagnoses.yaml", "", "\u0000delete" },
-        { "stray-file", "extra.yaml", "", "foo: 1\n" },
-    };
+    public static TheoryData<string> BrokenRuleSets()
+        => new(Directory.GetDirectories(Path.Combine(Paths.Fixtures, "rules")).Select(d => Path.GetFileName(d)).Order());
 
+    /// <summary>Each folder under Fixtures/rules holds one defect (edits.yaml applied to a copy of data/) and its exact error list.</summary>
     [Theory]
-    [MemberData(nameof(Defects))]
-    public void BrokenRuleSet_ReportsItsExactErrors(string name, string file, string find, string replace)
+    [MemberData(nameof(BrokenRuleSets))]
+    public void BrokenRuleSet_ReportsItsExactErrors(string name)
     {
-        using var rules = replace == "\u0000delete" ? RuleFixture.CopyOfDefault() : RuleFixture.CopyOfDefault((file, find, replace));
-        if (replace == "\u0000delete")
-        {
-            File.Delete(Path.Combine(rules.Directory, file));
-        }
-
+        using var rules = RuleFixture.FromFolder(Path.Combine(Paths.Fixtures, "rules", name));
         var ex = Assert.Throws<RuleDataException>(() => RuleSet.Load(rules.Directory));
         Snapshot.Match(string.Join("\n", ex.Errors.Select(e => e.ToString().Replace(rules.Directory, "<rules>", StringComparison.Ordinal))), name, "txt");
     }

@@ -53,4 +53,7 @@ public static class DataErrorIds
 
     /// <summary>A reference to a rule id that no rule defines (e.g. the chosen PIPAC policy).</summary>
     public const string UndefinedRule = "RULE009";
+
+    /// <summary>Dated rules that must always have one in force leave a gap (or start after the rule set's first date).</summary>
+    public const string PeriodGap = "RULE010";
 }

@@ -29,12 +29,16 @@ public sealed class RuleDataException : Exception
     /// <summary>Gets every problem found, in file order.</summary>
     public IReadOnlyList<DataError> Errors { get; }
 
-    /// <summary>Files in the order they were read; within a file, by position.</summary>
+    /// <summary>Files in the rule set's own order (unknown files last, by name); within a file, by position.</summary>
     private static IReadOnlyList<DataError> InFileOrder(IEnumerable<DataError> errors)
     {
-        var list = errors.ToList();
-        var fileOrder = list.Select(e => e.File).Distinct().Select((file, index) => (file, index)).ToDictionary(x => x.file, x => x.index);
-        return ReadOnly.Copy(list.OrderBy(e => fileOrder[e.File]).ThenBy(e => e.Line).ThenBy(e => e.Column));
+        int Rank(DataError e)
+        {
+            int index = RuleSet.FileNames.ToList().IndexOf(System.IO.Path.GetFileName(e.File));
+            return index < 0 ? int.MaxValue : index;
+        }
+
+        return ReadOnly.Copy(errors.OrderBy(Rank).ThenBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column));
     }
 
     private static string BuildMessage(string source, IReadOnlyList<DataError> errors)

@@ -29,6 +29,7 @@ internal sealed class RuleSetBuilder
     private readonly Dictionary<string, (string File, SourceMark At)> ruleIds = new(StringComparer.Ordinal);
     private IReadOnlyList<CodeDefinition> codes = Array.Empty<CodeDefinition>();
     private IReadOnlyDictionary<string, CodingNote> notes = new Dictionary<string, CodingNote>();
+    private DateTime? coversFrom;
     private bool codesLoaded;
     private bool notesLoaded;
 
@@ -75,6 +76,8 @@ internal sealed class RuleSetBuilder
         var policiesFile = Parse<PayerPoliciesFileDto>("payer-policies.yaml");
         var diagnosesFile = Parse<DiagnosesFileDto>("diagnoses.yaml");
         var trialsFile = Parse<ClinicalTrialsFileDto>("clinical-trials.yaml");
+
+        coversFrom = manifest?.CoversFrom;
 
         // The code table and the notes come first: every other file is checked against them.
         if (codesFile is not null)
@@ -177,6 +180,39 @@ internal sealed class RuleSetBuilder
                     sink.Add(DataErrorIds.OverlappingPeriods, $"{what} '{identity(items[i].Item)}' ({items[i].Period}) overlaps the one at line {items[j].At.Line} ({items[j].Period}); only one may be in force on a date.", items[i].At);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks that dated rules of one family leave no gap between their periods, run to an open end, and (when
+    /// <paramref name="fromStart"/>) are in force from the rule set's first date: a case dated in a gap would get no coding.
+    /// </summary>
+    private void CheckContinuous(IEnumerable<EffectivePeriod> periods, string what, bool fromStart, DataErrorSink sink, SourceMark at)
+    {
+        var sorted = periods.OrderBy(p => p.From).ToList();
+
+        // A backwards period is already an error of its own; a gap derived from it would only be noise.
+        if (sorted.Count == 0 || sorted.Any(p => p.To < p.From))
+        {
+            return;
+        }
+
+        if (fromStart && coversFrom is { } start && sorted[0].From > start)
+        {
+            sink.Add(DataErrorIds.PeriodGap, $"{what}: nothing is in force from {Date(start)} (covers_from) to {Date(sorted[0].From.AddDays(-1))}.", at);
+        }
+
+        for (int i = 1; i < sorted.Count; i++)
+        {
+            if (sorted[i - 1].To is { } end && sorted[i].From > end.AddDays(1))
+            {
+                sink.Add(DataErrorIds.PeriodGap, $"{what}: nothing is in force from {Date(end.AddDays(1))} to {Date(sorted[i].From.AddDays(-1))}.", at);
+            }
+        }
+
+        if (sorted.Max(p => p.To ?? DateTime.MaxValue) is var last && last != DateTime.MaxValue)
+        {
+            sink.Add(DataErrorIds.PeriodGap, $"{what}: nothing is in force after {Date(last)}; leave the newest period open-ended.", at);
         }
     }
 
@@ -358,8 +394,10 @@ internal sealed class RuleSetBuilder
         }
 
         CheckNoOverlap(timeRules, r => "HIPEC time coding", "Rule", sink);
+        CheckContinuous(timeRules.Select(t => t.Period), "HIPEC time coding", fromStart: true, sink, file.At(nameof(file.TimeCoding)));
         var inpatient = BuildLineRules(file.Inpatient, "Inpatient rule", sink);
         CheckNoOverlap(inpatient.Select(r => (r, r.Period, file.At(nameof(file.Inpatient)))).ToList(), r => "HIPEC inpatient lines", "Rule", sink);
+        CheckContinuous(inpatient.Select(r => r.Period), "HIPEC inpatient lines", fromStart: true, sink, file.At(nameof(file.Inpatient)));
 
         if (hyperthermic is null || plausible is null)
         {
@@ -386,8 +424,10 @@ internal sealed class RuleSetBuilder
             sink.Add(DataErrorIds.UndefinedRule, $"policy '{file.Policy}' is not one of the policies below ({string.Join(", ", policies.Select(p => p.Id).Distinct())}).", file.At(nameof(file.Policy)));
         }
 
+        CheckContinuous(policies.Where(p => p.Id == file.Policy).Select(p => p.Period), $"PIPAC policy '{file.Policy}'", fromStart: true, sink, file.At(nameof(file.Policy)));
         var inpatient = BuildLineRules(file.Inpatient, "Inpatient rule", sink);
         CheckNoOverlap(inpatient.Select(r => (r, r.Period, file.At(nameof(file.Inpatient)))).ToList(), r => "PIPAC inpatient lines", "Rule", sink);
+        CheckContinuous(inpatient.Select(r => r.Period), "PIPAC inpatient lines", fromStart: true, sink, file.At(nameof(file.Inpatient)));
         if (exposure is null || pressure is null || usualTemperature is null || plausible is null)
         {
             return null;
@@ -513,6 +553,12 @@ internal sealed class RuleSetBuilder
         }
 
         CheckNoOverlap(rules, r => StrictMapper.EnumText(typeof(CoverageDecision), r.Decision.ToString()), "Coverage decision", sink);
+        foreach (var family in rules.GroupBy(r => r.Item.Decision))
+        {
+            // A payer mandate may start later than the rule set (Medicaid from 2022); the core decisions may not.
+            bool fromStart = family.Key is not (CoverageDecision.MedicaidRoutine or CoverageDecision.CommercialRoutine);
+            CheckContinuous(family.Select(r => r.Period), $"Coverage decision '{StrictMapper.EnumText(typeof(CoverageDecision), family.Key.ToString())}'", fromStart, sink, family.First().At);
+        }
 #pragma warning disable CA2263 // netstandard2.0 has no generic Enum.GetValues<T>.
         foreach (CoverageDecision decision in Enum.GetValues(typeof(CoverageDecision)))
 #pragma warning restore CA2263

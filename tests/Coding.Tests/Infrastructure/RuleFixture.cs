@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using Coding.Documents;
 
 namespace Coding.Tests.Infrastructure;
 
@@ -34,5 +37,49 @@ internal sealed class RuleFixture : IDisposable
         return new RuleFixture(directory);
     }
 
+    /// <summary>Applies a fixture folder's <c>edits.yaml</c> (find/replace, whole-file content, or delete) to a copy of data/.</summary>
+    public static RuleFixture FromFolder(string folder)
+    {
+        string path = Path.Combine(folder, "edits.yaml");
+        var sink = new DataErrorSink(path);
+        var root = DocumentReader.Read(File.ReadAllText(path), DocumentFormat.Yaml, sink);
+        var edits = root is null ? null : StrictMapper.Map<EditsDto>(root, sink);
+        if (edits is null || sink.HasErrors)
+        {
+            throw new InvalidOperationException("Bad fixture: " + string.Join("; ", sink.Errors));
+        }
+
+        var fixture = CopyOfDefault(edits.Edits.Where(e => e.Find is not null).Select(e => (e.File, e.Find!, e.Replace ?? string.Empty)).ToArray());
+        foreach (EditDto edit in edits.Edits.Where(e => e.Find is null))
+        {
+            string target = Path.Combine(fixture.Directory, edit.File);
+            if (edit.Delete)
+            {
+                File.Delete(target);
+            }
+            else
+            {
+                File.WriteAllText(target, edit.Content ?? string.Empty);
+            }
+        }
+
+        return fixture;
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+}
+
+#pragma warning disable CA1812, CA1002, CA2227 // Filled by the strict mapper.
+internal sealed class EditsDto : LocatedDto
+{
+    [RequiredKey] public List<EditDto> Edits { get; set; } = new();
+}
+
+internal sealed class EditDto : LocatedDto
+{
+    [RequiredKey] public string File { get; set; } = "";
+    public string? Find { get; set; }
+    public string? Replace { get; set; }
+    public string? Content { get; set; }
+    public bool Delete { get; set; }
 }

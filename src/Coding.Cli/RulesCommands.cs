@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Coding.Cases;
+using Coding.Cases.Reading;
+using Coding.Maintenance;
+using Coding.Rules;
+
+namespace Coding.Cli;
+
+/// <summary>The <c>coding rules …</c> commands for rule maintainers: validate a rule set, and diff two on the example cases.</summary>
+internal static class RulesCommands
+{
+    public static int Validate(DirectoryInfo directory, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            RuleSet rules = RuleSet.Load(directory.FullName);
+            stdout.WriteLine($"{directory}: rule set {rules} is valid.");
+            return ExitCodes.Ready;
+        }
+        catch (RuleDataException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                stdout.WriteLine(error.ToString());
+            }
+
+            stderr.WriteLine($"{directory}: {ex.Errors.Count} problem{(ex.Errors.Count == 1 ? string.Empty : "s")}; the rule set does not load.");
+            return ExitCodes.FindingsHaveErrors;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            stderr.WriteLine("coding: " + ex.Message);
+            return ExitCodes.Unreadable;
+        }
+    }
+
+    public static int Diff(DirectoryInfo oldDirectory, DirectoryInfo newDirectory, DirectoryInfo casesDirectory, TextWriter stdout, TextWriter stderr)
+    {
+        RuleSet? before = CliApp.LoadRules(oldDirectory, stderr);
+        RuleSet? after = CliApp.LoadRules(newDirectory, stderr);
+        if (before is null || after is null)
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        if (!casesDirectory.Exists)
+        {
+            stderr.WriteLine($"coding: case directory not found: {casesDirectory}");
+            return ExitCodes.Unreadable;
+        }
+
+        var cases = new List<KeyValuePair<string, CodingCase>>();
+        bool unreadable = false;
+        foreach (string file in CaseFiles(casesDirectory))
+        {
+            CaseReadResult read = CaseFile.Read(file);
+            if (!read.Succeeded)
+            {
+                unreadable = true;
+                foreach (var error in read.Errors)
+                {
+                    stderr.WriteLine(error.ToString());
+                }
+
+                continue;
+            }
+
+            cases.Add(new KeyValuePair<string, CodingCase>(Path.GetRelativePath(Directory.GetCurrentDirectory(), file), read.Case!));
+        }
+
+        if (before.Version == after.Version)
+        {
+            stderr.WriteLine($"coding: warning: both rule sets are version {before.Version}; bump 'version' in rule-set.yaml with every change.");
+        }
+
+        var changed = RuleSetComparison.Compare(before, after, cases).Where(c => c.Changes.Count > 0).ToList();
+        foreach (CaseComparison comparison in changed)
+        {
+            stdout.WriteLine($"{comparison.Source} ({comparison.CaseId})");
+            foreach (CaseChange change in comparison.Changes)
+            {
+                stdout.WriteLine("  " + change);
+            }
+        }
+
+        stderr.WriteLine($"rules diff: {changed.Count} of {cases.Count} case{(cases.Count == 1 ? string.Empty : "s")} changed ({before} -> {after}).");
+        return unreadable ? ExitCodes.Unreadable : ExitCodes.Ready;
+    }
+
+    /// <summary>Every case file under a directory, in a stable order.</summary>
+    internal static IEnumerable<string> CaseFiles(DirectoryInfo directory)
+        => Directory.EnumerateFiles(directory.FullName, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal);
+}
