@@ -108,7 +108,11 @@ internal static class CoverageResolver
     }
 
     private static IReadOnlyList<string> NotesOf(CodingContext context, TrialRules rules, CoverageDecision decision)
-        => rules.For(decision, context.Case.DateOfService)?.Notes ?? (IReadOnlyList<string>)System.Array.Empty<string>();
+    {
+        CoverageRule? rule = rules.For(decision, context.Case.DateOfService);
+        context.UseRule(rule?.Id);
+        return rule?.Notes ?? (IReadOnlyList<string>)System.Array.Empty<string>();
+    }
 
     private static void AddTrialMarkers(CodingContext context, TrialRules rules, ClinicalTrial trial, List<string> diagnoses)
     {

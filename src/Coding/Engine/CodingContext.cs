@@ -15,6 +15,7 @@ internal sealed class CodingContext
     private readonly List<CodeLine> lines = new();
     private readonly List<Finding> findings = new();
     private readonly List<string> noteIds = new();
+    private readonly HashSet<string> appliedRules = new(System.StringComparer.Ordinal);
 
     public CodingContext(CodingCase codingCase, RuleSet rules)
     {
@@ -36,6 +37,16 @@ internal sealed class CodingContext
     {
         lines[index] = line;
         UseNotes(line.Notes);
+        UseRule(line.CoverageRule);
+    }
+
+    /// <summary>Records that a rule from the data took part in the result (for the dead-rule check of rule maintenance).</summary>
+    public void UseRule(string? ruleId)
+    {
+        if (!string.IsNullOrEmpty(ruleId))
+        {
+            appliedRules.Add(ruleId!);
+        }
     }
 
     public void AddLine(string code, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
@@ -60,10 +71,14 @@ internal sealed class CodingContext
     {
         lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor));
         UseNotes(notes);
+        UseRule(rule);
     }
 
     public void AddFinding(string id, Severity severity, string message, string path, string? rule)
-        => findings.Add(new Finding(id, severity, message, path, rule));
+    {
+        findings.Add(new Finding(id, severity, message, path, rule));
+        UseRule(rule);
+    }
 
     /// <summary>Adds a finding whose message is a coding note from the rule data, and lists the note.</summary>
     public void AddNoteFinding(string id, Severity severity, string noteId, string path, string? rule)
@@ -88,6 +103,9 @@ internal sealed class CodingContext
     {
         // Errors first, then warnings, then information; found order within each (OrderBy is stable).
         var ordered = findings.OrderBy(f => f.Severity);
-        return new CodingResult(Case, Rules.Version, lines, diagnoses, noteIds.Select(id => Rules.Notes[id]), ordered, ClaimMarkers);
+        return new CodingResult(Case, Rules.Version, lines, diagnoses, noteIds.Select(id => Rules.Notes[id]), ordered, ClaimMarkers)
+        {
+            AppliedRules = appliedRules.ToList(),
+        };
     }
 }

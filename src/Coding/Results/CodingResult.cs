@@ -72,4 +72,7 @@ public sealed record CodingResult
 
     /// <summary>Gets the findings, errors first.</summary>
     public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>Gets the ids of every rule from the data that took part (for rule maintenance; not part of the JSON contract).</summary>
+    internal IReadOnlyList<string> AppliedRules { get; init; } = System.Array.Empty<string>();
 }

@@ -94,6 +94,9 @@ public sealed class RuleSet
 
     internal TrialRules Trials { get; }
 
+    /// <summary>Gets the id of every rule the data defines.</summary>
+    internal IReadOnlyList<string> RuleIds { get; init; } = Array.Empty<string>();
+
     /// <summary>Loads and validates the rule set in a directory (a copy of <c>data/</c>, edited or not).</summary>
     /// <param name="directory">The directory holding the rule files.</param>
     /// <returns>The loaded rule set.</returns>

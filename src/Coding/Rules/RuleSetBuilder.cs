@@ -104,7 +104,10 @@ internal sealed class RuleSetBuilder
             throw new RuleDataException(origin, errors);
         }
 
-        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials);
+        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials)
+        {
+            RuleIds = ruleIds.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(),
+        };
     }
 
     private static EffectivePeriod Period(EffectiveDto dto, DataErrorSink sink)

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Coding.Cases.Reading;
+using Coding.Results;
+using Coding.Rules;
+using Coding.Tests.Infrastructure;
+using Xunit;
+
+namespace Coding.Tests;
+
+/// <summary>Guards on the shipped data/ folder itself: it validates clean, and nothing in it is dead.</summary>
+public sealed class RuleDataTests
+{
+    /// <summary>
+    /// Rules no example can reach with the default rules, each with the reason. Keep this list short: an entry here is
+    /// a rule that only a unit test exercises.
+    /// </summary>
+    private static readonly Dictionary<string, string> ReachableOnlyFromUnitTests = new(StringComparer.Ordinal)
+    {
+        ["pipac-unlisted-laparoscopy"] = "the alternative PIPAC policy; chosen in PipacRuleTests.UnlistedLaparoscopyPolicy_CodesOneUnlistedLine",
+        ["49329"] = "the code of that alternative policy",
+        ["pipac-unlisted-laparoscopy-policy"] = "the note of that alternative policy",
+    };
+
+    private static readonly Lazy<IReadOnlyList<CodingResult>> ExampleResults = new(() =>
+        Directory.GetFiles(Paths.Examples, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Select(f => RuleSet.Default.Code(CaseFile.Read(f).Case!))
+            .ToList());
+
+    [Fact]
+    public void ShippedData_ValidatesClean()
+    {
+        RuleSet rules = RuleSet.Load(Paths.Data);
+        Assert.Equal(RuleSet.Default.Version, rules.Version);
+    }
+
+    [Fact]
+    public void EveryCode_IsUsedByAnExample()
+    {
+        var used = ExampleResults.Value.SelectMany(r => r.Lines).Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
+        var dead = RuleSet.Default.Codes.Select(c => c.Code).Distinct().Where(c => !used.Contains(c) && !ReachableOnlyFromUnitTests.ContainsKey(c)).ToList();
+        Assert.True(dead.Count == 0, "Codes no example uses (add an example or remove them): " + string.Join(", ", dead));
+    }
+
+    [Fact]
+    public void EveryNote_IsUsedByAnExample()
+    {
+        var used = ExampleResults.Value.SelectMany(r => r.Notes).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var dead = RuleSet.Default.Notes.Keys.Where(n => !used.Contains(n) && !ReachableOnlyFromUnitTests.ContainsKey(n)).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        Assert.True(dead.Count == 0, "Notes no example uses (add an example or remove them): " + string.Join(", ", dead));
+    }
+
+    [Fact]
+    public void EveryRule_IsAppliedByAnExample()
+    {
+        var used = ExampleResults.Value.SelectMany(r => r.AppliedRules).ToHashSet(StringComparer.Ordinal);
+        var dead = RuleSet.Default.RuleIds.Where(r => !used.Contains(r) && !ReachableOnlyFromUnitTests.ContainsKey(r)).ToList();
+        Assert.True(dead.Count == 0, "Rules no example applies (add an example or remove them): " + string.Join(", ", dead));
+    }
+
+    [Fact]
+    public void AllowList_NamesOnlyThingsThatExistAndNoExampleReaches()
+    {
+        var codes = RuleSet.Default.Codes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var known = codes.Concat(RuleSet.Default.Notes.Keys).Concat(RuleSet.Default.RuleIds).ToHashSet(StringComparer.Ordinal);
+        var reached = ExampleResults.Value.SelectMany(r => r.AppliedRules.Concat(r.Lines.Select(l => l.Code)).Concat(r.Notes.Select(n => n.Id))).ToHashSet(StringComparer.Ordinal);
+        Assert.All(ReachableOnlyFromUnitTests.Keys, k => Assert.True(known.Contains(k) && !reached.Contains(k), k));
+    }
+}
