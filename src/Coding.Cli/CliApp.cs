@@ -77,7 +77,15 @@ internal static class CliApp
         var diff = new Command("diff", "Code every case with both rule sets and print what changed, case by case (nothing when nothing changed).") { oldDirectory, newDirectory, casesOption };
         diff.SetAction(parse => RulesCommands.Diff(parse.GetValue(oldDirectory)!, parse.GetValue(newDirectory)!, parse.GetValue(casesOption)!, stdout, stderr));
 
-        var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two.") { validate, diff };
+        var schemaDirectory = new Argument<DirectoryInfo>("dir")
+        {
+            Description = "Where to write the JSON Schemas (default: data/schema).",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "schema")),
+        };
+        var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory };
+        schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, stdout));
+
+        var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two, write the schemas.") { validate, diff, schema };
 
         var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, rulesCommand };
         ParseResult parsed = root.Parse(args);

@@ -90,6 +90,19 @@ internal static class RulesCommands
         return unreadable ? ExitCodes.Unreadable : ExitCodes.Ready;
     }
 
+    public static int Schema(DirectoryInfo directory, TextWriter stdout)
+    {
+        directory.Create();
+        foreach (string file in RuleSchemas.FileNames)
+        {
+            string path = Path.Combine(directory.FullName, RuleSchemas.SchemaFileName(file));
+            File.WriteAllText(path, RuleSchemas.Generate(file));
+            stdout.WriteLine("wrote " + Path.Combine(directory.ToString(), RuleSchemas.SchemaFileName(file)));
+        }
+
+        return ExitCodes.Ready;
+    }
+
     /// <summary>Every case file under a directory, in a stable order.</summary>
     internal static IEnumerable<string> CaseFiles(DirectoryInfo directory)
         => Directory.EnumerateFiles(directory.FullName, "*", SearchOption.AllDirectories)

@@ -69,4 +69,34 @@ public sealed class RuleDataTests
         var reached = ExampleResults.Value.SelectMany(r => r.AppliedRules.Concat(r.Lines.Select(l => l.Code)).Concat(r.Notes.Select(n => n.Id))).ToHashSet(StringComparer.Ordinal);
         Assert.All(ReachableOnlyFromUnitTests.Keys, k => Assert.True(known.Contains(k) && !reached.Contains(k), k));
     }
+
+    public static TheoryData<string> RuleFiles() => new(RuleSchemas.FileNames);
+
+    [Theory]
+    [MemberData(nameof(RuleFiles))]
+    public void CommittedSchema_MatchesWhatTheLoaderAccepts(string file)
+    {
+        string committed = Path.Combine(Paths.Data, "schema", RuleSchemas.SchemaFileName(file));
+        Assert.True(File.Exists(committed), $"Missing {committed}: run 'dotnet run --project src/Coding.Cli -- rules schema'.");
+        Assert.True(
+            RuleSchemas.Generate(file) == File.ReadAllText(committed).Replace("\r\n", "\n", StringComparison.Ordinal),
+            $"{committed} is out of date with the loader: run 'dotnet run --project src/Coding.Cli -- rules schema' and commit the result.");
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleFiles))]
+    public void RuleFile_PointsEditorsAtItsSchema(string file)
+        => Assert.StartsWith($"# yaml-language-server: $schema=schema/{RuleSchemas.SchemaFileName(file)}\n", File.ReadAllText(Path.Combine(Paths.Data, file)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Schemas_ForbidUnknownKeysEverywhere()
+    {
+        foreach (string file in RuleSchemas.FileNames)
+        {
+            var schema = Newtonsoft.Json.Linq.JObject.Parse(RuleSchemas.Generate(file));
+            var objects = schema.DescendantsAndSelf().OfType<Newtonsoft.Json.Linq.JObject>().Where(o => (string?)o["type"] == "object").ToList();
+            Assert.NotEmpty(objects);
+            Assert.All(objects, o => Assert.False((bool)o["additionalProperties"]!, file));
+        }
+    }
 }
