@@ -68,7 +68,7 @@ internal static class RulesCommands
                 continue;
             }
 
-            cases.Add(new KeyValuePair<string, CodingCase>(Path.GetRelativePath(Directory.GetCurrentDirectory(), file), read.Case!));
+            cases.Add(new KeyValuePair<string, CodingCase>(Path.Combine(casesDirectory.ToString(), Path.GetRelativePath(casesDirectory.FullName, file)), read.Case!));
         }
 
         if (before.Version == after.Version)

@@ -1,5 +1,6 @@
 using System.IO;
 using Coding.Cli;
+using Coding.Rules;
 using Coding.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class CliTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         int exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString().Replace("\r\n", "\n", System.StringComparison.Ordinal), stderr.ToString());
+        return (exit, Snapshot.ScrubRulesVersion(stdout.ToString().Replace("\r\n", "\n", System.StringComparison.Ordinal)), stderr.ToString());
     }
 
     private static string Example(string name) => Path.Combine(Paths.Examples, name);
@@ -62,7 +63,7 @@ public sealed class CliTests
     [Fact]
     public void Code_WithRulesDirectory_UsesThoseRules()
     {
-        using var rules = RuleFixture.CopyOfDefault(("rule-set.yaml", "version: \"2026.4.0\"", "version: \"9999.1.0\""));
+        using var rules = RuleFixture.CopyOfDefault(("rule-set.yaml", $"version: \"{RuleSet.Default.Version}\"", "version: \"9999.1.0\""));
         var (exit, output, _) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--rules", rules.Directory, "--format", "json");
         Assert.Equal(0, exit);
         Assert.Equal("9999.1.0", (string?)JArray.Parse(output)[0]["rules_version"]);
@@ -118,4 +119,59 @@ public sealed class CliTests
     [Fact]
     public void Grid_WithAnUnreadableVisit_ExitsTwo()
         => Assert.Equal(2, Run("grid", Path.Combine(Paths.Examples, "pipac-course-nct04329494", "cycle-1.yaml"), Path.Combine(Paths.Fixtures, "cases", "truncated.json")).Exit);
+
+    [Fact]
+    public void RulesValidate_ShippedData_ExitsZero()
+    {
+        var (exit, output, _) = Run("rules", "validate", Paths.Data);
+        Assert.Equal(0, exit);
+        Assert.Contains("is valid", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesValidate_BrokenRuleSet_ExitsOneListingEveryProblem()
+    {
+        using var rules = RuleFixture.FromFolder(Path.Combine(Paths.Fixtures, "rules", "several-defects"));
+        var (exit, output, error) = Run("rules", "validate", rules.Directory);
+        Assert.Equal(1, exit);
+        Assert.Equal(5, output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("5 problems", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesDiff_SameRules_PrintsNothing()
+    {
+        var (exit, output, error) = Run("rules", "diff", Paths.Data, Paths.Data, "--cases", Paths.Examples);
+        Assert.Equal((0, string.Empty), (exit, output));
+        Assert.Contains("0 of", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesDiff_ChangedBand_PrintsOnlyTheCasesItChanges()
+    {
+        using var rules = RuleFixture.CopyOfDefault(
+            ("rule-set.yaml", $"version: \"{RuleSet.Default.Version}\"", "version: \"9999.2.0\""),
+            ("hipec.yaml", "hyperthermic_c: { min: 41.0, max: 43.0 }", "hyperthermic_c: { min: 40.0, max: 43.0 }"));
+        var (exit, output, _) = Run("rules", "diff", Paths.Data, rules.Directory, "--cases", Paths.Examples);
+        Assert.Equal(0, exit);
+        Snapshot.Match(output.Replace(Paths.Root + Path.DirectorySeparatorChar, string.Empty, System.StringComparison.Ordinal), extension: "txt");
+    }
+
+    [Fact]
+    public void RulesSchema_WritesTheCommittedSchemas()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "coding-schema-" + System.Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Equal(0, Run("rules", "schema", directory).Exit);
+            foreach (string file in Directory.GetFiles(Path.Combine(Paths.Data, "schema")))
+            {
+                Assert.Equal(File.ReadAllText(file), File.ReadAllText(Path.Combine(directory, Path.GetFileName(file))));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -42,7 +42,7 @@ public sealed class HipecRuleTests
         var result = Code(Case(Hipec(90)));
         Assert.All(result.Lines.Skip(1), l => Assert.Equal(("hipec-time-units", LineCategory.Hipec, CodeSystem.Cpt), (l.Rule, l.Category, l.System)));
         Assert.Equal(LineCategory.PrimarySurgery, result.Lines[0].Category);
-        Assert.Equal("2026.4.0", result.RulesVersion);
+        Assert.Equal(RuleSet.Default.Version, result.RulesVersion);
     }
 
     [Fact]

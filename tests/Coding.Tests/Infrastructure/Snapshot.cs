@@ -14,6 +14,13 @@ namespace Coding.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
+    /// <summary>
+    /// Replaces the default rule set's version with a placeholder (a Verify-style scrubber): the version changes with
+    /// every rule update, and the bump is already visible in rule-set.yaml, so it would only bury real changes.
+    /// </summary>
+    public static string ScrubRulesVersion(string text)
+        => text.Replace(Coding.Rules.RuleSet.Default.Version, "{rules-version}", StringComparison.Ordinal);
+
     public static void Match(string actual, string? parameters = null, string extension = "json", [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
     {
         string directory = Path.Combine(Path.GetDirectoryName(sourceFile)!, "Snapshots");
