@@ -31,7 +31,9 @@ internal sealed class RuleFixture : IDisposable
                 throw new InvalidOperationException($"Fixture edit: '{find}' not found in {file}.");
             }
 
-            File.WriteAllText(path, find.Length == 0 ? replace : text.Replace(find, replace, StringComparison.Ordinal));
+            // Only the first occurrence: a maintainer's update that repeats the text elsewhere must not change the fixture.
+            int at = text.IndexOf(find, StringComparison.Ordinal);
+            File.WriteAllText(path, find.Length == 0 ? replace : string.Concat(text.AsSpan(0, at), replace, text.AsSpan(at + find.Length)));
         }
 
         return new RuleFixture(directory);
