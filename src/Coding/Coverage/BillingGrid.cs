@@ -33,10 +33,21 @@ public sealed record BillingGridRow
     public IReadOnlyList<string?> Cells { get; }
 }
 
-/// <summary>A total row of a <see cref="BillingGrid"/>: how many lines go to one payer, per column.</summary>
-/// <param name="Payer">Where the lines go: <c>insurer claim (medicare)</c>, <c>sponsor invoice</c>, <c>patient</c>, <c>not billable</c>.</param>
-/// <param name="Counts">The number of lines per column.</param>
-public sealed record BillingGridTotal(string Payer, IReadOnlyList<int> Counts);
+/// <summary>A total row of a <see cref="BillingGrid"/>: how many lines go to one payer, per column. Immutable.</summary>
+public sealed record BillingGridTotal
+{
+    internal BillingGridTotal(string payer, IReadOnlyList<int> counts)
+    {
+        Payer = payer;
+        Counts = counts;
+    }
+
+    /// <summary>Gets where the lines go: <c>insurer claim (medicare)</c>, <c>sponsor invoice</c>, <c>patient</c>, <c>not billable</c>.</summary>
+    public string Payer { get; }
+
+    /// <summary>Gets the number of lines per column.</summary>
+    public IReadOnlyList<int> Counts { get; }
+}
 
 /// <summary>
 /// The research-billing grid of one patient's course: items as rows, visits (cycles) as columns, each cell who pays.

@@ -20,12 +20,25 @@ public enum ChangeKind
     Added = 1,
 }
 
-/// <summary>One difference in a case's coding between two rule sets: a line, finding, diagnosis or claim marker.</summary>
-/// <param name="Kind">Removed or added.</param>
-/// <param name="Aspect">What changed: <c>line</c>, <c>finding</c>, <c>diagnosis</c> or <c>marker</c>.</param>
-/// <param name="Text">The item, with everything that identifies it (code, units, modifiers, who pays; or finding id, severity, path).</param>
-public sealed record CaseChange(ChangeKind Kind, string Aspect, string Text)
+/// <summary>One difference in a case's coding between two rule sets: a line, finding, diagnosis or claim marker. Immutable.</summary>
+public sealed record CaseChange
 {
+    internal CaseChange(ChangeKind kind, string aspect, string text)
+    {
+        Kind = kind;
+        Aspect = aspect;
+        Text = text;
+    }
+
+    /// <summary>Gets whether the item was removed or added.</summary>
+    public ChangeKind Kind { get; }
+
+    /// <summary>Gets what changed: <c>line</c>, <c>finding</c>, <c>diagnosis</c> or <c>marker</c>.</summary>
+    public string Aspect { get; }
+
+    /// <summary>Gets the item, with everything that identifies it (code, units, modifiers, who pays; or finding id, severity, path).</summary>
+    public string Text { get; }
+
     /// <summary>Formats as <c>- line …</c> or <c>+ line …</c>, like a unified diff.</summary>
     /// <returns>The formatted change.</returns>
     public override string ToString() => (Kind == ChangeKind.Removed ? "- " : "+ ") + Aspect + " " + Text;

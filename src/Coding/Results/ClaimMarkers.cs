@@ -4,9 +4,23 @@ using Coding.Cases;
 namespace Coding.Results;
 
 /// <summary>A claim-level value code with its value (e.g. D4 with the clinical-trial number). Immutable.</summary>
-/// <param name="Code">The value code.</param>
-/// <param name="Value">Its value.</param>
-public sealed record ValueCode(string Code, string Value);
+public sealed record ValueCode
+{
+    /// <summary>Creates a <see cref="ValueCode"/>.</summary>
+    /// <param name="code">The value code.</param>
+    /// <param name="value">Its value.</param>
+    public ValueCode(string code, string value)
+    {
+        Code = code;
+        Value = value;
+    }
+
+    /// <summary>Gets the value code.</summary>
+    public string Code { get; }
+
+    /// <summary>Gets its value.</summary>
+    public string Value { get; }
+}
 
 /// <summary>
 /// Claim-level markers a clinical-trial claim needs: the trial number, condition and value codes, the IDE number. Immutable;
