@@ -26,7 +26,7 @@ internal static class CliApp
         Csv,
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false)
     {
         var rulesOption = new Option<DirectoryInfo?>("--rules")
         {
@@ -87,7 +87,23 @@ internal static class CliApp
 
         var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two, write the schemas.") { validate, diff, schema };
 
-        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, rulesCommand };
+        var batchInput = new Argument<string>("input") { Description = "JSON Lines input, one case per line ('-' for standard input)." };
+        var batchOutput = new Option<string?>("--out") { Description = "Where to write the results, one JSON record per input line (default: standard output)." };
+        var parallelOption = new Option<int>("--parallel")
+        {
+            Description = "How many cases to code at once (default 1). Output order and content do not depend on it.",
+            DefaultValueFactory = _ => 1,
+        };
+        var batch = new Command("batch", "Code a JSON Lines file of cases, streaming, one result record per input line, in order.") { batchInput, batchOutput, rulesOption, parallelOption };
+        batch.SetAction(parse => BatchCommands.Batch(parse.GetValue(batchInput)!, parse.GetValue(batchOutput), parse.GetValue(rulesOption), parse.GetValue(parallelOption), stdout, stderr, stderrIsTerminal));
+
+        var generateCount = new Argument<long>("count") { Description = "How many cases to write." };
+        var seedOption = new Option<int>("--seed") { Description = "The seed; the same seed gives the same cases (default 1).", DefaultValueFactory = _ => 1 };
+        var generateOutput = new Option<string?>("--out") { Description = "Where to write (default: standard output)." };
+        var generate = new Command("generate", "Write realistic synthetic cases as JSON Lines, deterministically from a seed (for load tests).") { generateCount, seedOption, generateOutput };
+        generate.SetAction(parse => BatchCommands.Generate(parse.GetValue(generateCount), parse.GetValue(seedOption), parse.GetValue(generateOutput), stdout, stderr));
+
+        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, batch, generate, rulesCommand };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -5,5 +5,5 @@ namespace Coding.Cli;
 /// <summary>The <c>coding</c> console's entry point.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);
 }

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using Coding.Cases;
+using Coding.Documents;
+using Coding.Results;
+
+namespace Coding.Batch;
+
+/// <summary>How a batch runs. Immutable.</summary>
+public sealed record BatchOptions
+{
+    /// <summary>Gets the number of cases coded at once (1 = sequential). Output order never depends on it.</summary>
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>Gets how many input lines are read, coded and written together; bounds memory whatever the input size.</summary>
+    public int ChunkSize { get; init; } = 2048;
+
+    /// <summary>Gets the name input lines are reported under in error records (e.g. the input file's name).</summary>
+    public string SourceName { get; init; } = "input";
+
+    /// <summary>Gets a receiver of progress after each chunk, or <see langword="null"/>.</summary>
+    public IProgress<BatchSummary>? Progress { get; init; }
+}
+
+/// <summary>Counts for a batch run (or the part of it done so far). Immutable.</summary>
+public sealed record BatchSummary
+{
+    internal BatchSummary(long records, long ready, long withErrors, long unreadable, TimeSpan elapsed)
+    {
+        Records = records;
+        Ready = ready;
+        WithErrors = withErrors;
+        Unreadable = unreadable;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>Gets the number of records written: always the number of input lines read.</summary>
+    public long Records { get; }
+
+    /// <summary>Gets the number of cases coded with no error findings.</summary>
+    public long Ready { get; }
+
+    /// <summary>Gets the number of cases coded with error findings.</summary>
+    public long WithErrors { get; }
+
+    /// <summary>Gets the number of lines that could not be read as a case (each has an error record).</summary>
+    public long Unreadable { get; }
+
+    /// <summary>Gets the wall time taken.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>Gets the throughput in records per second.</summary>
+    public double CasesPerSecond => Elapsed.TotalSeconds > 0 ? Records / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>The outcome for one input line: a coding result, or the errors that kept the line from being read. Immutable.</summary>
+public sealed record BatchRecord
+{
+    internal BatchRecord(long line, CodingResult? result, IReadOnlyList<DataError> errors)
+    {
+        Line = line;
+        Result = result;
+        Errors = errors;
+    }
+
+    /// <summary>Gets the 1-based input line number.</summary>
+    public long Line { get; }
+
+    /// <summary>Gets the coding result, or <see langword="null"/> when the line could not be read.</summary>
+    public CodingResult? Result { get; }
+
+    /// <summary>Gets the errors that kept the line from being read; empty when <see cref="Result"/> is set.</summary>
+    public IReadOnlyList<DataError> Errors { get; }
+}
