@@ -38,12 +38,7 @@ internal static class BatchCommands
         using (reader)
         {
             using TextWriter writer = output is null ? stdout : new StreamWriter(output, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
-            var options = new BatchOptions
-            {
-                Parallelism = parallel,
-                SourceName = input == "-" ? "stdin" : Path.GetFileName(input),
-                Progress = stderrIsTerminal ? new Progress(stderr) : null,
-            };
+            var options = new BatchOptions(parallel, sourceName: input == "-" ? "stdin" : Path.GetFileName(input), progress: stderrIsTerminal ? new Progress(stderr) : null);
             BatchSummary summary = BatchCoder.Run(rules, reader, writer, options);
             if (stderrIsTerminal)
             {

@@ -174,4 +174,30 @@ public sealed class CliTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void Batch_WritesOneRecordPerLineAndASummary()
+    {
+        string input = Path.Combine(Path.GetTempPath(), "coding-batch-" + System.Guid.NewGuid().ToString("N") + ".jsonl");
+        string output = input + ".out";
+        try
+        {
+            Assert.Equal(0, Run("generate", "50", "--seed", "3", "--out", input).Exit);
+            File.AppendAllText(input, "{not json\n");
+            var (exit, _, error) = Run("batch", input, "--out", output, "--parallel", "2");
+            Assert.Equal(2, exit);
+            Assert.Equal(51, File.ReadAllLines(output).Length);
+            Assert.Contains("batch: 51 records:", error, System.StringComparison.Ordinal);
+            Assert.Contains("1 unreadable", error, System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Batch_MissingInput_ExitsTwo()
+        => Assert.Equal(2, Run("batch", Path.Combine(Paths.Fixtures, "none.jsonl")).Exit);
 }

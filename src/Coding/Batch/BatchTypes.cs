@@ -9,17 +9,30 @@ namespace Coding.Batch;
 /// <summary>How a batch runs. Immutable.</summary>
 public sealed record BatchOptions
 {
-    /// <summary>Gets the number of cases coded at once (1 = sequential). Output order never depends on it.</summary>
-    public int Parallelism { get; init; } = 1;
+    /// <summary>Creates batch options.</summary>
+    /// <param name="parallelism">The number of cases coded at once (1 = sequential). Output order never depends on it.</param>
+    /// <param name="chunkSize">How many input lines are read, coded and written together; bounds memory whatever the input size. Small chunks keep each record short-lived (gen0) for the garbage collector.</param>
+    /// <param name="sourceName">The name input lines are reported under in error records (e.g. the input file's name).</param>
+    /// <param name="progress">A receiver of progress after each chunk, or <see langword="null"/>.</param>
+    public BatchOptions(int parallelism = 1, int chunkSize = 64, string sourceName = "input", IProgress<BatchSummary>? progress = null)
+    {
+        Parallelism = parallelism;
+        ChunkSize = chunkSize;
+        SourceName = sourceName;
+        Progress = progress;
+    }
 
-    /// <summary>Gets how many input lines are read, coded and written together; bounds memory whatever the input size.</summary>
-    public int ChunkSize { get; init; } = 2048;
+    /// <summary>Gets the number of cases coded at once (1 = sequential).</summary>
+    public int Parallelism { get; }
 
-    /// <summary>Gets the name input lines are reported under in error records (e.g. the input file's name).</summary>
-    public string SourceName { get; init; } = "input";
+    /// <summary>Gets how many input lines are read, coded and written together.</summary>
+    public int ChunkSize { get; }
 
-    /// <summary>Gets a receiver of progress after each chunk, or <see langword="null"/>.</summary>
-    public IProgress<BatchSummary>? Progress { get; init; }
+    /// <summary>Gets the name input lines are reported under in error records.</summary>
+    public string SourceName { get; }
+
+    /// <summary>Gets the receiver of progress after each chunk, or <see langword="null"/>.</summary>
+    public IProgress<BatchSummary>? Progress { get; }
 }
 
 /// <summary>Counts for a batch run (or the part of it done so far). Immutable.</summary>

@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace Coding.Documents;
@@ -17,6 +18,7 @@ namespace Coding.Documents;
 internal static class StrictMapper
 {
     private static readonly ConcurrentDictionary<Type, DtoShape> Shapes = new();
+    private static readonly ConcurrentDictionary<Type, EnumShape> EnumShapes = new();
 
     public static T? Map<T>(DataNode node, DataErrorSink errors)
         where T : LocatedDto, new()
@@ -68,13 +70,13 @@ internal static class StrictMapper
         }
 
         DtoShape shape = Shapes.GetOrAdd(type, t => new DtoShape(t));
-        var dto = (LocatedDto)Activator.CreateInstance(type)!;
+        LocatedDto dto = shape.Create();
         dto.SetStart(mapping.Start);
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
             string key = entry.Key.Value!;
-            if (!shape.Properties.TryGetValue(key, out var property))
+            if (!shape.Properties.TryGetValue(key, out DtoProperty? property))
             {
                 string? suggestion = Closest(key, shape.Keys);
                 string hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
@@ -84,12 +86,12 @@ internal static class StrictMapper
 
             given.Add(key);
             dto.SetValueMark(property.Name, entry.Value.Start);
-            object? value = MapValue(property.PropertyType, entry.Value, errors);
+            object? value = MapValue(property.Type, entry.Value, errors);
             if (value is not null)
             {
-                property.SetValue(dto, value);
+                property.Set(dto, value);
             }
-            else if (shape.Required.Contains(key) && entry.Value is ScalarNode { Value: null })
+            else if (entry.Value is ScalarNode { Value: null } && shape.Required.Contains(key))
             {
                 errors.Add(DataErrorIds.MissingKey, $"'{key}' needs a value.", entry.Value.Start);
             }
@@ -148,15 +150,8 @@ internal static class StrictMapper
 
         if (type.IsEnum)
         {
-            foreach (string name in Enum.GetNames(type))
-            {
-                if (string.Equals(EnumText(type, name), text, StringComparison.Ordinal))
-                {
-                    return Enum.Parse(type, name);
-                }
-            }
-
-            return Fail($"'{text}' is not one of: {string.Join(", ", Enum.GetNames(type).Select(n => EnumText(type, n)))}.");
+            EnumShape shape = EnumShapes.GetOrAdd(type, t => new EnumShape(t));
+            return shape.Values.TryGetValue(text, out object? value) ? value : Fail($"'{text}' is not one of: {shape.Choices}.");
         }
 
         if (scalar.IsText)
@@ -267,6 +262,7 @@ internal static class StrictMapper
         return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => EnumText(type, n))) : "text";
     }
 
+    /// <summary>A DTO type's keys, required keys, factory and setters, built once per type with compiled delegates.</summary>
     private sealed class DtoShape
     {
         public DtoShape(Type type)
@@ -274,15 +270,51 @@ internal static class StrictMapper
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.DeclaringType != typeof(LocatedDto))
                 .ToList();
-            Properties = properties.ToDictionary(p => ToSnakeCase(p.Name), StringComparer.Ordinal);
+            Properties = properties.ToDictionary(p => ToSnakeCase(p.Name), p => new DtoProperty(p), StringComparer.Ordinal);
             Keys = properties.Select(p => ToSnakeCase(p.Name)).ToArray();
-            Required = new HashSet<string>(properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => ToSnakeCase(p.Name)), StringComparer.Ordinal);
+            Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => ToSnakeCase(p.Name)).ToArray();
+            Create = Expression.Lambda<Func<LocatedDto>>(Expression.New(type)).Compile();
         }
 
-        public Dictionary<string, PropertyInfo> Properties { get; }
+        public Dictionary<string, DtoProperty> Properties { get; }
 
         public IReadOnlyList<string> Keys { get; }
 
-        public HashSet<string> Required { get; }
+        public IReadOnlyList<string> Required { get; }
+
+        public Func<LocatedDto> Create { get; }
+    }
+
+    private sealed class DtoProperty
+    {
+        public DtoProperty(PropertyInfo property)
+        {
+            Name = property.Name;
+            Type = property.PropertyType;
+            var target = Expression.Parameter(typeof(LocatedDto));
+            var value = Expression.Parameter(typeof(object));
+            var assign = Expression.Assign(Expression.Property(Expression.Convert(target, property.DeclaringType!), property), Expression.Convert(value, property.PropertyType));
+            Set = Expression.Lambda<Action<LocatedDto, object>>(assign, target, value).Compile();
+        }
+
+        public string Name { get; }
+
+        public Type Type { get; }
+
+        public Action<LocatedDto, object> Set { get; }
+    }
+
+    /// <summary>An enumeration's wire names and boxed values, built once per type.</summary>
+    private sealed class EnumShape
+    {
+        public EnumShape(Type type)
+        {
+            Values = Enum.GetNames(type).ToDictionary(n => EnumText(type, n), n => Enum.Parse(type, n), StringComparer.Ordinal);
+            Choices = string.Join(", ", Values.Keys);
+        }
+
+        public Dictionary<string, object> Values { get; }
+
+        public string Choices { get; }
     }
 }
