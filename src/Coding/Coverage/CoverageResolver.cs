@@ -160,24 +160,43 @@ internal static class CoverageResolver
             return null;
         }
 
-        var notes = extraNotes is null ? rule.Notes : rule.Notes.Concat(extraNotes).ToList();
+        IReadOnlyList<string> notes = rule.Notes;
+        if (extraNotes is { Count: > 0 })
+        {
+            var merged = new List<string>(rule.Notes.Count + extraNotes.Count);
+            merged.AddRange(rule.Notes);
+            merged.AddRange(extraNotes);
+            notes = merged;
+        }
+
         return line.WithCoverage(responsibility, billTo, rule.Id, modifier, notes);
     }
 
     private static void GuardAgainstDoubleBilling(CodingContext context)
     {
-        foreach (var group in context.Lines.GroupBy(l => (l.System, l.Code)))
+        // A handful of lines per case: a pairwise scan beats grouping. Each code is reported once.
+        var lines = context.Lines;
+        var reported = new List<string>();
+        for (int i = 0; i < lines.Count; i++)
         {
-            bool onClaim = group.Any(l => l.Responsibility == Responsibility.Insurer);
-            bool paidElsewhere = group.Any(l => l.Responsibility is Responsibility.Sponsor or Responsibility.NotBillable);
-            if (onClaim && paidElsewhere)
+            if (lines[i].Responsibility != Responsibility.Insurer || reported.Contains(lines[i].Code))
             {
-                context.AddFinding(
-                    FindingIds.TrialDoubleBilling,
-                    Severity.Error,
-                    $"{group.Key.Code} is both on the insurer claim and paid by the sponsor (or supplied free): that is double billing. Fix the case or the coverage analysis before the claim goes out.",
-                    "trial",
-                    null);
+                continue;
+            }
+
+            for (int j = 0; j < lines.Count; j++)
+            {
+                if (lines[j].Responsibility is Responsibility.Sponsor or Responsibility.NotBillable && lines[j].System == lines[i].System && lines[j].Code == lines[i].Code)
+                {
+                    reported.Add(lines[i].Code);
+                    context.AddFinding(
+                        FindingIds.TrialDoubleBilling,
+                        Severity.Error,
+                        $"{lines[i].Code} is both on the insurer claim and paid by the sponsor (or supplied free): that is double billing. Fix the case or the coverage analysis before the claim goes out.",
+                        "trial",
+                        null);
+                    break;
+                }
             }
         }
     }

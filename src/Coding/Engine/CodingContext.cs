@@ -15,7 +15,7 @@ internal sealed class CodingContext
     private readonly List<CodeLine> lines = new();
     private readonly List<Finding> findings = new();
     private readonly List<string> noteIds = new();
-    private readonly HashSet<string> appliedRules = new(System.StringComparer.Ordinal);
+    private readonly List<string> appliedRules = new();
 
     public CodingContext(CodingCase codingCase, RuleSet rules)
     {
@@ -43,13 +43,13 @@ internal sealed class CodingContext
     /// <summary>Records that a rule from the data took part in the result (for the dead-rule check of rule maintenance).</summary>
     public void UseRule(string? ruleId)
     {
-        if (!string.IsNullOrEmpty(ruleId))
+        if (!string.IsNullOrEmpty(ruleId) && !appliedRules.Contains(ruleId!))
         {
             appliedRules.Add(ruleId!);
         }
     }
 
-    public void AddLine(string code, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
+    public void AddLine(string code, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
     {
         CodeDefinition? definition = null;
         foreach (CodeDefinition candidate in Rules.Codes)
@@ -67,7 +67,7 @@ internal sealed class CodingContext
         AddLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor);
     }
 
-    public void AddLine(CodeSystem system, string code, string label, int units, IEnumerable<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
+    public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
     {
         lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor));
         UseNotes(notes);
@@ -101,11 +101,22 @@ internal sealed class CodingContext
 
     public CodingResult ToResult(IEnumerable<string> diagnoses)
     {
-        // Errors first, then warnings, then information; found order within each (OrderBy is stable).
-        var ordered = findings.OrderBy(f => f.Severity);
-        return new CodingResult(Case, Rules.Version, lines, diagnoses, noteIds.Select(id => Rules.Notes[id]), ordered, ClaimMarkers)
+        // Errors first, then warnings, then information; found order within each.
+        var ordered = new List<Finding>(findings.Count);
+        foreach (Severity severity in new[] { Severity.Error, Severity.Warning, Severity.Info })
         {
-            AppliedRules = appliedRules.ToList(),
+            ordered.AddRange(findings.Where(f => f.Severity == severity));
+        }
+
+        var notes = new List<CodingNote>(noteIds.Count);
+        foreach (string id in noteIds)
+        {
+            notes.Add(Rules.Notes[id]);
+        }
+
+        return new CodingResult(Case, Rules.Version, lines, diagnoses is List<string> list ? list : diagnoses.ToList(), notes, ordered, ClaimMarkers)
+        {
+            AppliedRules = appliedRules,
         };
     }
 }

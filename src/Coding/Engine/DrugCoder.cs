@@ -32,31 +32,33 @@ internal static class DrugCoder
 
         for (int i = 0; i < drugs.Count; i++)
         {
-            CodeDrug(context, rules, drugs[i], string.Format(CultureInfo.InvariantCulture, "procedure.drugs[{0}]", i), professional);
+            CodeDrug(context, rules, drugs[i], i, professional);
         }
     }
 
-    private static void CodeDrug(CodingContext context, DrugRules rules, DrugAdministration drug, string path, bool professional)
+    private static void CodeDrug(CodingContext context, DrugRules rules, DrugAdministration drug, int index, bool professional)
     {
+        // The path is needed only when a finding is raised.
+        string Path() => string.Format(CultureInfo.InvariantCulture, "procedure.drugs[{0}]", index);
         var date = context.Case.DateOfService;
         DrugRule? rule = rules.Find(drug.Name, date);
         if (rule is null)
         {
             string known = string.Join(", ", rules.Drugs.Where(d => d.Period.Contains(date)).Select(d => d.Name));
-            context.AddFinding(FindingIds.DrugUnknown, Severity.Error, $"Unknown drug '{drug.Name}' on {date:yyyy-MM-dd}. Known drugs: {known}. Check the spelling, or add the drug to drugs.yaml.", path + ".name", null);
+            context.AddFinding(FindingIds.DrugUnknown, Severity.Error, $"Unknown drug '{drug.Name}' on {date:yyyy-MM-dd}. Known drugs: {known}. Check the spelling, or add the drug to drugs.yaml.", Path() + ".name", null);
             return;
         }
 
         decimal? milligrams = drug.Dose.ToMilligrams(context.Case.BodySurfaceArea);
         if (milligrams is not { } mg)
         {
-            context.AddFinding(FindingIds.BodySurfaceAreaMissing, Severity.Error, $"The {drug.Name} dose is {drug.Dose} but the case has no body surface area, so the amount given (and the units) cannot be worked out.", path + ".dose_mg_per_m2", rule.Id);
+            context.AddFinding(FindingIds.BodySurfaceAreaMissing, Severity.Error, $"The {drug.Name} dose is {drug.Dose} but the case has no body surface area, so the amount given (and the units) cannot be worked out.", Path() + ".dose_mg_per_m2", rule.Id);
             return;
         }
 
         if (mg == 0)
         {
-            context.AddFinding(FindingIds.DrugZeroDose, Severity.Error, $"The {drug.Name} dose is zero; remove the drug or correct the dose.", path, rule.Id);
+            context.AddFinding(FindingIds.DrugZeroDose, Severity.Error, $"The {drug.Name} dose is zero; remove the drug or correct the dose.", Path(), rule.Id);
             return;
         }
 
@@ -94,26 +96,26 @@ internal static class DrugCoder
         }
         else if (wastage.Claims.Contains(context.Case.Claim))
         {
-            CodeSingleDoseVial(context, rule, drug, mg, units, notes, detail, path);
+            CodeSingleDoseVial(context, rule, drug, mg, units, notes, detail, Path);
             return;
         }
 
         context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
     }
 
-    private static void CodeSingleDoseVial(CodingContext context, DrugRule rule, DrugAdministration drug, decimal mg, int units, List<string> notes, string detail, string path)
+    private static void CodeSingleDoseVial(CodingContext context, DrugRule rule, DrugAdministration drug, decimal mg, int units, List<string> notes, string detail, Func<string> path)
     {
         WastageRules wastage = context.Rules.Drugs.Wastage;
         if (drug.OpenedMilligrams is not { } opened)
         {
-            context.AddFinding(FindingIds.DrugOpenedMissing, Severity.Error, $"{drug.Name} comes in single-dose vials: document the amount opened (opened_mg) so the discarded amount (JW) or no discard (JZ) can be reported.", path + ".opened_mg", rule.Id);
+            context.AddFinding(FindingIds.DrugOpenedMissing, Severity.Error, $"{drug.Name} comes in single-dose vials: document the amount opened (opened_mg) so the discarded amount (JW) or no discard (JZ) can be reported.", path() + ".opened_mg", rule.Id);
             context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
             return;
         }
 
         if (opened < mg)
         {
-            context.AddFinding(FindingIds.DrugOpenedLessThanGiven, Severity.Error, $"{Number(opened)} mg of {drug.Name} was opened but {Number(mg)} mg was given; one of the two is wrong.", path + ".opened_mg", rule.Id);
+            context.AddFinding(FindingIds.DrugOpenedLessThanGiven, Severity.Error, $"{Number(opened)} mg of {drug.Name} was opened but {Number(mg)} mg was given; one of the two is wrong.", path() + ".opened_mg", rule.Id);
             context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);
             return;
         }

@@ -105,10 +105,9 @@ internal static class HipecCoder
         for (int i = 0; i < hipec.PrimaryProcedures.Count; i++)
         {
             string code = hipec.PrimaryProcedures[i].Trim().ToUpperInvariant();
-            string path = string.Format(CultureInfo.InvariantCulture, "procedure.primary_procedures[{0}]", i);
             if (!CptCode.IsMatch(code))
             {
-                context.AddFinding(FindingIds.HipecPrimaryMalformed, Severity.Error, $"'{hipec.PrimaryProcedures[i]}' is not a well-formed CPT code (five characters, e.g. 49205).", path, rule);
+                context.AddFinding(FindingIds.HipecPrimaryMalformed, Severity.Error, $"'{hipec.PrimaryProcedures[i]}' is not a well-formed CPT code (five characters, e.g. 49205).", PrimaryPath(i), rule);
                 continue;
             }
 
@@ -147,7 +146,7 @@ internal static class HipecCoder
                         FindingIds.HipecPrimaryNotOnList,
                         Severity.Warning,
                         $"{code} is not an allowed primary for the HIPEC add-on codes; it stays on the claim, but the add-on codes rest on the other primary procedure(s).",
-                        string.Format(CultureInfo.InvariantCulture, "procedure.primary_procedures[{0}]", index),
+                        PrimaryPath(index),
                         allowed.Id);
                 }
             }
@@ -158,6 +157,8 @@ internal static class HipecCoder
             context.AddNoteFinding(FindingIds.InpatientSurgeryCodes, Severity.Info, rules.InpatientSurgeryNote, "procedure.primary_procedures", rule);
         }
     }
+
+    private static string PrimaryPath(int index) => string.Format(CultureInfo.InvariantCulture, "procedure.primary_procedures[{0}]", index);
 
     private static void CodeInpatient(CodingContext context, HipecRules rules)
     {

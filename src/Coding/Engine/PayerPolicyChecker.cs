@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Coding.Rules;
 
@@ -20,13 +21,36 @@ internal static class PayerPolicyChecker
                 continue;
             }
 
-            bool matches = codingCase.Diagnoses.Any(d =>
-                policy.DiagnosesStarting.Any(p => d.StartsWith(p, StringComparison.OrdinalIgnoreCase))
-                && !policy.ExceptStarting.Any(p => d.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
-            if (matches)
+            if (Matches(codingCase.Diagnoses, policy))
             {
-                context.AddFinding(policy.FindingId, policy.Severity, $"{policy.Message} [{policy.Source}]", "diagnoses", policy.Id);
+                context.AddFinding(policy.FindingId, policy.Severity, policy.FindingMessage, "diagnoses", policy.Id);
             }
         }
+    }
+
+    private static bool Matches(IReadOnlyList<string> diagnoses, PayerPolicy policy)
+    {
+        foreach (string diagnosis in diagnoses)
+        {
+            if (StartsWithAny(diagnosis, policy.DiagnosesStarting) && !StartsWithAny(diagnosis, policy.ExceptStarting))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithAny(string code, IReadOnlyList<string> prefixes)
+    {
+        foreach (string prefix in prefixes)
+        {
+            if (code.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

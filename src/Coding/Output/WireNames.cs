@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text;
@@ -17,7 +18,7 @@ public static class WireNames
     /// <returns>The name as written in files and JSON.</returns>
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum
-        => Of(typeof(TEnum), value.ToString());
+        => Names<TEnum>.ByValue.TryGetValue(value, out string? name) ? name : Of(typeof(TEnum), value.ToString());
 
     /// <summary>Converts a PascalCase identifier to snake_case (<c>DoseMgPerM2</c> → <c>dose_mg_per_m2</c>).</summary>
     /// <param name="name">The identifier.</param>
@@ -46,6 +47,24 @@ public static class WireNames
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Each enumeration's wire names, looked up by reflection once per type (thread-safe static initialisation).</summary>
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        internal static readonly Dictionary<TEnum, string> ByValue = Build();
+
+        private static Dictionary<TEnum, string> Build()
+        {
+            var names = new Dictionary<TEnum, string>();
+            foreach (string member in Enum.GetNames(typeof(TEnum)))
+            {
+                names[(TEnum)Enum.Parse(typeof(TEnum), member)] = Of(typeof(TEnum), member);
+            }
+
+            return names;
+        }
     }
 
     internal static string Of(Type enumType, string memberName)

@@ -11,10 +11,10 @@ public sealed record CodeLine
         string code,
         string label,
         int units,
-        IEnumerable<string>? modifiers,
+        IReadOnlyList<string>? modifiers,
         LineCategory category,
         string rule,
-        IEnumerable<string>? notes,
+        IReadOnlyList<string>? notes,
         string? detail,
         bool suppliedBySponsor = false)
     {
@@ -22,10 +22,10 @@ public sealed record CodeLine
         Code = code;
         Label = label;
         Units = units;
-        Modifiers = ReadOnly.Copy(modifiers);
+        Modifiers = ReadOnly.Keep(modifiers);
         Category = category;
         Rule = rule;
-        Notes = ReadOnly.Copy(notes);
+        Notes = ReadOnly.Keep(notes);
         Detail = detail;
         SuppliedBySponsor = suppliedBySponsor;
     }
@@ -69,21 +69,31 @@ public sealed record CodeLine
     /// <summary>Gets a value indicating whether the line is for a drug the trial sponsor supplied free.</summary>
     internal bool SuppliedBySponsor { get; }
 
-    internal CodeLine WithCoverage(Responsibility responsibility, PayerType? billTo, string coverageRule, string? modifier, IEnumerable<string> notes)
+    internal CodeLine WithCoverage(Responsibility responsibility, PayerType? billTo, string coverageRule, string? modifier, IReadOnlyList<string> notes)
     {
-        var modifiers = new List<string>(Modifiers);
+        IReadOnlyList<string> modifiers = Modifiers;
         if (modifier is not null)
         {
-            modifiers.Add(modifier);
+            var added = new List<string>(Modifiers.Count + 1);
+            added.AddRange(Modifiers);
+            added.Add(modifier);
+            modifiers = ReadOnly.Wrap(added);
         }
 
-        var allNotes = new List<string>(Notes);
-        foreach (string note in notes)
+        IReadOnlyList<string> allNotes = Notes;
+        if (notes.Count > 0)
         {
-            if (!allNotes.Contains(note))
+            var merged = new List<string>(Notes.Count + notes.Count);
+            merged.AddRange(Notes);
+            foreach (string note in notes)
             {
-                allNotes.Add(note);
+                if (!merged.Contains(note))
+                {
+                    merged.Add(note);
+                }
             }
+
+            allNotes = ReadOnly.Wrap(merged);
         }
 
         return new CodeLine(System, Code, Label, Units, modifiers, Category, Rule, allNotes, Detail, SuppliedBySponsor)

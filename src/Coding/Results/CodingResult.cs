@@ -13,10 +13,10 @@ public sealed record CodingResult
     internal CodingResult(
         CodingCase codingCase,
         string rulesVersion,
-        IEnumerable<CodeLine> lines,
-        IEnumerable<string> diagnoses,
-        IEnumerable<CodingNote> notes,
-        IEnumerable<Finding> findings,
+        List<CodeLine> lines,
+        List<string> diagnoses,
+        List<CodingNote> notes,
+        List<Finding> findings,
         ClaimMarkers claimMarkers)
     {
         CaseId = codingCase.CaseId;
@@ -26,12 +26,13 @@ public sealed record CodingResult
         Procedure = codingCase.Procedure.Kind;
         Cycle = (codingCase.Procedure as PipacProcedure)?.Cycle;
         RulesVersion = rulesVersion;
-        Lines = ReadOnly.Copy(lines);
-        Diagnoses = ReadOnly.Copy(diagnoses);
-        Notes = ReadOnly.Copy(notes);
-        Findings = ReadOnly.Copy(findings);
+        // The coder hands over lists it built for this result and never touches again: wrapped, not copied.
+        Lines = ReadOnly.Wrap(lines);
+        Diagnoses = ReadOnly.Wrap(diagnoses);
+        Notes = ReadOnly.Wrap(notes);
+        Findings = ReadOnly.Wrap(findings);
         ClaimMarkers = claimMarkers;
-        Ready = !Findings.Any(f => f.Severity == Severity.Error);
+        Ready = !findings.Exists(f => f.Severity == Severity.Error);
     }
 
     /// <summary>Gets the case's id.</summary>

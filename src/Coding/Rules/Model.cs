@@ -202,7 +202,11 @@ internal sealed record PayerPolicy(
     Severity Severity,
     string Message,
     string Source,
-    EffectivePeriod Period) : IEffective;
+    EffectivePeriod Period) : IEffective
+{
+    /// <summary>The finding's text: the message with its source, built once at load time.</summary>
+    public string FindingMessage { get; } = Message + " [" + Source + "]";
+}
 
 internal sealed record SequencingRule(string Id, string Code, SequencingRuleKind Rule, Severity Severity, string Message, string Source);
 

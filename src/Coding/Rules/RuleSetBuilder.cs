@@ -562,9 +562,7 @@ internal sealed class RuleSetBuilder
             bool fromStart = family.Key is not (CoverageDecision.MedicaidRoutine or CoverageDecision.CommercialRoutine);
             CheckContinuous(family.Select(r => r.Period), $"Coverage decision '{StrictMapper.EnumText(typeof(CoverageDecision), family.Key.ToString())}'", fromStart, sink, family.First().At);
         }
-#pragma warning disable CA2263 // netstandard2.0 has no generic Enum.GetValues<T>.
         foreach (CoverageDecision decision in Enum.GetValues(typeof(CoverageDecision)))
-#pragma warning restore CA2263
         {
             if (!rules.Any(r => r.Item.Decision == decision))
             {
