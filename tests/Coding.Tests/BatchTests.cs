@@ -91,4 +91,27 @@ public sealed class BatchTests
     [Fact]
     public void BadOptions_Throw()
         => Assert.Throws<ArgumentOutOfRangeException>(() => BatchCoder.Run(RuleSet.Default, new StringReader(string.Empty), TextWriter.Null, new BatchOptions(parallelism: 0)));
+
+    [Fact]
+    public async System.Threading.Tasks.Task ParallelBatch_WhenTheOutputFails_ThrowsInsteadOfHanging()
+    {
+        string input = string.Join("\n", CaseGenerator.Generate(2000, seed: 4)) + "\n";
+        var run = System.Threading.Tasks.Task.Run(() => BatchCoder.Run(RuleSet.Default, new StringReader(input), new FailingWriter(), new BatchOptions(parallelism: 2, chunkSize: 8)));
+        var finished = await System.Threading.Tasks.Task.WhenAny(run, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.Same(run, finished);
+        await Assert.ThrowsAsync<IOException>(() => run);
+    }
+
+    private sealed class FailingWriter : StringWriter
+    {
+        private int writes;
+
+        public override void Write(string? value)
+        {
+            if (++writes > 50)
+            {
+                throw new IOException("disk full");
+            }
+        }
+    }
 }

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using Coding.Cases.Reading;
 using Coding.Documents;
@@ -39,56 +41,129 @@ public static class BatchCoder
         Preconditions.CheckArgumentRange(options.ChunkSize >= 1, nameof(options), options.ChunkSize, "Chunk size must be at least 1.");
 
         var clock = Stopwatch.StartNew();
-        var lines = new string[options.ChunkSize];
-        var records = new string[options.ChunkSize];
-        var outcomes = new Outcome[options.ChunkSize];
-        long lineNumber = 0, ready = 0, withErrors = 0, unreadable = 0;
-        while (true)
+        var counts = new Counts();
+        if (options.Parallelism == 1)
         {
-            int count = 0;
-            string? line;
-            while (count < lines.Length && (line = input.ReadLine()) is not null)
-            {
-                lines[count++] = line;
-            }
-
-            if (count == 0)
-            {
-                break;
-            }
-
-            long first = lineNumber + 1;
-            void Process(int i) => (records[i], outcomes[i]) = CodeLine(rules, lines[i], first + i, options.SourceName);
-            if (options.Parallelism == 1 || count == 1)
-            {
-                for (int i = 0; i < count; i++)
-                {
-                    Process(i);
-                }
-            }
-            else
-            {
-                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, Process);
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                output.Write(records[i]);
-                output.Write('\n');
-                switch (outcomes[i])
-                {
-                    case Outcome.Ready: ready++; break;
-                    case Outcome.WithErrors: withErrors++; break;
-                    default: unreadable++; break;
-                }
-            }
-
-            lineNumber += count;
-            options.Progress?.Report(new BatchSummary(lineNumber, ready, withErrors, unreadable, clock.Elapsed));
+            RunSequential(rules, input, output, options, counts, clock);
+        }
+        else
+        {
+            RunPipelined(rules, input, output, options, counts, clock);
         }
 
         output.Flush();
-        return new BatchSummary(lineNumber, ready, withErrors, unreadable, clock.Elapsed);
+        return counts.Summary(clock.Elapsed);
+    }
+
+    private static void RunSequential(RuleSet rules, TextReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock)
+    {
+        long lineNumber = 0;
+        string? line;
+        while ((line = input.ReadLine()) is not null)
+        {
+            var (record, outcome) = CodeLine(rules, line, ++lineNumber, options.SourceName);
+            output.Write(record);
+            output.Write('\n');
+            counts.Add(outcome);
+            if (options.Progress is not null && lineNumber % options.ChunkSize == 0)
+            {
+                options.Progress.Report(counts.Summary(clock.Elapsed));
+            }
+        }
+
+        options.Progress?.Report(counts.Summary(clock.Elapsed));
+    }
+
+    /// <summary>
+    /// Reader → workers → writer: the calling thread reads chunks and hands them to <see cref="BatchOptions.Parallelism"/>
+    /// workers, each of which parses, codes and serialises a whole chunk; a writer writes finished chunks strictly in
+    /// input order. Both queues are bounded, so memory stays flat; nothing depends on which worker took which chunk.
+    /// </summary>
+    private static void RunPipelined(RuleSet rules, TextReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock)
+    {
+        int capacity = options.Parallelism * 4;
+        using var failed = new CancellationTokenSource();
+        using var work = new BlockingCollection<Chunk>(capacity);
+        using var inOrder = new BlockingCollection<Chunk>(capacity * 2);
+        var workers = new Task[options.Parallelism];
+        for (int w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Factory.StartNew(
+                () =>
+                {
+                    foreach (Chunk chunk in work.GetConsumingEnumerable())
+                    {
+                        chunk.Process(rules, options.SourceName);
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
+
+        var writer = Task.Factory.StartNew(
+            () =>
+            {
+                foreach (Chunk chunk in inOrder.GetConsumingEnumerable())
+                {
+                    chunk.Done.Wait();
+                    chunk.Done.Dispose();
+                    if (chunk.Error is { } error)
+                    {
+                        failed.Cancel();
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+                    }
+
+                    for (int i = 0; i < chunk.Count; i++)
+                    {
+                        output.Write(chunk.Records[i]);
+                        output.Write('\n');
+                        counts.Add(chunk.Outcomes[i]);
+                    }
+
+                    options.Progress?.Report(counts.Summary(clock.Elapsed));
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        _ = writer.ContinueWith(_ => failed.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+        try
+        {
+            long lineNumber = 0;
+            while (true)
+            {
+                var chunk = new Chunk(options.ChunkSize, lineNumber + 1);
+                string? line;
+                while (chunk.Count < options.ChunkSize && (line = input.ReadLine()) is not null)
+                {
+                    chunk.Lines[chunk.Count++] = line;
+                }
+
+                if (chunk.Count == 0)
+                {
+                    chunk.Done.Dispose();
+                    break;
+                }
+
+                lineNumber += chunk.Count;
+                inOrder.Add(chunk, failed.Token);
+                work.Add(chunk, failed.Token);
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested)
+        {
+            // The writer failed; its exception is rethrown below.
+        }
+        finally
+        {
+            work.CompleteAdding();
+            inOrder.CompleteAdding();
+        }
+
+        Task.WaitAll(workers);
+        writer.GetAwaiter().GetResult();
     }
 
     /// <summary>Codes cases given as JSON texts, lazily and in order; one record per text.</summary>
@@ -177,5 +252,72 @@ public static class BatchCoder
         Ready,
         WithErrors,
         Unreadable,
+    }
+
+    /// <summary>A run of consecutive input lines and, once a worker is done, their records.</summary>
+    private sealed class Chunk
+    {
+        public Chunk(int size, long firstLine)
+        {
+            Lines = new string[size];
+            Records = new string[size];
+            Outcomes = new Outcome[size];
+            FirstLine = firstLine;
+        }
+
+        public string[] Lines { get; }
+
+        public string[] Records { get; }
+
+        public Outcome[] Outcomes { get; }
+
+        public long FirstLine { get; }
+
+        public int Count { get; set; }
+
+        public ManualResetEventSlim Done { get; } = new(false);
+
+        public Exception? Error { get; private set; }
+
+        public void Process(RuleSet rules, string sourceName)
+        {
+            try
+            {
+                for (int i = 0; i < Count; i++)
+                {
+                    (Records[i], Outcomes[i]) = CodeLine(rules, Lines[i], FirstLine + i, sourceName);
+                }
+            }
+#pragma warning disable CA1031 // Handed to the writer thread, which rethrows it on the caller's behalf.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Error = ex;
+            }
+            finally
+            {
+                Done.Set();
+            }
+        }
+    }
+
+    /// <summary>Running counts, updated by the single thread that writes records.</summary>
+    private sealed class Counts
+    {
+        private long ready;
+        private long withErrors;
+        private long unreadable;
+
+        public void Add(Outcome outcome)
+        {
+            switch (outcome)
+            {
+                case Outcome.Ready: ready++; break;
+                case Outcome.WithErrors: withErrors++; break;
+                default: unreadable++; break;
+            }
+        }
+
+        public BatchSummary Summary(TimeSpan elapsed) => new(ready + withErrors + unreadable, ready, withErrors, unreadable, elapsed);
     }
 }
