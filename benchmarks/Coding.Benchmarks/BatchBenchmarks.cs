@@ -1,6 +1,8 @@
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using Coding.Batch;
 using Coding.Rules;
 
@@ -11,6 +13,7 @@ namespace Coding.Benchmarks;
 /// One operation codes <see cref="Cases"/> cases: cases per second = Cases / Mean.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(GcConfig))]
 public class BatchBenchmarks
 {
     private string input = null!;
@@ -27,4 +30,14 @@ public class BatchBenchmarks
 
     [Benchmark(Description = "batch 10,000 cases (JSON in, JSON out)")]
     public BatchSummary Batch() => BatchCoder.Run(RuleSet.Default, new StringReader(input), TextWriter.Null, new BatchOptions(Parallelism));
+
+    /// <summary>Runs each case twice: with the default GC, and with a 64 MB gen0 budget (see docs/performance.md).</summary>
+    private sealed class GcConfig : ManualConfig
+    {
+        public GcConfig()
+        {
+            AddJob(Job.Default.WithId("default GC"));
+            AddJob(Job.Default.WithId("gen0 64 MB").WithEnvironmentVariables(new EnvironmentVariable("DOTNET_GCgen0size", "0x4000000")));
+        }
+    }
 }
