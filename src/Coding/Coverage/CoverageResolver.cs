@@ -15,44 +15,123 @@ namespace Coding.Coverage;
 /// <c>clinical-trials.yaml</c>.
 /// </summary>
 /// <remarks>
-/// Order: sponsor-supplied free item → sponsor-paid category → self-pay → no trial → non-qualifying trial →
+/// Created once per case; each line's coverage is decided as the line is created (<see cref="Decide"/>), so a line is
+/// built once. Order: sponsor-supplied free item → sponsor-paid category → self-pay → no trial → non-qualifying trial →
 /// investigational category (Q0) → routine cost (Q1). Then a double-billing guard over the whole claim.
 /// </remarks>
-internal static class CoverageResolver
+internal sealed class CoverageResolver
 {
-    public static void Resolve(CodingContext context, List<string> diagnoses)
+    private readonly CodingContext context;
+    private readonly TrialRules rules;
+    private readonly ClinicalTrial? trial;
+    private readonly bool qModifiers;
+    private readonly PayerType? billTo;
+    private readonly CoverageRule? mandate;
+    private readonly bool medicaidNotMandated;
+    private readonly List<CoverageDecision> missing = new();
+
+    /// <summary>Works out, once per case and without side effects, what every line's decision depends on.</summary>
+    public CoverageResolver(CodingContext context)
+    {
+        this.context = context;
+        rules = context.Rules.Trials;
+        CodingCase codingCase = context.Case;
+        trial = codingCase.Trial;
+        qModifiers = rules.ModifierClaims.Contains(codingCase.Claim);
+        billTo = codingCase.Payer == PayerType.SelfPay ? null : codingCase.Payer;
+        if (codingCase.Payer == PayerType.SelfPay || trial is not { Qualifying: true })
+        {
+            return;
+        }
+
+        var date = codingCase.DateOfService;
+        switch (codingCase.Payer)
+        {
+            case PayerType.MedicareAdvantage when trial.Ide is null:
+                billTo = PayerType.Medicare;
+                mandate = rules.For(CoverageDecision.MedicareAdvantageOriginalMedicare, date);
+                break;
+            case PayerType.MedicareAdvantage:
+                mandate = rules.For(CoverageDecision.MedicareAdvantageIde, date);
+                break;
+            case PayerType.Medicaid:
+                mandate = rules.For(CoverageDecision.MedicaidRoutine, date);
+                medicaidNotMandated = mandate is null;
+                break;
+            case PayerType.Commercial:
+                mandate = rules.For(CoverageDecision.CommercialRoutine, date);
+                break;
+        }
+    }
+
+    /// <summary>The coverage of a line about to be created: who pays, the claim it goes on, the rule, a Q modifier, notes.</summary>
+    public LineCoverage Decide(LineCategory category, bool suppliedBySponsor)
+    {
+        if (suppliedBySponsor)
+        {
+            return Of(CoverageDecision.SponsorSupplied, Responsibility.NotBillable, null, null);
+        }
+
+        if (trial is not null && trial.SponsorPays.Contains(category))
+        {
+            return Of(CoverageDecision.SponsorPaid, Responsibility.Sponsor, null, null);
+        }
+
+        if (context.Case.Payer == PayerType.SelfPay)
+        {
+            return Of(CoverageDecision.SelfPay, Responsibility.Patient, null, null);
+        }
+
+        if (trial is null)
+        {
+            return Of(CoverageDecision.NoTrial, Responsibility.Insurer, billTo, null);
+        }
+
+        if (!trial.Qualifying)
+        {
+            return Of(CoverageDecision.NotQualifying, Responsibility.Insurer, billTo, null);
+        }
+
+        return trial.Investigational.Contains(category)
+            ? Of(CoverageDecision.Investigational, Responsibility.Insurer, billTo, qModifiers ? rules.InvestigationalModifier : null)
+            : Of(CoverageDecision.RoutineCost, Responsibility.Insurer, billTo, qModifiers ? rules.RoutineModifier : null, mandate?.Notes);
+    }
+
+    /// <summary>
+    /// After the last line: the payer-mandate and trial findings, the claim markers and Z00.6, the coverage notes in
+    /// line order, the investigational warning and the double-billing guard.
+    /// </summary>
+    public void Finish(List<string> diagnoses)
     {
         CodingCase codingCase = context.Case;
-        TrialRules rules = context.Rules.Trials;
-        ClinicalTrial? trial = codingCase.Trial;
-        var insurer = InsurerTarget(context, rules, trial);
-        bool qModifiers = rules.ModifierClaims.Contains(codingCase.Claim);
+        context.UseRule(mandate?.Id);
+        if (medicaidNotMandated)
+        {
+            CoverageRule first = rules.Rules.First(r => r.Decision == CoverageDecision.MedicaidRoutine);
+            context.AddFinding(
+                FindingIds.TrialRoutineNotMandated,
+                Severity.Warning,
+                string.Format(CultureInfo.InvariantCulture, "Medicaid had to cover routine clinical-trial costs only from {0:yyyy-MM-dd}; on {1:yyyy-MM-dd} it depends on the state plan. Check before billing.", first.Period.From, codingCase.DateOfService),
+                "date_of_service",
+                first.Id);
+        }
+
         if (trial is not null)
         {
-            AddTrialMarkers(context, rules, trial, diagnoses);
+            AddTrialMarkers(trial, diagnoses);
+        }
+
+        foreach (CoverageDecision decision in missing)
+        {
+            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No coverage rule for '{Output.WireNames.Of(decision)}' is in force on {codingCase.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "date_of_service", null);
         }
 
         var investigationalBilled = new List<string>();
-        for (int i = 0; i < context.Lines.Count; i++)
+        foreach (CodeLine line in context.Lines)
         {
-            CodeLine line = context.Lines[i];
-            CodeLine? decided = line switch
-            {
-                { SuppliedBySponsor: true } => Apply(context, line, CoverageDecision.SponsorSupplied, Responsibility.NotBillable, null, null),
-                _ when trial is not null && trial.SponsorPays.Contains(line.Category) => Apply(context, line, CoverageDecision.SponsorPaid, Responsibility.Sponsor, null, null),
-                _ when codingCase.Payer == PayerType.SelfPay => Apply(context, line, CoverageDecision.SelfPay, Responsibility.Patient, null, null),
-                _ when trial is null => Apply(context, line, CoverageDecision.NoTrial, Responsibility.Insurer, insurer.BillTo, null),
-                _ when !trial.Qualifying => Apply(context, line, CoverageDecision.NotQualifying, Responsibility.Insurer, insurer.BillTo, null),
-                _ when trial.Investigational.Contains(line.Category) => Apply(context, line, CoverageDecision.Investigational, Responsibility.Insurer, insurer.BillTo, qModifiers ? rules.InvestigationalModifier : null),
-                _ => Apply(context, line, CoverageDecision.RoutineCost, Responsibility.Insurer, insurer.BillTo, qModifiers ? rules.RoutineModifier : null, insurer.RoutineNotes),
-            };
-            if (decided is null)
-            {
-                return;
-            }
-
-            context.ReplaceLine(i, decided);
-            if (decided.Responsibility == Responsibility.Insurer && trial is { Qualifying: true } && trial.Investigational.Contains(line.Category))
+            context.UseNotes(line.CoverageNotes);
+            context.UseRule(line.CoverageRule);
+            if (line.Responsibility == Responsibility.Insurer && trial is { Qualifying: true } && trial.Investigational.Contains(line.Category))
             {
                 investigationalBilled.Add(line.Code);
             }
@@ -72,49 +151,33 @@ internal static class CoverageResolver
         GuardAgainstDoubleBilling(context);
     }
 
-    private static (PayerType? BillTo, IReadOnlyList<string> RoutineNotes) InsurerTarget(CodingContext context, TrialRules rules, ClinicalTrial? trial)
-    {
-        CodingCase codingCase = context.Case;
-        var date = codingCase.DateOfService;
-        if (codingCase.Payer == PayerType.SelfPay || trial is not { Qualifying: true })
-        {
-            return (codingCase.Payer == PayerType.SelfPay ? null : codingCase.Payer, System.Array.Empty<string>());
-        }
-
-        switch (codingCase.Payer)
-        {
-            case PayerType.MedicareAdvantage when trial.Ide is null:
-                return (PayerType.Medicare, NotesOf(context, rules, CoverageDecision.MedicareAdvantageOriginalMedicare));
-            case PayerType.MedicareAdvantage:
-                return (PayerType.MedicareAdvantage, NotesOf(context, rules, CoverageDecision.MedicareAdvantageIde));
-            case PayerType.Medicaid:
-                if (rules.For(CoverageDecision.MedicaidRoutine, date) is null)
-                {
-                    context.AddFinding(
-                        FindingIds.TrialRoutineNotMandated,
-                        Severity.Warning,
-                        string.Format(CultureInfo.InvariantCulture, "Medicaid had to cover routine clinical-trial costs only from {0:yyyy-MM-dd}; on {1:yyyy-MM-dd} it depends on the state plan. Check before billing.", rules.Rules.First(r => r.Decision == CoverageDecision.MedicaidRoutine).Period.From, date),
-                        "date_of_service",
-                        rules.Rules.First(r => r.Decision == CoverageDecision.MedicaidRoutine).Id);
-                    return (PayerType.Medicaid, System.Array.Empty<string>());
-                }
-
-                return (PayerType.Medicaid, NotesOf(context, rules, CoverageDecision.MedicaidRoutine));
-            case PayerType.Commercial:
-                return (PayerType.Commercial, NotesOf(context, rules, CoverageDecision.CommercialRoutine));
-            default:
-                return (codingCase.Payer, System.Array.Empty<string>());
-        }
-    }
-
-    private static IReadOnlyList<string> NotesOf(CodingContext context, TrialRules rules, CoverageDecision decision)
+    private LineCoverage Of(CoverageDecision decision, Responsibility responsibility, PayerType? payer, string? modifier, IReadOnlyList<string>? extraNotes = null)
     {
         CoverageRule? rule = rules.For(decision, context.Case.DateOfService);
-        context.UseRule(rule?.Id);
-        return rule?.Notes ?? (IReadOnlyList<string>)System.Array.Empty<string>();
+        if (rule is null)
+        {
+            // Unreachable with validated data (every decision is in force from covers_from); reported once in Finish.
+            if (!missing.Contains(decision))
+            {
+                missing.Add(decision);
+            }
+
+            return new LineCoverage(responsibility, payer, string.Empty, null, System.Array.Empty<string>());
+        }
+
+        IReadOnlyList<string> notes = rule.Notes;
+        if (extraNotes is { Count: > 0 })
+        {
+            var merged = new List<string>(rule.Notes.Count + extraNotes.Count);
+            merged.AddRange(rule.Notes);
+            merged.AddRange(extraNotes);
+            notes = merged;
+        }
+
+        return new LineCoverage(responsibility, payer, rule.Id, modifier, notes);
     }
 
-    private static void AddTrialMarkers(CodingContext context, TrialRules rules, ClinicalTrial trial, List<string> diagnoses)
+    private void AddTrialMarkers(ClinicalTrial trial, List<string> diagnoses)
     {
         string nct = trial.Nct.ToUpperInvariant();
         string? number = null;
@@ -151,27 +214,6 @@ internal static class CoverageResolver
         context.ClaimMarkers = new ClaimMarkers(number, conditionCodes, valueCodes, trial.Ide);
     }
 
-    private static CodeLine? Apply(CodingContext context, CodeLine line, CoverageDecision decision, Responsibility responsibility, PayerType? billTo, string? modifier, IReadOnlyList<string>? extraNotes = null)
-    {
-        CoverageRule? rule = context.Rules.Trials.For(decision, context.Case.DateOfService);
-        if (rule is null)
-        {
-            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No coverage rule for '{Output.WireNames.Of(decision)}' is in force on {context.Case.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "date_of_service", null);
-            return null;
-        }
-
-        IReadOnlyList<string> notes = rule.Notes;
-        if (extraNotes is { Count: > 0 })
-        {
-            var merged = new List<string>(rule.Notes.Count + extraNotes.Count);
-            merged.AddRange(rule.Notes);
-            merged.AddRange(extraNotes);
-            notes = merged;
-        }
-
-        return line.WithCoverage(responsibility, billTo, rule.Id, modifier, notes);
-    }
-
     private static void GuardAgainstDoubleBilling(CodingContext context)
     {
         // A handful of lines per case: a pairwise scan beats grouping. Each code is reported once.
@@ -201,3 +243,6 @@ internal static class CoverageResolver
         }
     }
 }
+
+/// <summary>One line's coverage decision.</summary>
+internal readonly record struct LineCoverage(Responsibility Responsibility, PayerType? BillTo, string Rule, string? Modifier, IReadOnlyList<string> Notes);

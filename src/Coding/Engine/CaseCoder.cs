@@ -40,7 +40,7 @@ internal sealed class CaseCoder
         }
 
         DrugCoder.Code(context);
-        Coverage.CoverageResolver.Resolve(context, diagnoses);
+        context.Coverage.Finish(diagnoses);
         PayerPolicyChecker.Check(context);
         return context.ToResult(diagnoses);
     }

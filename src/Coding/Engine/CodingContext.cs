@@ -21,7 +21,11 @@ internal sealed class CodingContext
     {
         Case = codingCase;
         Rules = rules;
+        Coverage = new Coverage.CoverageResolver(this);
     }
+
+    /// <summary>Gets the case's coverage decisions: each line's is taken as the line is added.</summary>
+    public Coverage.CoverageResolver Coverage { get; }
 
     public CodingCase Case { get; }
 
@@ -32,13 +36,6 @@ internal sealed class CodingContext
     public IReadOnlyList<CodeLine> Lines => lines;
 
     public ClaimMarkers ClaimMarkers { get; set; } = ClaimMarkers.None;
-
-    public void ReplaceLine(int index, CodeLine line)
-    {
-        lines[index] = line;
-        UseNotes(line.Notes);
-        UseRule(line.CoverageRule);
-    }
 
     /// <summary>Records that a rule from the data took part in the result (for the dead-rule check of rule maintenance).</summary>
     public void UseRule(string? ruleId)
@@ -69,7 +66,9 @@ internal sealed class CodingContext
 
     public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
     {
-        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor));
+        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor)));
+
+        // Coverage notes are listed after every line's own notes (in Coverage.Finish), as they always have been.
         UseNotes(notes);
         UseRule(rule);
     }

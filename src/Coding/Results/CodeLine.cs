@@ -16,18 +16,21 @@ public sealed record CodeLine
         string rule,
         IReadOnlyList<string>? notes,
         string? detail,
-        bool suppliedBySponsor = false)
+        Coverage.LineCoverage coverage)
     {
         System = system;
         Code = code;
         Label = label;
         Units = units;
-        Modifiers = ReadOnly.Keep(modifiers);
         Category = category;
         Rule = rule;
-        Notes = ReadOnly.Keep(notes);
         Detail = detail;
-        SuppliedBySponsor = suppliedBySponsor;
+        Responsibility = coverage.Responsibility;
+        BillTo = coverage.BillTo;
+        CoverageRule = coverage.Rule;
+        CoverageNotes = coverage.Notes;
+        Modifiers = coverage.Modifier is null ? ReadOnly.Keep(modifiers) : Append(modifiers, coverage.Modifier);
+        Notes = coverage.Notes.Count == 0 ? ReadOnly.Keep(notes) : Merge(notes, coverage.Notes);
     }
 
     /// <summary>Gets the code system.</summary>
@@ -58,49 +61,45 @@ public sealed record CodeLine
     public string? Detail { get; }
 
     /// <summary>Gets who pays for the line.</summary>
-    public Responsibility Responsibility { get; private init; }
+    public Responsibility Responsibility { get; }
 
     /// <summary>Gets the payer whose claim carries the line, or <see langword="null"/> when it goes on no insurer claim.</summary>
-    public PayerType? BillTo { get; private init; }
+    public PayerType? BillTo { get; }
 
     /// <summary>Gets the id of the coverage rule that decided <see cref="Responsibility"/>.</summary>
-    public string CoverageRule { get; private init; } = string.Empty;
+    public string CoverageRule { get; }
 
-    /// <summary>Gets a value indicating whether the line is for a drug the trial sponsor supplied free.</summary>
-    internal bool SuppliedBySponsor { get; }
+    /// <summary>Gets the notes the coverage decision added (also in <see cref="Notes"/>).</summary>
+    internal IReadOnlyList<string> CoverageNotes { get; }
 
-    internal CodeLine WithCoverage(Responsibility responsibility, PayerType? billTo, string coverageRule, string? modifier, IReadOnlyList<string> notes)
+    private static IReadOnlyList<string> Append(IReadOnlyList<string>? modifiers, string modifier)
     {
-        IReadOnlyList<string> modifiers = Modifiers;
-        if (modifier is not null)
+        var all = new List<string>((modifiers?.Count ?? 0) + 1);
+        if (modifiers is not null)
         {
-            var added = new List<string>(Modifiers.Count + 1);
-            added.AddRange(Modifiers);
-            added.Add(modifier);
-            modifiers = ReadOnly.Wrap(added);
+            all.AddRange(modifiers);
         }
 
-        IReadOnlyList<string> allNotes = Notes;
-        if (notes.Count > 0)
+        all.Add(modifier);
+        return ReadOnly.Wrap(all);
+    }
+
+    private static IReadOnlyList<string> Merge(IReadOnlyList<string>? notes, IReadOnlyList<string> added)
+    {
+        var all = new List<string>((notes?.Count ?? 0) + added.Count);
+        if (notes is not null)
         {
-            var merged = new List<string>(Notes.Count + notes.Count);
-            merged.AddRange(Notes);
-            foreach (string note in notes)
+            all.AddRange(notes);
+        }
+
+        foreach (string note in added)
+        {
+            if (!all.Contains(note))
             {
-                if (!merged.Contains(note))
-                {
-                    merged.Add(note);
-                }
+                all.Add(note);
             }
-
-            allNotes = ReadOnly.Wrap(merged);
         }
 
-        return new CodeLine(System, Code, Label, Units, modifiers, Category, Rule, allNotes, Detail, SuppliedBySponsor)
-        {
-            Responsibility = responsibility,
-            BillTo = billTo,
-            CoverageRule = coverageRule,
-        };
+        return ReadOnly.Wrap(all);
     }
 }
