@@ -51,20 +51,18 @@ internal static class JsonDocumentReader
         {
             case JsonToken.StartObject:
                 var entries = new List<KeyValuePair<ScalarNode, DataNode>>();
-                var seen = new Dictionary<string, SourceMark>();
                 while (Next(reader) != JsonToken.EndObject)
                 {
                     string name = (string)reader.Value!;
                     var key = new ScalarNode(Here(reader), name, isText: true);
                     Next(reader);
                     DataNode value = ReadValue(reader, errors);
-                    if (seen.TryGetValue(name, out var first))
+                    if (FindKey(entries, name) is { } first)
                     {
                         errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{name}' (first given at line {first.Line}).", key.Start);
                         continue;
                     }
 
-                    seen.Add(name, key.Start);
                     entries.Add(new KeyValuePair<ScalarNode, DataNode>(key, value));
                 }
 
@@ -107,4 +105,18 @@ internal static class JsonDocumentReader
     }
 
     private static SourceMark Here(JsonTextReader reader) => new(Math.Max(reader.LineNumber, 1), Math.Max(reader.LinePosition, 1));
+
+    /// <summary>Where a key was first given in a mapping, if it was: mappings are small, so a scan beats a dictionary.</summary>
+    private static SourceMark? FindKey(List<KeyValuePair<ScalarNode, DataNode>> entries, string key)
+    {
+        foreach (var entry in entries)
+        {
+            if (string.Equals(entry.Key.Value, key, System.StringComparison.Ordinal))
+            {
+                return entry.Key.Start;
+            }
+        }
+
+        return null;
+    }
 }

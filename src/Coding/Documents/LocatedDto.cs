@@ -15,19 +15,30 @@ internal sealed class RequiredKeyAttribute : Attribute
 /// </summary>
 internal abstract class LocatedDto
 {
-    private Dictionary<string, SourceMark>? valueMarks;
+    // One slot per property, in the order of the type's shared index; a zero line means the key was not given.
+    private IReadOnlyDictionary<string, int>? index;
+    private SourceMark[]? valueMarks;
 
     internal SourceMark Start { get; private set; }
 
     /// <summary>Where the value of a property (by C# property name) starts; the mapping's start when the key is absent.</summary>
     internal SourceMark At(string propertyName)
-        => valueMarks is not null && valueMarks.TryGetValue(propertyName, out var mark) ? mark : Start;
+        => Slot(propertyName) is { } slot && valueMarks![slot].Line > 0 ? valueMarks[slot] : Start;
 
     /// <summary>Whether the document gave the key for a property (by C# property name).</summary>
-    internal bool Has(string propertyName) => valueMarks is not null && valueMarks.ContainsKey(propertyName);
+    internal bool Has(string propertyName) => Slot(propertyName) is { } slot && valueMarks![slot].Line > 0;
 
     internal void SetStart(SourceMark start) => Start = start;
 
-    internal void SetValueMark(string propertyName, SourceMark mark)
-        => (valueMarks ??= new Dictionary<string, SourceMark>(StringComparer.Ordinal))[propertyName] = mark;
+    /// <summary>Called by the mapper with the type's property index (shared by every instance of the type).</summary>
+    internal void UseIndex(IReadOnlyDictionary<string, int> propertyIndex)
+    {
+        index = propertyIndex;
+        valueMarks = new SourceMark[propertyIndex.Count];
+    }
+
+    internal void SetValueMark(int slot, SourceMark mark) => valueMarks![slot] = mark;
+
+    private int? Slot(string propertyName)
+        => index is not null && valueMarks is not null && index.TryGetValue(propertyName, out int slot) ? slot : null;
 }

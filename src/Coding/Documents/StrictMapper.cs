@@ -19,6 +19,14 @@ internal static class StrictMapper
 {
     private static readonly ConcurrentDictionary<Type, DtoShape> Shapes = new();
     private static readonly ConcurrentDictionary<Type, EnumShape> EnumShapes = new();
+    private static readonly ConcurrentDictionary<Type, ValueShape> ValueShapes = new();
+
+    private enum ValueKind
+    {
+        Scalar,
+        Object,
+        List,
+    }
 
     public static T? Map<T>(DataNode node, DataErrorSink errors)
         where T : LocatedDto, new()
@@ -29,36 +37,35 @@ internal static class StrictMapper
     public static string EnumText(Type enumType, string memberName) => Output.WireNames.Of(enumType, memberName);
 
     private static object? MapValue(Type type, DataNode node, DataErrorSink errors)
+        => MapValue(ValueShapes.GetOrAdd(type, t => new ValueShape(t)), node, errors);
+
+    private static object? MapValue(ValueShape shape, DataNode node, DataErrorSink errors)
     {
-        Type? underlying = Nullable.GetUnderlyingType(type);
         if (node is ScalarNode { Value: null })
         {
-            if (underlying is null && type.IsValueType)
+            if (!shape.AcceptsNull)
             {
-                errors.Add(DataErrorIds.InvalidValue, $"A value is required here ({Describe(type)}), not null.", node.Start);
+                errors.Add(DataErrorIds.InvalidValue, $"A value is required here ({Describe(shape.Type)}), not null.", node.Start);
             }
 
             return null;
         }
 
-        type = underlying ?? type;
-        if (typeof(LocatedDto).IsAssignableFrom(type))
+        switch (shape.Kind)
         {
-            return MapObject(type, node, errors);
-        }
+            case ValueKind.Object:
+                return MapObject(shape.Type, node, errors);
+            case ValueKind.List:
+                return MapList(shape, node, errors);
+            default:
+                if (node is not ScalarNode scalar)
+                {
+                    errors.Add(DataErrorIds.InvalidValue, $"Expected {Describe(shape.Type)}, found {node.Kind}.", node.Start);
+                    return null;
+                }
 
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
-        {
-            return MapList(type, node, errors);
+                return MapScalar(shape.Type, scalar, errors);
         }
-
-        if (node is not ScalarNode scalar)
-        {
-            errors.Add(DataErrorIds.InvalidValue, $"Expected {Describe(type)}, found {node.Kind}.", node.Start);
-            return null;
-        }
-
-        return MapScalar(type, scalar, errors);
     }
 
     private static object? MapObject(Type type, DataNode node, DataErrorSink errors)
@@ -72,6 +79,7 @@ internal static class StrictMapper
         DtoShape shape = Shapes.GetOrAdd(type, t => new DtoShape(t));
         LocatedDto dto = shape.Create();
         dto.SetStart(mapping.Start);
+        dto.UseIndex(shape.Index);
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
@@ -85,8 +93,8 @@ internal static class StrictMapper
             }
 
             given.Add(key);
-            dto.SetValueMark(property.Name, entry.Value.Start);
-            object? value = MapValue(property.Type, entry.Value, errors);
+            dto.SetValueMark(property.Slot, entry.Value.Start);
+            object? value = MapValue(property.Shape, entry.Value, errors);
             if (value is not null)
             {
                 property.Set(dto, value);
@@ -108,7 +116,7 @@ internal static class StrictMapper
         return dto;
     }
 
-    private static object? MapList(Type type, DataNode node, DataErrorSink errors)
+    private static object? MapList(ValueShape shape, DataNode node, DataErrorSink errors)
     {
         if (node is not SequenceNode sequence)
         {
@@ -116,11 +124,10 @@ internal static class StrictMapper
             return null;
         }
 
-        Type itemType = type.GetGenericArguments()[0];
-        var list = (IList)Activator.CreateInstance(type)!;
+        var list = shape.CreateList!();
         foreach (DataNode item in sequence.Items)
         {
-            object? value = MapValue(itemType, item, errors);
+            object? value = MapValue(shape.Element!, item, errors);
             if (value is not null)
             {
                 list.Add(value);
@@ -270,13 +277,17 @@ internal static class StrictMapper
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.DeclaringType != typeof(LocatedDto))
                 .ToList();
-            Properties = properties.ToDictionary(p => ToSnakeCase(p.Name), p => new DtoProperty(p), StringComparer.Ordinal);
+            Properties = properties.Select((p, slot) => new DtoProperty(p, slot)).ToDictionary(p => ToSnakeCase(p.Name), StringComparer.Ordinal);
+            Index = properties.Select((p, slot) => (p.Name, slot)).ToDictionary(x => x.Name, x => x.slot, StringComparer.Ordinal);
             Keys = properties.Select(p => ToSnakeCase(p.Name)).ToArray();
             Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => ToSnakeCase(p.Name)).ToArray();
             Create = Expression.Lambda<Func<LocatedDto>>(Expression.New(type)).Compile();
         }
 
         public Dictionary<string, DtoProperty> Properties { get; }
+
+        /// <summary>Each property's slot for value positions, by C# property name.</summary>
+        public Dictionary<string, int> Index { get; }
 
         public IReadOnlyList<string> Keys { get; }
 
@@ -287,10 +298,12 @@ internal static class StrictMapper
 
     private sealed class DtoProperty
     {
-        public DtoProperty(PropertyInfo property)
+        public DtoProperty(PropertyInfo property, int slot)
         {
             Name = property.Name;
+            Slot = slot;
             Type = property.PropertyType;
+            Shape = ValueShapes.GetOrAdd(property.PropertyType, t => new ValueShape(t));
             var target = Expression.Parameter(typeof(LocatedDto));
             var value = Expression.Parameter(typeof(object));
             var assign = Expression.Assign(Expression.Property(Expression.Convert(target, property.DeclaringType!), property), Expression.Convert(value, property.PropertyType));
@@ -299,9 +312,44 @@ internal static class StrictMapper
 
         public string Name { get; }
 
+        public int Slot { get; }
+
         public Type Type { get; }
 
+        public ValueShape Shape { get; }
+
         public Action<LocatedDto, object> Set { get; }
+    }
+
+    /// <summary>What kind of value a declared type takes (worked out once per type, not per value).</summary>
+    private sealed class ValueShape
+    {
+        public ValueShape(Type declared)
+        {
+            Type? underlying = Nullable.GetUnderlyingType(declared);
+            AcceptsNull = underlying is not null || !declared.IsValueType;
+            Type = underlying ?? declared;
+            if (typeof(LocatedDto).IsAssignableFrom(Type))
+            {
+                Kind = ValueKind.Object;
+            }
+            else if (Type.IsGenericType && Type.GetGenericTypeDefinition() == typeof(List<>))
+            {
+                Kind = ValueKind.List;
+                Element = ValueShapes.GetOrAdd(Type.GetGenericArguments()[0], t => new ValueShape(t));
+                CreateList = Expression.Lambda<Func<IList>>(Expression.New(Type)).Compile();
+            }
+        }
+
+        public Type Type { get; }
+
+        public bool AcceptsNull { get; }
+
+        public ValueKind Kind { get; }
+
+        public ValueShape? Element { get; }
+
+        public Func<IList>? CreateList { get; }
     }
 
     /// <summary>An enumeration's wire names and boxed values, built once per type.</summary>

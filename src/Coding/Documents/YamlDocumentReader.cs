@@ -86,7 +86,6 @@ internal static class YamlDocumentReader
             var mappingStart = parser.Consume<MappingStart>();
             start = mappingStart;
             var entries = new List<KeyValuePair<ScalarNode, DataNode>>();
-            var seen = new Dictionary<string, SourceMark>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 DataNode keyNode = ReadNode(parser, anchors, errors);
@@ -97,13 +96,12 @@ internal static class YamlDocumentReader
                     continue;
                 }
 
-                if (seen.TryGetValue(keyText, out var first))
+                if (FindKey(entries, keyText) is { } first)
                 {
                     errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{keyText}' (first given at line {first.Line}).", key.Start);
                     continue;
                 }
 
-                seen.Add(keyText, key.Start);
                 entries.Add(new KeyValuePair<ScalarNode, DataNode>(key, value));
             }
 
@@ -139,5 +137,19 @@ internal static class YamlDocumentReader
         string message = ex.Message;
         int cut = message.LastIndexOf("): ", System.StringComparison.Ordinal);
         return cut >= 0 ? message.Substring(cut + 3) : message;
+    }
+
+    /// <summary>Where a key was first given in a mapping, if it was: mappings are small, so a scan beats a dictionary.</summary>
+    private static SourceMark? FindKey(List<KeyValuePair<ScalarNode, DataNode>> entries, string key)
+    {
+        foreach (var entry in entries)
+        {
+            if (string.Equals(entry.Key.Value, key, System.StringComparison.Ordinal))
+            {
+                return entry.Key.Start;
+            }
+        }
+
+        return null;
     }
 }

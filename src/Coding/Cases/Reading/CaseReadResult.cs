@@ -10,7 +10,8 @@ public sealed record CaseReadResult
     internal CaseReadResult(string source, CodingCase? codingCase, IEnumerable<DataError> errors)
     {
         Source = source;
-        Errors = ReadOnly.Copy(errors.OrderBy(e => e.Line).ThenBy(e => e.Column));
+        var list = errors as IReadOnlyCollection<DataError> ?? errors.ToList();
+        Errors = list.Count == 0 ? ReadOnly.None<DataError>() : ReadOnly.Copy(list.OrderBy(e => e.Line).ThenBy(e => e.Column));
         Case = Errors.Count == 0 ? codingCase : null;
     }
 
