@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Coding.Rules;
 using Coding.Results;
 using Coding.Rules.Dto;
 
@@ -9,9 +9,6 @@ namespace Coding.Engine;
 /// <summary>Checks the case's ICD-10-CM codes: present, well-formed, and sequenced as the rule data requires.</summary>
 internal static class DiagnosisChecker
 {
-    // ICD-10-CM: a letter (U is reserved), two characters, then optionally a dot and up to four more.
-    private static readonly Regex Icd10Cm = new("^[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?$", RegexOptions.CultureInvariant);
-
     public static List<string> Check(CodingContext context)
     {
         var diagnoses = new List<string>();
@@ -25,7 +22,7 @@ internal static class DiagnosisChecker
         for (int i = 0; i < given.Count; i++)
         {
             string code = given[i].Trim().ToUpperInvariant();
-            if (!Icd10Cm.IsMatch(code))
+            if (!CodeFormats.Icd10Cm.IsMatch(code))
             {
                 context.AddFinding(FindingIds.DiagnosisMalformed, Severity.Error, $"'{given[i]}' is not a well-formed ICD-10-CM code (e.g. C78.6).", Path(i), null);
                 continue;

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Coding.Cases;
 using Coding.Results;
 using Coding.Rules;
@@ -12,8 +11,6 @@ namespace Coding.Engine;
 /// <summary>Codes a HIPEC: temperature checks, the primary surgery, and the time (or unlisted, or ICD-10-PCS) lines.</summary>
 internal static class HipecCoder
 {
-    private static readonly Regex CptCode = new("^[0-9]{4}[0-9A-Z]$", RegexOptions.CultureInvariant);
-
     public static void Code(CodingContext context, HipecProcedure hipec)
     {
         HipecRules rules = context.Rules.Hipec;
@@ -105,7 +102,7 @@ internal static class HipecCoder
         for (int i = 0; i < hipec.PrimaryProcedures.Count; i++)
         {
             string code = hipec.PrimaryProcedures[i].Trim().ToUpperInvariant();
-            if (!CptCode.IsMatch(code))
+            if (!CodeFormats.Cpt.IsMatch(code))
             {
                 context.AddFinding(FindingIds.HipecPrimaryMalformed, Severity.Error, $"'{hipec.PrimaryProcedures[i]}' is not a well-formed CPT code (five characters, e.g. 49205).", PrimaryPath(i), rule);
                 continue;

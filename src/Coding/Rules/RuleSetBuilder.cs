@@ -18,12 +18,6 @@ namespace Coding.Rules;
 /// </summary>
 internal sealed class RuleSetBuilder
 {
-    private static readonly Regex CptCode = new("^[0-9]{4}[0-9A-Z]$", RegexOptions.CultureInvariant);
-    private static readonly Regex HcpcsCode = new("^[A-V][0-9]{4}$", RegexOptions.CultureInvariant);
-    private static readonly Regex PcsCode = new("^[0-9A-HJ-NP-Z]{7}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Modifier = new("^[0-9A-Z]{2}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Icd10CmPrefix = new("^[A-Z]([0-9][0-9A-Z]?(\\.[0-9A-Z]{0,4})?)?$", RegexOptions.CultureInvariant);
-
     private readonly List<DataError> errors = new();
     private readonly Dictionary<string, DataErrorSink> sinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string File, SourceMark At)> ruleIds = new(StringComparer.Ordinal);
@@ -248,9 +242,9 @@ internal sealed class RuleSetBuilder
         {
             Regex pattern = dto.System switch
             {
-                CodeSystem.Cpt => CptCode,
-                CodeSystem.Hcpcs => HcpcsCode,
-                _ => PcsCode,
+                CodeSystem.Cpt => CodeFormats.Cpt,
+                CodeSystem.Hcpcs => CodeFormats.Hcpcs,
+                _ => CodeFormats.Pcs,
             };
             if (!pattern.IsMatch(dto.Code))
             {
@@ -329,8 +323,8 @@ internal sealed class RuleSetBuilder
             var ranges = new List<CodeRange>();
             foreach (CodeRangeDto range in dto.Codes)
             {
-                bool fromOk = CptCode.IsMatch(range.From) && int.TryParse(range.From, NumberStyles.None, CultureInfo.InvariantCulture, out int from);
-                bool toOk = CptCode.IsMatch(range.To) && int.TryParse(range.To, NumberStyles.None, CultureInfo.InvariantCulture, out int to);
+                bool fromOk = CodeFormats.Cpt.IsMatch(range.From) && int.TryParse(range.From, NumberStyles.None, CultureInfo.InvariantCulture, out int from);
+                bool toOk = CodeFormats.Cpt.IsMatch(range.To) && int.TryParse(range.To, NumberStyles.None, CultureInfo.InvariantCulture, out int to);
                 if (!fromOk || !toOk)
                 {
                     sink.Add(DataErrorIds.InvalidRuleValue, $"Allowed primary '{range.From}'–'{range.To}' is not a range of numeric CPT codes (five digits).", range.Start);
@@ -450,7 +444,7 @@ internal sealed class RuleSetBuilder
         var wastage = file.Wastage;
         foreach (var (modifier, property) in new[] { (wastage.DiscardedModifier, nameof(wastage.DiscardedModifier)), (wastage.NoDiscardModifier, nameof(wastage.NoDiscardModifier)) })
         {
-            if (!Modifier.IsMatch(modifier))
+            if (!CodeFormats.Modifier.IsMatch(modifier))
             {
                 sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", wastage.At(property));
             }
@@ -507,7 +501,7 @@ internal sealed class RuleSetBuilder
             var period = Period(dto, sink);
             foreach (string prefix in dto.DiagnosesStarting.Concat(dto.ExceptStarting))
             {
-                if (!Icd10CmPrefix.IsMatch(prefix))
+                if (!CodeFormats.Icd10CmPrefix.IsMatch(prefix))
                 {
                     sink.Add(DataErrorIds.InvalidRuleValue, $"'{prefix}' is not the start of an ICD-10-CM code.", dto.At(nameof(dto.DiagnosesStarting)));
                 }
@@ -532,7 +526,7 @@ internal sealed class RuleSetBuilder
         }
 
         var markers = file.Markers;
-        if (!Icd10CmPrefix.IsMatch(markers.SecondaryDiagnosis))
+        if (!CodeFormats.Icd10CmPrefix.IsMatch(markers.SecondaryDiagnosis))
         {
             sink.Add(DataErrorIds.InvalidRuleValue, $"'{markers.SecondaryDiagnosis}' is not an ICD-10-CM code.", markers.At(nameof(markers.SecondaryDiagnosis)));
         }
@@ -540,7 +534,7 @@ internal sealed class RuleSetBuilder
         CheckNotes(markers.Notes, sink, markers.At(nameof(markers.Notes)));
         foreach (var (modifier, property) in new[] { (file.Modifiers.Routine, nameof(file.Modifiers.Routine)), (file.Modifiers.Investigational, nameof(file.Modifiers.Investigational)) })
         {
-            if (!Modifier.IsMatch(modifier))
+            if (!CodeFormats.Modifier.IsMatch(modifier))
             {
                 sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", file.Modifiers.At(property));
             }
@@ -584,7 +578,7 @@ internal sealed class RuleSetBuilder
         foreach (SequencingDto dto in file.Sequencing)
         {
             ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
-            if (!Icd10CmPrefix.IsMatch(dto.Code))
+            if (!CodeFormats.Icd10CmPrefix.IsMatch(dto.Code))
             {
                 sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not an ICD-10-CM code.", dto.At(nameof(dto.Code)));
             }
