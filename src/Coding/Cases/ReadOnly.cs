@@ -18,7 +18,7 @@ internal static class ReadOnly
     /// copies anything else.
     /// </summary>
     public static IReadOnlyList<T> Keep<T>(IReadOnlyList<T>? items)
-        => items is null || items.Count == 0 ? Empty<T>.List : items is ReadOnlyCollection<T> || items is T[] { Length: 0 } ? items : Copy(items);
+        => items is null || items.Count == 0 ? Empty<T>.List : items is ReadOnlyCollection<T> ? items : Copy(items);
 
     internal static IReadOnlyList<T> None<T>() => Empty<T>.List;
 

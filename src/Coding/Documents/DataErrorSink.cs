@@ -20,6 +20,4 @@ internal sealed class DataErrorSink
     public bool HasErrors => errors.Count > 0;
 
     public void Add(string id, string message, SourceMark at) => errors.Add(new DataError(id, message, File, at.Line, at.Column));
-
-    public void AddForFile(string id, string message) => errors.Add(new DataError(id, message, File, 0, 0));
 }

@@ -32,10 +32,6 @@ internal static class StrictMapper
         where T : LocatedDto, new()
         => (T?)MapValue(typeof(T), node, errors);
 
-    public static string ToSnakeCase(string name) => Output.WireNames.ToSnakeCase(name);
-
-    public static string EnumText(Type enumType, string memberName) => Output.WireNames.Of(enumType, memberName);
-
     private static object? MapValue(Type type, DataNode node, DataErrorSink errors)
         => MapValue(ValueShapes.GetOrAdd(type, t => new ValueShape(t)), node, errors);
 
@@ -266,7 +262,7 @@ internal static class StrictMapper
             return "a date (YYYY-MM-DD)";
         }
 
-        return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => EnumText(type, n))) : "text";
+        return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => Output.WireNames.Of(type, n))) : "text";
     }
 
     /// <summary>A DTO type's keys, required keys, factory and setters, built once per type with compiled delegates.</summary>
@@ -277,10 +273,10 @@ internal static class StrictMapper
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.DeclaringType != typeof(LocatedDto))
                 .ToList();
-            Properties = properties.Select((p, slot) => new DtoProperty(p, slot)).ToDictionary(p => ToSnakeCase(p.Name), StringComparer.Ordinal);
+            Properties = properties.Select((p, slot) => new DtoProperty(p, slot)).ToDictionary(p => Output.WireNames.ToSnakeCase(p.Name), StringComparer.Ordinal);
             Index = properties.Select((p, slot) => (p.Name, slot)).ToDictionary(x => x.Name, x => x.slot, StringComparer.Ordinal);
-            Keys = properties.Select(p => ToSnakeCase(p.Name)).ToArray();
-            Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => ToSnakeCase(p.Name)).ToArray();
+            Keys = properties.Select(p => Output.WireNames.ToSnakeCase(p.Name)).ToArray();
+            Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => Output.WireNames.ToSnakeCase(p.Name)).ToArray();
             Create = Expression.Lambda<Func<LocatedDto>>(Expression.New(type)).Compile();
         }
 
@@ -302,7 +298,6 @@ internal static class StrictMapper
         {
             Name = property.Name;
             Slot = slot;
-            Type = property.PropertyType;
             Shape = ValueShapes.GetOrAdd(property.PropertyType, t => new ValueShape(t));
             var target = Expression.Parameter(typeof(LocatedDto));
             var value = Expression.Parameter(typeof(object));
@@ -313,8 +308,6 @@ internal static class StrictMapper
         public string Name { get; }
 
         public int Slot { get; }
-
-        public Type Type { get; }
 
         public ValueShape Shape { get; }
 
@@ -357,7 +350,7 @@ internal static class StrictMapper
     {
         public EnumShape(Type type)
         {
-            Values = Enum.GetNames(type).ToDictionary(n => EnumText(type, n), n => Enum.Parse(type, n), StringComparer.Ordinal);
+            Values = Enum.GetNames(type).ToDictionary(n => Output.WireNames.Of(type, n), n => Enum.Parse(type, n), StringComparer.Ordinal);
             Choices = string.Join(", ", Values.Keys);
         }
 

@@ -98,7 +98,7 @@ internal sealed class CodingContext
         }
     }
 
-    public CodingResult ToResult(IEnumerable<string> diagnoses)
+    public CodingResult ToResult(List<string> diagnoses)
     {
         // Errors first, then warnings, then information; found order within each.
         var ordered = new List<Finding>(findings.Count);
@@ -113,7 +113,7 @@ internal sealed class CodingContext
             notes.Add(Rules.Notes[id]);
         }
 
-        return new CodingResult(Case, Rules.Version, lines, diagnoses is List<string> list ? list : diagnoses.ToList(), notes, ordered, ClaimMarkers)
+        return new CodingResult(Case, Rules.Version, lines, diagnoses, notes, ordered, ClaimMarkers)
         {
             AppliedRules = appliedRules,
         };

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Coding.Documents;
+using Coding.Output;
 using Coding.Quantities;
 using Coding.Results;
 using Coding.Rules.Dto;
@@ -162,7 +163,7 @@ internal sealed class RuleSetBuilder
 
         if (expected is { } system && definitions.Any(d => d.System != system))
         {
-            sink.Add(DataErrorIds.InvalidRuleValue, $"Code '{code}' is used as {StrictMapper.EnumText(typeof(CodeSystem), system.ToString())} but codes.yaml defines it as {StrictMapper.EnumText(typeof(CodeSystem), definitions[0].System.ToString())}.", at);
+            sink.Add(DataErrorIds.InvalidRuleValue, $"Code '{code}' is used as {WireNames.Of(system)} but codes.yaml defines it as {WireNames.Of(definitions[0].System)}.", at);
         }
     }
 
@@ -248,7 +249,7 @@ internal sealed class RuleSetBuilder
             };
             if (!pattern.IsMatch(dto.Code))
             {
-                sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not a well-formed {StrictMapper.EnumText(typeof(CodeSystem), dto.System.ToString())} code.", dto.At(nameof(dto.Code)));
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not a well-formed {WireNames.Of(dto.System)} code.", dto.At(nameof(dto.Code)));
             }
 
             var period = Period(dto, sink);
@@ -549,18 +550,18 @@ internal sealed class RuleSetBuilder
             rules.Add((new CoverageRule(dto.Id, dto.Decision, dto.Source, Freeze(dto.Notes), period), period, dto.Start));
         }
 
-        CheckNoOverlap(rules, r => StrictMapper.EnumText(typeof(CoverageDecision), r.Decision.ToString()), "Coverage decision", sink);
+        CheckNoOverlap(rules, r => WireNames.Of(r.Decision), "Coverage decision", sink);
         foreach (var family in rules.GroupBy(r => r.Item.Decision))
         {
             // A payer mandate may start later than the rule set (Medicaid from 2022); the core decisions may not.
             bool fromStart = family.Key is not (CoverageDecision.MedicaidRoutine or CoverageDecision.CommercialRoutine);
-            CheckContinuous(family.Select(r => r.Period), $"Coverage decision '{StrictMapper.EnumText(typeof(CoverageDecision), family.Key.ToString())}'", fromStart, sink, family.First().At);
+            CheckContinuous(family.Select(r => r.Period), $"Coverage decision '{WireNames.Of(family.Key)}'", fromStart, sink, family.First().At);
         }
         foreach (CoverageDecision decision in Enum.GetValues(typeof(CoverageDecision)))
         {
             if (!rules.Any(r => r.Item.Decision == decision))
             {
-                sink.Add(DataErrorIds.MissingKey, $"No rule for coverage decision '{StrictMapper.EnumText(typeof(CoverageDecision), decision.ToString())}'; every decision needs one.", file.At(nameof(file.Rules)));
+                sink.Add(DataErrorIds.MissingKey, $"No rule for coverage decision '{WireNames.Of(decision)}'; every decision needs one.", file.At(nameof(file.Rules)));
             }
         }
 

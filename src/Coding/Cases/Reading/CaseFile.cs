@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Coding.Documents;
 using Coding.Infrastructure;
+using Coding.Output;
 using Coding.Quantities;
 
 namespace Coding.Cases.Reading;
@@ -93,7 +94,7 @@ public static class CaseFile
             {
                 if (dto.Has(property))
                 {
-                    errors.Add(DataErrorIds.UnknownKey, $"'{StrictMapper.ToSnakeCase(property)}' belongs to a {(hipec ? "PIPAC" : "HIPEC")} procedure; this one is {(hipec ? "hipec" : "pipac")}.", dto.At(property));
+                    errors.Add(DataErrorIds.UnknownKey, $"'{WireNames.ToSnakeCase(property)}' belongs to a {(hipec ? "PIPAC" : "HIPEC")} procedure; this one is {(hipec ? "hipec" : "pipac")}.", dto.At(property));
                 }
             }
 
@@ -191,7 +192,7 @@ public static class CaseFile
             // A key that is present but failed to map already has its own error.
             if (!present && !dto.Has(property))
             {
-                errors.Add(DataErrorIds.MissingKey, $"Missing required key '{StrictMapper.ToSnakeCase(property)}' for this procedure.", dto.Start);
+                errors.Add(DataErrorIds.MissingKey, $"Missing required key '{WireNames.ToSnakeCase(property)}' for this procedure.", dto.Start);
             }
 
             return present;
