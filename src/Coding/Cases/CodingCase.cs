@@ -19,7 +19,8 @@ public sealed record CodingCase
     /// <param name="diagnoses">ICD-10-CM codes in claim order (first-listed first).</param>
     /// <param name="procedure">The procedure performed.</param>
     /// <param name="trial">The clinical trial the patient is enrolled in, or <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="caseId"/> is blank or a diagnosis is null.</exception>
+    /// <param name="placeOfService">The place-of-service code of a professional claim (two digits), or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="caseId"/> is blank, a diagnosis is null, or <paramref name="placeOfService"/> is not two digits.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="procedure"/> is null.</exception>
     public CodingCase(
         string caseId,
@@ -29,7 +30,8 @@ public sealed record CodingCase
         BodySurfaceArea? bodySurfaceArea,
         IEnumerable<string>? diagnoses,
         IntraperitonealProcedure procedure,
-        ClinicalTrial? trial = null)
+        ClinicalTrial? trial = null,
+        string? placeOfService = null)
     {
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(caseId), nameof(caseId), "A case needs an id.");
         CaseId = caseId;
@@ -45,6 +47,8 @@ public sealed record CodingCase
 
         Procedure = Preconditions.CheckNotNull(procedure, nameof(procedure));
         Trial = trial;
+        Preconditions.CheckArgument(placeOfService is null || (placeOfService.Length == 2 && char.IsDigit(placeOfService[0]) && char.IsDigit(placeOfService[1])), nameof(placeOfService), "A place of service is two digits.");
+        PlaceOfService = placeOfService;
     }
 
     /// <summary>Gets the caller's identifier for the case.</summary>
@@ -70,4 +74,10 @@ public sealed record CodingCase
 
     /// <summary>Gets the clinical trial the patient is enrolled in, or <see langword="null"/>.</summary>
     public ClinicalTrial? Trial { get; }
+
+    /// <summary>
+    /// Gets the place-of-service code of a professional claim (two digits, e.g. <c>21</c> inpatient hospital,
+    /// <c>22</c> on-campus outpatient hospital, <c>24</c> ASC), or <see langword="null"/> when not given.
+    /// </summary>
+    public string? PlaceOfService { get; }
 }

@@ -56,4 +56,7 @@ public static class DataErrorIds
 
     /// <summary>Dated rules that must always have one in force leave a gap (or start after the rule set's first date).</summary>
     public const string PeriodGap = "RULE010";
+
+    /// <summary>A code the rules use is not valid in the code table that governs it (ICD-10-CM, ICD-10-PCS, add-on codes).</summary>
+    public const string CodeNotInTable = "RULE011";
 }

@@ -40,6 +40,7 @@ internal sealed class CaseCoder
         }
 
         DrugCoder.Code(context);
+        ClaimEditChecker.Check(context);
         context.Coverage.Finish(diagnoses);
         PayerPolicyChecker.Check(context);
         return context.ToResult(diagnoses);

@@ -3,6 +3,8 @@ using System.Globalization;
 using Coding.Rules;
 using Coding.Results;
 using Coding.Rules.Dto;
+using Coding.Rules.Tables;
+using System.Linq;
 
 namespace Coding.Engine;
 
@@ -19,6 +21,7 @@ internal static class DiagnosisChecker
             return diagnoses;
         }
 
+        var notChecked = new List<string>();
         for (int i = 0; i < given.Count; i++)
         {
             string code = given[i].Trim().ToUpperInvariant();
@@ -29,6 +32,18 @@ internal static class DiagnosisChecker
             }
 
             diagnoses.Add(code);
+            CheckValidity(context, code, i, notChecked);
+        }
+
+        if (notChecked.Count > 0)
+        {
+            var table = context.Rules.Tables.Icd10Cm;
+            context.AddFinding(
+                FindingIds.DiagnosisNotChecked,
+                Severity.Info,
+                $"{string.Join(", ", notChecked)} {(notChecked.Count == 1 ? "is" : "are")} outside the ICD-10-CM families this rule set ships ({string.Join(", ", table.Families)}), so {(notChecked.Count == 1 ? "its" : "their")} validity was not checked: confirm against the fiscal year's code set. [{table.Source}]",
+                "diagnoses",
+                "icd10cm");
         }
 
         foreach (var rule in context.Rules.Sequencing)
@@ -41,6 +56,47 @@ internal static class DiagnosisChecker
 
         return diagnoses;
     }
+
+    /// <summary>The code must be a billable ICD-10-CM code in the fiscal year of the date of service.</summary>
+    private static void CheckValidity(CodingContext context, string code, int index, List<string> notChecked)
+    {
+        CodeValidityTable table = context.Rules.Tables.Icd10Cm;
+        var date = context.Case.DateOfService;
+        switch (table.Check(code, date, out CodeValidity? row))
+        {
+            case CodeStatus.Header:
+                var children = table.BillableUnder(code, date);
+                context.AddFinding(
+                    FindingIds.DiagnosisNotBillable,
+                    Severity.Error,
+                    $"{code} is a category header, not a billable ICD-10-CM code; code to the highest specificity documented ({string.Join(", ", children.Take(10))}{(children.Count > 10 ? ", ..." : string.Empty)}). [{table.Source}]",
+                    Path(index),
+                    "icd10cm");
+                break;
+            case CodeStatus.Unknown:
+                context.AddFinding(
+                    FindingIds.DiagnosisUnknown,
+                    Severity.Error,
+                    $"{code} is not an ICD-10-CM code (its family {table.FamilyOf(code)} has no such code in fiscal year {FiscalYear(date)}). Check the code. [{table.Source}]",
+                    Path(index),
+                    "icd10cm");
+                break;
+            case CodeStatus.NotInForce:
+                context.AddFinding(
+                    FindingIds.DiagnosisNotInForce,
+                    Severity.Error,
+                    $"{code} is an ICD-10-CM code only {row!.Period}; it is not valid in fiscal year {FiscalYear(date)} (date of service {date:yyyy-MM-dd}). Use the code in force on that date. [{table.Source}]",
+                    Path(index),
+                    "icd10cm");
+                break;
+            case CodeStatus.NotChecked:
+                notChecked.Add(code);
+                break;
+        }
+    }
+
+    /// <summary>The US federal fiscal year a date falls in (FY2026 runs 1 October 2025 to 30 September 2026).</summary>
+    internal static int FiscalYear(System.DateTime date) => date.Month >= 10 ? date.Year + 1 : date.Year;
 
     private static string Path(int index) => string.Format(CultureInfo.InvariantCulture, "diagnoses[{0}]", index);
 }

@@ -5,6 +5,7 @@ using Coding.Cases;
 using Coding.Results;
 using Coding.Rules;
 using Coding.Rules.Dto;
+using Coding.Rules.Tables;
 
 namespace Coding.Engine;
 
@@ -77,8 +78,11 @@ internal static class HipecCoder
     private static void CodePrimaries(CodingContext context, HipecProcedure hipec, HipecRules rules, HipecTimeRule? timeRule)
     {
         bool addOn = timeRule?.Method == TimeCodingMethod.TimeUnits;
-        AllowedPrimaryList? allowed = addOn ? Effective.InForce(rules.AllowedPrimaries, context.Case.DateOfService) : null;
-        string rule = allowed?.Id ?? timeRule?.Id ?? "hipec";
+        var tables = context.Rules.Tables;
+        var date = context.Case.DateOfService;
+        string? addOnCode = addOn ? timeRule!.FirstUnit!.Code : null;
+        IReadOnlyList<AddOnEdit>? allowed = addOnCode is null ? null : tables.AddOns.For(addOnCode, date);
+        string rule = timeRule?.Id ?? "hipec";
         if (hipec.PrimaryProcedures.Count == 0)
         {
             context.AddFinding(
@@ -92,13 +96,15 @@ internal static class HipecCoder
             return;
         }
 
-        if (addOn && allowed is null)
+        if (allowed is { Count: 0 })
         {
-            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No allowed-primary list is in force on {context.Case.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "procedure.primary_procedures", timeRule!.Id);
+            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"add-on-codes.yaml lists no primary code for {addOnCode} on {date:yyyy-MM-dd} in rule set {context.Rules}.", "procedure.primary_procedures", rule);
+            allowed = null;
         }
 
         int eligible = 0;
-        var unlisted = new List<(int Index, string Code)>();
+        var notAllowed = new List<(int Index, string Code)>();
+        var addOnPrimaries = new List<(int Index, string Code)>();
         for (int i = 0; i < hipec.PrimaryProcedures.Count; i++)
         {
             string code = hipec.PrimaryProcedures[i].Trim().ToUpperInvariant();
@@ -108,50 +114,80 @@ internal static class HipecCoder
                 continue;
             }
 
-            CodeRange? match = allowed?.Match(code);
-            if (match is not null)
+            ProcedureCode? procedure = tables.Procedures.InForce(code, date).FirstOrDefault();
+            CheckApproach(context, hipec, procedure, i);
+            bool isAddOn = tables.AddOns.IsAddOn(code, date);
+            if (isAddOn)
+            {
+                addOnPrimaries.Add((i, code));
+            }
+            else if (allowed is not null && allowed.Any(e => e.Primary == code))
             {
                 eligible++;
             }
             else if (allowed is not null)
             {
-                unlisted.Add((i, code));
+                notAllowed.Add((i, code));
             }
 
             if (!context.IsInpatient)
             {
-                context.AddLine(CodeSystem.Cpt, code, match?.Label ?? "Primary surgery (as documented)", 1, null, LineCategory.PrimarySurgery, rule, System.Array.Empty<string>(), null);
+                context.AddLine(CodeSystem.Cpt, code, procedure?.Label ?? "Primary surgery (as documented)", 1, null, LineCategory.PrimarySurgery, rule, System.Array.Empty<string>(), null);
             }
         }
 
-        if (allowed is not null)
+        if (allowed is not null && eligible == 0)
         {
-            if (eligible == 0 && unlisted.Count > 0)
+            foreach (var (index, code) in addOnPrimaries)
+            {
+                context.AddFinding(
+                    FindingIds.HipecPrimaryIsAddOn,
+                    Severity.Error,
+                    $"{code} is an add-on code ({tables.AddOns.Source}): it is never the primary procedure, so it cannot carry the HIPEC codes. Give the surgery it was added to.",
+                    PrimaryPath(index),
+                    rule);
+            }
+
+            if (notAllowed.Count > 0)
             {
                 context.AddFinding(
                     FindingIds.HipecPrimaryNotEligible,
                     Severity.Error,
-                    $"None of the primary procedures ({string.Join(", ", unlisted.Select(u => u.Code))}) is an allowed primary for the HIPEC add-on codes in list {allowed.Id} ({allowed.Source}).",
+                    $"None of the primary procedures ({string.Join(", ", notAllowed.Select(n => n.Code))}) is an allowed primary for {addOnCode} in the add-on code edits ({tables.AddOns.Source}).",
                     "procedure.primary_procedures",
-                    allowed.Id);
+                    rule);
             }
-            else
+        }
+        else
+        {
+            foreach (var (index, code) in notAllowed)
             {
-                foreach (var (index, code) in unlisted)
-                {
-                    context.AddFinding(
-                        FindingIds.HipecPrimaryNotOnList,
-                        Severity.Warning,
-                        $"{code} is not an allowed primary for the HIPEC add-on codes; it stays on the claim, but the add-on codes rest on the other primary procedure(s).",
-                        PrimaryPath(index),
-                        allowed.Id);
-                }
+                context.AddFinding(
+                    FindingIds.HipecPrimaryNotOnList,
+                    Severity.Warning,
+                    $"{code} is not an allowed primary for {addOnCode} in the add-on code edits ({tables.AddOns.Source}); it stays on the claim, but the HIPEC codes rest on the other primary procedure(s).",
+                    PrimaryPath(index),
+                    rule);
             }
         }
 
         if (context.IsInpatient)
         {
             context.AddNoteFinding(FindingIds.InpatientSurgeryCodes, Severity.Info, rules.InpatientSurgeryNote, "procedure.primary_procedures", rule);
+        }
+    }
+
+    /// <summary>A primary whose code is open (or laparoscopic) while the case says the other: a coding error to check.</summary>
+    private static void CheckApproach(CodingContext context, HipecProcedure hipec, ProcedureCode? procedure, int index)
+    {
+        if (procedure is not null && procedure.Approach != hipec.Approach)
+        {
+            context.AddFinding(
+                FindingIds.ApproachMismatch,
+                Severity.Warning,
+                $"{procedure.Code} ({procedure.Label}) is a{(procedure.Approach == SurgicalApproach.Open ? "n open" : " laparoscopic")} procedure code, but the case's approach is {Output.WireNames.Of(hipec.Approach)}. Use the code for the approach actually used (a laparoscopic procedure with no code of its own is reported with the unlisted laparoscopy code).",
+                PrimaryPath(index),
+                null);
         }
     }
 

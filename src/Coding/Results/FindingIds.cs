@@ -44,6 +44,42 @@ public static class FindingIds
     /// <summary>No perfusion temperature is documented.</summary>
     public const string TemperatureMissing = "HIPEC008";
 
+    /// <summary>A primary procedure given for the HIPEC codes is itself an add-on code, and no real primary is given.</summary>
+    public const string HipecPrimaryIsAddOn = "HIPEC009";
+
+    /// <summary>A diagnosis is a category or subcategory header, not a billable code.</summary>
+    public const string DiagnosisNotBillable = "CASE106";
+
+    /// <summary>A diagnosis is not in the ICD-10-CM code set (in a family the table covers).</summary>
+    public const string DiagnosisUnknown = "CASE107";
+
+    /// <summary>A diagnosis is an ICD-10-CM code, but not in the fiscal year of the date of service.</summary>
+    public const string DiagnosisNotInForce = "CASE108";
+
+    /// <summary>A diagnosis is outside the ICD-10-CM families the rule set ships: its validity was not checked.</summary>
+    public const string DiagnosisNotChecked = "CASE109";
+
+    /// <summary>A procedure code is for an open procedure while the case is laparoscopic, or the reverse.</summary>
+    public const string ApproachMismatch = "CASE110";
+
+    /// <summary>An add-on code is on the claim without any of its primary codes (NCCI add-on code edits).</summary>
+    public const string AddOnWithoutPrimary = "EDIT001";
+
+    /// <summary>NCCI PTP edit, modifier indicator 0: the column-2 code is not separately reportable with the column-1 code.</summary>
+    public const string PtpNotSeparatelyReportable = "EDIT002";
+
+    /// <summary>NCCI PTP edit, modifier indicator 1: the pair is reportable only with 59/XE/XP/XS/XU and documentation.</summary>
+    public const string PtpModifierNeeded = "EDIT003";
+
+    /// <summary>More units of a code than its medically unlikely edit (MUE) allows.</summary>
+    public const string MueExceeded = "EDIT004";
+
+    /// <summary>A Medicare inpatient-only procedure on an outpatient facility claim: not payable.</summary>
+    public const string InpatientOnlyOnOutpatientClaim = "EDIT005";
+
+    /// <summary>A Medicare inpatient-only procedure on a professional claim with an outpatient place of service.</summary>
+    public const string InpatientOnlyOutpatientPlace = "EDIT006";
+
     /// <summary>No rule in the data codes this procedure on the date of service.</summary>
     public const string NoRuleInForce = "RULES001";
 

@@ -22,4 +22,7 @@ internal static class CodeFormats
 
     /// <summary>The start of an ICD-10-CM code, as payer policies match by (e.g. C, C18, C18.1).</summary>
     public static readonly Regex Icd10CmPrefix = new("^[A-Z]([0-9][0-9A-Z]?(\\.[0-9A-Z]{0,4})?)?$", RegexOptions.CultureInvariant);
+
+    /// <summary>The start of an ICD-10-PCS code (one to seven characters), as code-table families are given.</summary>
+    public static readonly Regex PcsPrefix = new("^[0-9A-HJ-NP-Z]{1,7}$", RegexOptions.CultureInvariant);
 }

@@ -49,7 +49,11 @@ internal static class Effective
     }
 }
 
-internal sealed record CodeDefinition(CodeSystem System, string Code, string Label, EffectivePeriod Period) : IEffective;
+internal sealed record CodeDefinition(CodeSystem System, string Code, string Label, EffectivePeriod Period) : IEffective
+{
+    /// <summary>Gets where the code is defined in codes.yaml, for checks made against other tables.</summary>
+    public Documents.SourceMark At { get; init; }
+}
 
 internal sealed record LineTemplate(string Code, LineCategory Category, LineCondition When, IReadOnlyList<string> Notes);
 
@@ -67,32 +71,6 @@ internal sealed record HipecTimeRule(
     IReadOnlyList<string> Notes,
     IReadOnlyList<string> IncisionNotes) : IEffective;
 
-internal sealed record CodeRange(int From, int To, string Label)
-{
-    public bool Contains(int code) => code >= From && code <= To;
-}
-
-internal sealed record AllowedPrimaryList(string Id, EffectivePeriod Period, string Source, IReadOnlyList<CodeRange> Ranges) : IEffective
-{
-    public CodeRange? Match(string cptCode)
-    {
-        if (!int.TryParse(cptCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int numeric))
-        {
-            return null;
-        }
-
-        foreach (CodeRange range in Ranges)
-        {
-            if (range.Contains(numeric))
-            {
-                return range;
-            }
-        }
-
-        return null;
-    }
-}
-
 internal sealed record NumericRange(double Min, double Max)
 {
     public bool Contains(double value) => value >= Min && value <= Max;
@@ -106,7 +84,6 @@ internal sealed record HipecRules(
     TemperatureRange Hyperthermic,
     TemperatureRange Plausible,
     string TemperatureSource,
-    IReadOnlyList<AllowedPrimaryList> AllowedPrimaries,
     IReadOnlyList<HipecTimeRule> TimeCoding,
     string InpatientSurgeryNote,
     IReadOnlyList<LineRule> Inpatient);

@@ -27,6 +27,13 @@ public static class RuleSchemas
         ["payer-policies.yaml"] = typeof(PayerPoliciesFileDto),
         ["diagnoses.yaml"] = typeof(DiagnosesFileDto),
         ["clinical-trials.yaml"] = typeof(ClinicalTrialsFileDto),
+        ["procedures.yaml"] = typeof(Tables.ProceduresFileDto),
+        ["add-on-codes.yaml"] = typeof(Tables.AddOnCodesFileDto),
+        ["ptp-edits.yaml"] = typeof(Tables.PtpEditsFileDto),
+        ["mue.yaml"] = typeof(Tables.MueFileDto),
+        ["icd10cm.yaml"] = typeof(Tables.CodeValidityFileDto),
+        ["icd10pcs.yaml"] = typeof(Tables.CodeValidityFileDto),
+        ["inpatient-only.yaml"] = typeof(Tables.InpatientOnlyFileDto),
     };
 
     /// <summary>Gets the rule file names, in load order.</summary>

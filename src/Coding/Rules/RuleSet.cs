@@ -24,6 +24,7 @@ public sealed class RuleSet
     internal static readonly IReadOnlyList<string> FileNames = new[]
     {
         "rule-set.yaml", "codes.yaml", "notes.yaml", "hipec.yaml", "pipac.yaml", "drugs.yaml", "payer-policies.yaml", "diagnoses.yaml", "clinical-trials.yaml",
+        "procedures.yaml", "add-on-codes.yaml", "ptp-edits.yaml", "mue.yaml", "icd10cm.yaml", "icd10pcs.yaml", "inpatient-only.yaml",
     };
 
     private readonly CaseCoder coder;
@@ -41,7 +42,8 @@ public sealed class RuleSet
         DrugRules drugs,
         IReadOnlyList<PayerPolicy> payerPolicies,
         IReadOnlyList<SequencingRule> sequencing,
-        TrialRules trials)
+        TrialRules trials,
+        Tables.CodeTables tables)
     {
         Name = name;
         Version = version;
@@ -56,6 +58,7 @@ public sealed class RuleSet
         PayerPolicies = payerPolicies;
         Sequencing = sequencing;
         Trials = trials;
+        Tables = tables;
         coder = new CaseCoder(this);
     }
 
@@ -93,6 +96,9 @@ public sealed class RuleSet
     internal IReadOnlyList<SequencingRule> Sequencing { get; }
 
     internal TrialRules Trials { get; }
+
+    /// <summary>Gets the code tables and CMS edits (add-on codes, PTP, MUE, ICD-10-CM/PCS validity, inpatient-only list).</summary>
+    internal Tables.CodeTables Tables { get; }
 
     /// <summary>Gets the id of every rule the data defines.</summary>
     internal IReadOnlyList<string> RuleIds { get; init; } = Array.Empty<string>();

@@ -71,6 +71,13 @@ internal sealed class RuleSetBuilder
         var policiesFile = Parse<PayerPoliciesFileDto>("payer-policies.yaml");
         var diagnosesFile = Parse<DiagnosesFileDto>("diagnoses.yaml");
         var trialsFile = Parse<ClinicalTrialsFileDto>("clinical-trials.yaml");
+        var proceduresFile = Parse<Tables.ProceduresFileDto>("procedures.yaml");
+        var addOnsFile = Parse<Tables.AddOnCodesFileDto>("add-on-codes.yaml");
+        var ptpFile = Parse<Tables.PtpEditsFileDto>("ptp-edits.yaml");
+        var mueFile = Parse<Tables.MueFileDto>("mue.yaml");
+        var cmFile = Parse<Tables.CodeValidityFileDto>("icd10cm.yaml");
+        var pcsFile = Parse<Tables.CodeValidityFileDto>("icd10pcs.yaml");
+        var ipoFile = Parse<Tables.InpatientOnlyFileDto>("inpatient-only.yaml");
 
         coversFrom = manifest?.CoversFrom;
 
@@ -93,19 +100,24 @@ internal sealed class RuleSetBuilder
         var policies = policiesFile is null ? null : BuildPolicies(policiesFile, sinks["payer-policies.yaml"]);
         var sequencing = diagnosesFile is null ? null : BuildSequencing(diagnosesFile, sinks["diagnoses.yaml"]);
         var trials = trialsFile is null ? null : BuildTrials(trialsFile, sinks["clinical-trials.yaml"]);
+        var tables = BuildTables(proceduresFile, addOnsFile, ptpFile, mueFile, cmFile, pcsFile, ipoFile);
+        if (tables is not null)
+        {
+            CrossCheckTables(tables, addOnsFile!, hipecFile, hipec, diagnosesFile, trialsFile);
+        }
 
-        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null)
+        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null || tables is null)
         {
             throw new RuleDataException(origin, errors);
         }
 
-        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials)
+        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials, tables)
         {
             RuleIds = ruleIds.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(),
         };
     }
 
-    private static EffectivePeriod Period(EffectiveDto dto, DataErrorSink sink)
+    internal static EffectivePeriod Period(EffectiveDto dto, DataErrorSink sink)
     {
         if (dto.EffectiveTo is { } to && to < dto.EffectiveFrom)
         {
@@ -253,7 +265,7 @@ internal sealed class RuleSetBuilder
             }
 
             var period = Period(dto, sink);
-            built.Add((new CodeDefinition(dto.System, dto.Code, dto.Label, period), period, dto.Start));
+            built.Add((new CodeDefinition(dto.System, dto.Code, dto.Label, period) { At = dto.At(nameof(dto.Code)) }, period, dto.Start));
         }
 
         CheckNoOverlap(built, c => c.Code, "Code", sink);
@@ -316,38 +328,6 @@ internal sealed class RuleSetBuilder
             sink.Add(DataErrorIds.InvalidRuleValue, "The hyperthermic band must lie inside the plausible band.", file.Temperature.Start);
         }
 
-        var primaries = new List<(AllowedPrimaryList Item, EffectivePeriod Period, SourceMark At)>();
-        foreach (AllowedPrimariesDto dto in file.AllowedPrimaries)
-        {
-            ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
-            var period = Period(dto, sink);
-            var ranges = new List<CodeRange>();
-            foreach (CodeRangeDto range in dto.Codes)
-            {
-                bool fromOk = CodeFormats.Cpt.IsMatch(range.From) && int.TryParse(range.From, NumberStyles.None, CultureInfo.InvariantCulture, out int from);
-                bool toOk = CodeFormats.Cpt.IsMatch(range.To) && int.TryParse(range.To, NumberStyles.None, CultureInfo.InvariantCulture, out int to);
-                if (!fromOk || !toOk)
-                {
-                    sink.Add(DataErrorIds.InvalidRuleValue, $"Allowed primary '{range.From}'–'{range.To}' is not a range of numeric CPT codes (five digits).", range.Start);
-                    continue;
-                }
-
-                from = int.Parse(range.From, CultureInfo.InvariantCulture);
-                to = int.Parse(range.To, CultureInfo.InvariantCulture);
-                if (from > to)
-                {
-                    sink.Add(DataErrorIds.InvalidRuleValue, $"Allowed primary range {range.From}–{range.To} runs backwards.", range.Start);
-                    continue;
-                }
-
-                ranges.Add(new CodeRange(from, to, range.Label));
-            }
-
-            primaries.Add((new AllowedPrimaryList(dto.Id, period, dto.Source, Freeze(ranges)), period, dto.Start));
-        }
-
-        CheckNoOverlap(primaries, p => "allowed primaries", "List", sink);
-
         var timeRules = new List<(HipecTimeRule Item, EffectivePeriod Period, SourceMark At)>();
         foreach (TimeCodingDto dto in file.TimeCoding)
         {
@@ -404,7 +384,7 @@ internal sealed class RuleSetBuilder
 
         ClaimRuleId(file.Temperature.Id, sink, file.Temperature.At(nameof(file.Temperature.Id)));
         CheckNotes(new[] { file.InpatientSurgeryNote }, sink, file.At(nameof(file.InpatientSurgeryNote)));
-        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(primaries.Select(p => p.Item)), Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, inpatient);
+        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, inpatient);
 
         static TimeUnit? Unit(TimeUnitDto? dto) => dto is null ? null : new TimeUnit(dto.Code, dto.Minutes);
     }
@@ -588,5 +568,58 @@ internal sealed class RuleSetBuilder
         }
 
         return Freeze(built);
+    }
+
+    private Tables.CodeTables? BuildTables(
+        Tables.ProceduresFileDto? procedures,
+        Tables.AddOnCodesFileDto? addOns,
+        Tables.PtpEditsFileDto? ptp,
+        Tables.MueFileDto? mue,
+        Tables.CodeValidityFileDto? cm,
+        Tables.CodeValidityFileDto? pcs,
+        Tables.InpatientOnlyFileDto? ipo)
+    {
+        if (procedures is null || addOns is null || ptp is null || mue is null || cm is null || pcs is null || ipo is null)
+        {
+            return null;
+        }
+
+        return new Tables.CodeTables(
+            Tables.TableBuilder.Procedures(procedures, sinks["procedures.yaml"]),
+            Tables.TableBuilder.AddOns(addOns, sinks["add-on-codes.yaml"]),
+            Tables.TableBuilder.Ptp(ptp, id => !notesLoaded || notes.ContainsKey(id), sinks["ptp-edits.yaml"]),
+            Tables.TableBuilder.Mue(mue, sinks["mue.yaml"]),
+            Tables.TableBuilder.Validity("ICD-10-CM", cm, CodeFormats.Icd10Cm, CodeFormats.Icd10CmPrefix, c => c, sinks["icd10cm.yaml"]),
+            Tables.TableBuilder.Validity("ICD-10-PCS", pcs, CodeFormats.Pcs, CodeFormats.PcsPrefix, c => c, sinks["icd10pcs.yaml"]),
+            Tables.TableBuilder.InpatientOnly(ipo, sinks["inpatient-only.yaml"]));
+    }
+
+    private void CrossCheckTables(Tables.CodeTables tables, Tables.AddOnCodesFileDto addOnsFile, HipecFileDto? hipecFile, HipecRules? hipec, DiagnosesFileDto? diagnosesFile, ClinicalTrialsFileDto? trialsFile)
+    {
+        if (hipec is not null)
+        {
+            Tables.TableCrossChecks.HipecAddOns(hipec.TimeCoding, tables.AddOns, addOnsFile, sinks["hipec.yaml"], sinks["add-on-codes.yaml"], hipecFile!.At(nameof(hipecFile.TimeCoding)));
+        }
+
+        if (codesLoaded)
+        {
+            Tables.TableCrossChecks.PcsCodes(codes, tables.Icd10Pcs, sinks["codes.yaml"]);
+        }
+
+        var cmCodes = new List<(string Code, DataErrorSink Sink, SourceMark At)>();
+        if (trialsFile is not null)
+        {
+            cmCodes.Add((trialsFile.Markers.SecondaryDiagnosis, sinks["clinical-trials.yaml"], trialsFile.Markers.At(nameof(trialsFile.Markers.SecondaryDiagnosis))));
+        }
+
+        if (diagnosesFile is not null)
+        {
+            cmCodes.AddRange(diagnosesFile.Sequencing.Select(r => (r.Code, sinks["diagnoses.yaml"], r.At(nameof(r.Code)))));
+        }
+
+        if (coversFrom is { } from)
+        {
+            Tables.TableCrossChecks.CmCodes(cmCodes, from, tables.Icd10Cm);
+        }
     }
 }

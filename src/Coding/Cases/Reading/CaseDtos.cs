@@ -17,6 +17,7 @@ internal sealed class CaseDto : LocatedDto
     [RequiredKey] public List<string> Diagnoses { get; set; } = new();
     [RequiredKey] public ProcedureDto? Procedure { get; set; }
     public TrialDto? Trial { get; set; }
+    public string? PlaceOfService { get; set; }
 }
 
 internal sealed class PatientDto : LocatedDto

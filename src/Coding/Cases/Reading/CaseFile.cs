@@ -79,12 +79,36 @@ public static class CaseFile
                 errors.Add(DataErrorIds.InvalidValue, "case_id cannot be blank.", dto.At(nameof(CaseDto.CaseId)));
             }
 
+            string? place = PlaceOfService(dto);
             if (errors.HasErrors || procedure is null)
             {
                 return null;
             }
 
-            return new CodingCase(dto.CaseId, dto.DateOfService, dto.Claim, dto.Payer, bsa, dto.Diagnoses, procedure, trial);
+            return new CodingCase(dto.CaseId, dto.DateOfService, dto.Claim, dto.Payer, bsa, dto.Diagnoses, procedure, trial, place);
+        }
+
+        /// <summary>The place of service: two digits, and only on a professional claim (a facility claim's type of bill says it).</summary>
+        private string? PlaceOfService(CaseDto dto)
+        {
+            if (dto.PlaceOfService is not { } place)
+            {
+                return null;
+            }
+
+            if (!Rules.Tables.TableBuilder.PlaceOfService.IsMatch(place))
+            {
+                errors.Add(DataErrorIds.InvalidValue, $"place_of_service '{place}' is not a place-of-service code (two digits, e.g. 22 for on-campus outpatient hospital).", dto.At(nameof(CaseDto.PlaceOfService)));
+                return null;
+            }
+
+            if (dto.Claim != ClaimType.Professional)
+            {
+                errors.Add(DataErrorIds.ConflictingKeys, "place_of_service belongs on a professional claim only; a facility claim's setting follows from its claim type.", dto.At(nameof(CaseDto.PlaceOfService)));
+                return null;
+            }
+
+            return place;
         }
 
         private IntraperitonealProcedure? BuildProcedure(ProcedureDto dto)

@@ -62,7 +62,6 @@ internal sealed class DecimalRangeDto : LocatedDto
 internal sealed class HipecFileDto : LocatedDto
 {
     [RequiredKey] public HipecTemperatureDto Temperature { get; set; } = new();
-    [RequiredKey] public List<AllowedPrimariesDto> AllowedPrimaries { get; set; } = new();
     [RequiredKey] public List<TimeCodingDto> TimeCoding { get; set; } = new();
     [RequiredKey] public string InpatientSurgeryNote { get; set; } = "";
     [RequiredKey] public List<LineRuleDto> Inpatient { get; set; } = new();
@@ -74,20 +73,6 @@ internal sealed class HipecTemperatureDto : LocatedDto
     [RequiredKey] public RangeDto HyperthermicC { get; set; } = new();
     [RequiredKey] public RangeDto PlausibleC { get; set; } = new();
     [RequiredKey] public string Source { get; set; } = "";
-}
-
-internal sealed class AllowedPrimariesDto : EffectiveDto
-{
-    [RequiredKey] public string Id { get; set; } = "";
-    [RequiredKey] public string Source { get; set; } = "";
-    [RequiredKey] public List<CodeRangeDto> Codes { get; set; } = new();
-}
-
-internal sealed class CodeRangeDto : LocatedDto
-{
-    [RequiredKey] public string From { get; set; } = "";
-    [RequiredKey] public string To { get; set; } = "";
-    [RequiredKey] public string Label { get; set; } = "";
 }
 
 internal enum TimeCodingMethod

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using Coding.Cases;
+using Coding.Documents;
+using Coding.Rules.Dto;
+
+// DTOs of the code tables and CMS edit files (add-on codes, PTP, MUE, ICD-10-CM, ICD-10-PCS, inpatient-only list,
+// primary procedures). Keys are the snake_case form of the property names; the strict mapper rejects any other.
+#pragma warning disable SA1402, CA1002, CA2227 // Small sibling DTOs live together; mutable lists are what the mapper fills.
+namespace Coding.Rules.Tables;
+
+/// <summary>Where a table's rows were keyed from: the official file and release, and whether a public source confirmed them.</summary>
+internal sealed class TableSourceDto : LocatedDto
+{
+    [RequiredKey] public string File { get; set; } = "";
+    [RequiredKey] public string Release { get; set; } = "";
+    [RequiredKey] public bool ToConfirm { get; set; }
+    public string? Note { get; set; }
+}
+
+internal sealed class ProceduresFileDto : LocatedDto
+{
+    [RequiredKey] public List<ProcedureCodeDto> Procedures { get; set; } = new();
+}
+
+internal sealed class ProcedureCodeDto : EffectiveDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public string Label { get; set; } = "";
+    [RequiredKey] public SurgicalApproach Approach { get; set; }
+}
+
+internal sealed class AddOnCodesFileDto : LocatedDto
+{
+    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public List<AddOnEditDto> Edits { get; set; } = new();
+}
+
+internal sealed class AddOnEditDto : EffectiveDto
+{
+    [RequiredKey] public string AddOn { get; set; } = "";
+    [RequiredKey] public string Primary { get; set; } = "";
+    [RequiredKey] public int AocType { get; set; }
+}
+
+internal sealed class PtpEditsFileDto : LocatedDto
+{
+    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    public List<PtpAdviceDto> Advice { get; set; } = new();
+    [RequiredKey] public List<PtpEditDto> Practitioner { get; set; } = new();
+    [RequiredKey] public List<PtpEditDto> OutpatientHospital { get; set; } = new();
+}
+
+internal sealed class PtpAdviceDto : LocatedDto
+{
+    [RequiredKey] public string Column2 { get; set; } = "";
+    [RequiredKey] public string Note { get; set; } = "";
+}
+
+internal sealed class PtpEditDto : EffectiveDto
+{
+    [RequiredKey] public string Column1 { get; set; } = "";
+    [RequiredKey] public string Column2 { get; set; } = "";
+    [RequiredKey] public int Modifier { get; set; }
+}
+
+internal sealed class MueFileDto : LocatedDto
+{
+    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public List<MueDto> Practitioner { get; set; } = new();
+    [RequiredKey] public List<MueDto> OutpatientHospital { get; set; } = new();
+}
+
+internal sealed class MueDto : EffectiveDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public int MaxUnits { get; set; }
+    [RequiredKey] public int Adjudication { get; set; }
+}
+
+internal sealed class CodeValidityFileDto : LocatedDto
+{
+    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public List<string> Families { get; set; } = new();
+    [RequiredKey] public List<CodeValidityDto> Codes { get; set; } = new();
+}
+
+internal sealed class CodeValidityDto : EffectiveDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public bool Billable { get; set; }
+}
+
+internal sealed class InpatientOnlyFileDto : LocatedDto
+{
+    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public List<string> OutpatientPlacesOfService { get; set; } = new();
+    [RequiredKey] public List<InpatientOnlyDto> Codes { get; set; } = new();
+}
+
+internal sealed class InpatientOnlyDto : EffectiveDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+}
