@@ -85,7 +85,23 @@ internal static class CliApp
         var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory };
         schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, stdout));
 
-        var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two, write the schemas.") { validate, diff, schema };
+        var importKind = new Argument<Coding.Maintenance.Import.ImportKind>("kind") { Description = "aoc, ptp, mue, icd10cm, icd10pcs or ipo." };
+        var importFile = new Argument<FileInfo>("file") { Description = "The official CMS file, in its published layout." };
+        var importOut = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The rule set directory whose table is updated (default: data).",
+            DefaultValueFactory = _ => new DirectoryInfo("data"),
+        };
+        var importCodes = new Option<string?>("--codes") { Description = "Codes to keep, comma-separated, or 'all' (default: the codes the rule set uses)." };
+        var importTable = new Option<string>("--table") { Description = "PTP and MUE: practitioner or outpatient_hospital (default practitioner).", DefaultValueFactory = _ => "practitioner" };
+        importTable.AcceptOnlyFromAmong("practitioner", "outpatient_hospital");
+        var importFrom = new Option<DateTime?>("--effective-from") { Description = "MUE and ipo: the first day the file's values apply (YYYY-MM-DD)." };
+        var importYear = new Option<int?>("--fiscal-year") { Description = "icd10cm and icd10pcs: the order file's fiscal year (2027 = 1 Oct 2026 to 30 Sep 2027)." };
+        var importRelease = new Option<string?>("--release") { Description = "The release the table is keyed from (default: from the dates, e.g. 2027 Q1)." };
+        var import = new Command("import", "Import an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into its rule table.") { importKind, importFile, importOut, importCodes, importTable, importFrom, importYear, importRelease };
+        import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? Coding.Maintenance.Import.NcciTable.OutpatientHospital : Coding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), stdout, stderr));
+
+        var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two, write the schemas, import CMS files.") { validate, diff, schema, import };
 
         var batchInput = new Argument<string>("input") { Description = "JSON Lines input, one case per line ('-' for standard input)." };
         var batchOutput = new Option<string?>("--out") { Description = "Where to write the results, one JSON record per input line (default: standard output)." };

@@ -109,3 +109,63 @@ internal static class RulesCommands
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f, StringComparer.Ordinal);
 }
+
+/// <summary>The <c>coding rules import</c> command: an official CMS file into the rule set's table, written atomically.</summary>
+internal static class ImportCommand
+{
+    public static int Run(Coding.Maintenance.Import.ImportKind kind, FileInfo file, DirectoryInfo outDirectory, string? codes, Coding.Maintenance.Import.NcciTable table, DateTime? effectiveFrom, int? fiscalYear, string? release, TextWriter stdout, TextWriter stderr)
+    {
+        RuleSet? rules = CliApp.LoadRules(outDirectory, stderr);
+        if (rules is null)
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        string target = Path.Combine(outDirectory.FullName, Coding.Maintenance.Import.RuleTableImport.TargetFile(kind));
+        Coding.Maintenance.Import.ImportOutcome outcome;
+        try
+        {
+            using var reader = new StreamReader(file.FullName);
+            var options = new Coding.Maintenance.Import.ImportOptions(
+                codes is null ? null : codes.Equals("all", StringComparison.OrdinalIgnoreCase) ? Array.Empty<string>() : codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                table,
+                effectiveFrom,
+                fiscalYear,
+                release);
+            outcome = Coding.Maintenance.Import.RuleTableImport.Import(rules, kind, reader, file.FullName, File.ReadAllText(target), options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"coding: cannot read {file}: {ex.Message}");
+            return ExitCodes.Unreadable;
+        }
+
+        if (!outcome.Succeeded)
+        {
+            foreach (var error in outcome.Errors)
+            {
+                stderr.WriteLine(error.ToString());
+            }
+
+            stderr.WriteLine($"coding: {outcome.Errors.Count} problem(s) in {file.Name}; nothing was written.");
+            return ExitCodes.Unreadable;
+        }
+
+        // Written beside the target and renamed over it, so a table is never left half written.
+        string temporary = target + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            File.WriteAllText(temporary, outcome.Yaml!);
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            stderr.WriteLine($"coding: cannot write {target}: {ex.Message}");
+            return ExitCodes.Unreadable;
+        }
+
+        stdout.WriteLine($"{target}: {outcome.RowsKept} of {outcome.RowsRead} rows kept from {file.Name}. Next: 'coding rules validate {outDirectory}' and 'coding rules diff OLD {outDirectory}'.");
+        return ExitCodes.Ready;
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Coding.Documents;
+using Coding.Infrastructure;
+using Coding.Rules;
+using Coding.Rules.Tables;
+
+namespace Coding.Maintenance.Import;
+
+/// <summary>
+/// Turns an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into the rule set's YAML table,
+/// keeping the codes the rule set needs, merged with the table's history so that each row keeps its effective period.
+/// A pure function: it reads the file from a reader and returns the new table text, or every located error (then
+/// nothing should be written). The console wires it to files; see <c>docs/rule-updates.md</c>.
+/// </summary>
+public static class RuleTableImport
+{
+    /// <summary>Gives the rule file an import kind writes (e.g. <c>ptp-edits.yaml</c>).</summary>
+    /// <param name="kind">The kind of official file.</param>
+    /// <returns>The rule file's name.</returns>
+    public static string TargetFile(ImportKind kind) => kind switch
+    {
+        ImportKind.Aoc => "add-on-codes.yaml",
+        ImportKind.Ptp => "ptp-edits.yaml",
+        ImportKind.Mue => "mue.yaml",
+        ImportKind.Icd10Cm => "icd10cm.yaml",
+        ImportKind.Icd10Pcs => "icd10pcs.yaml",
+        _ => "inpatient-only.yaml",
+    };
+
+    /// <summary>Imports one official file into the rule set's table of that kind.</summary>
+    /// <param name="rules">The rule set whose table is updated (its codes decide what is kept; its rows are the history).</param>
+    /// <param name="kind">The kind of official file.</param>
+    /// <param name="input">The official file's text.</param>
+    /// <param name="inputName">The file's name, for errors and the table's source.</param>
+    /// <param name="currentTable">The current text of the rule file (its leading comments are kept).</param>
+    /// <param name="options">What to keep and the dates the file applies from.</param>
+    /// <returns>The new table, or the errors.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ImportOutcome Import(RuleSet rules, ImportKind kind, TextReader input, string inputName, string currentTable, ImportOptions options)
+    {
+        Preconditions.CheckNotNull(rules, nameof(rules));
+        Preconditions.CheckNotNull(input, nameof(input));
+        Preconditions.CheckNotNull(inputName, nameof(inputName));
+        Preconditions.CheckNotNull(currentTable, nameof(currentTable));
+        Preconditions.CheckNotNull(options, nameof(options));
+        var sink = new DataErrorSink(inputName);
+        CheckOptions(kind, options, sink);
+        if (sink.HasErrors)
+        {
+            return new ImportOutcome(null, sink.Errors, 0, 0);
+        }
+
+        List<ImportedRow> read = OfficialFiles.Read(kind, input, options, sink);
+        if (sink.HasErrors)
+        {
+            return new ImportOutcome(null, sink.Errors, read.Count, 0);
+        }
+
+        CodeTables tables = rules.Tables;
+        Func<string, bool> keep = Keeper(rules, kind, options);
+        // A PTP edit is kept when both its codes are; an add-on edit whenever its add-on code is (all of its primaries count).
+        var kept = read.Where(r => keep(r.Key) && (kind != ImportKind.Ptp || keep(r.Second))).ToList();
+        string release = options.Release ?? Release(kind, options);
+        var source = new TableSource(string.Empty, Path.GetFileName(inputName), release, false);
+        string yaml = kind switch
+        {
+            ImportKind.Aoc => TableYaml.AddOns(currentTable, source, Replace(kept)),
+            ImportKind.Ptp => TableYaml.Ptp(currentTable, source, tables.Ptp, options.Table, Replace(kept)),
+            ImportKind.Mue => TableYaml.Mue(currentTable, source, tables.Mue, options.Table, Merge(MueRows(tables.Mue, options.Table), kept, options.EffectiveFrom!.Value, keep)),
+            ImportKind.Icd10Cm => TableYaml.Validity(currentTable, source, tables.Icd10Cm, Merge(ValidityRows(tables.Icd10Cm), kept, FiscalYearStart(options), keep)),
+            ImportKind.Icd10Pcs => TableYaml.Validity(currentTable, source, tables.Icd10Pcs, Merge(ValidityRows(tables.Icd10Pcs), kept, FiscalYearStart(options), keep)),
+            _ => TableYaml.InpatientOnly(currentTable, source, tables.InpatientOnly, Merge(IpoRows(tables.InpatientOnly), kept, options.EffectiveFrom!.Value, keep)),
+        };
+        return new ImportOutcome(yaml, sink.Errors, read.Count, kept.Count);
+    }
+
+    private static void CheckOptions(ImportKind kind, ImportOptions options, DataErrorSink sink)
+    {
+        if (kind is ImportKind.Mue or ImportKind.Ipo && options.EffectiveFrom is null)
+        {
+            sink.Add(DataErrorIds.MissingKey, $"A {kind} file carries no dates: give the first day its values apply (--effective-from YYYY-MM-DD).", default);
+        }
+
+        if (kind is ImportKind.Icd10Cm or ImportKind.Icd10Pcs && options.FiscalYear is not (>= 2016 and <= 2100))
+        {
+            sink.Add(DataErrorIds.MissingKey, "An order file is for one fiscal year: give it (--fiscal-year YYYY, e.g. 2027 for 1 October 2026 to 30 September 2027).", default);
+        }
+    }
+
+    private static DateTime FiscalYearStart(ImportOptions options) => new(options.FiscalYear!.Value - 1, 10, 1);
+
+    private static string Release(ImportKind kind, ImportOptions options)
+        => kind is ImportKind.Icd10Cm or ImportKind.Icd10Pcs
+            ? "FY" + options.FiscalYear!.Value.ToString(CultureInfo.InvariantCulture)
+            : options.EffectiveFrom is { } from ? string.Format(CultureInfo.InvariantCulture, "{0} Q{1}", from.Year, ((from.Month - 1) / 3) + 1) : "as published";
+
+    /// <summary>Which codes to keep: a list given, every row (empty list), or the codes the rule set knows (its codes, procedures and table families).</summary>
+    private static Func<string, bool> Keeper(RuleSet rules, ImportKind kind, ImportOptions options)
+    {
+        if (options.Codes is { Count: 0 })
+        {
+            return _ => true;
+        }
+
+        if (options.Codes is { } codes)
+        {
+            var set = new HashSet<string>(codes, StringComparer.OrdinalIgnoreCase);
+            return set.Contains;
+        }
+
+        if (kind == ImportKind.Icd10Cm)
+        {
+            return c => rules.Tables.Icd10Cm.FamilyOf(c) is not null;
+        }
+
+        if (kind == ImportKind.Icd10Pcs)
+        {
+            return c => rules.Tables.Icd10Pcs.FamilyOf(c) is not null;
+        }
+
+        var known = new HashSet<string>(rules.Codes.Select(c => c.Code).Concat(rules.Tables.Procedures.Keys).Concat(rules.Tables.AddOns.Edits.Keys), StringComparer.Ordinal);
+        return known.Contains;
+    }
+
+    /// <summary>AOC and PTP files carry each edit's own dates: their rows replace the table's.</summary>
+    private static List<ImportedRow> Replace(List<ImportedRow> rows)
+        => rows.Distinct().OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Second, StringComparer.Ordinal).ThenBy(r => r.From).ToList();
+
+    /// <summary>
+    /// A file that is a snapshot (MUE, inpatient-only list, order files): from <paramref name="from"/> on, the table holds
+    /// exactly the snapshot's rows for the kept codes. An open row whose value is unchanged stays as it is; one that changed
+    /// or vanished is closed the day before; new values start on <paramref name="from"/>. Rows of codes not kept are untouched.
+    /// </summary>
+    internal static List<ImportedRow> Merge(IEnumerable<ImportedRow> existing, List<ImportedRow> snapshot, DateTime from, Func<string, bool> keep)
+    {
+        var result = new List<ImportedRow>();
+        var wanted = snapshot.GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First() with { From = from, To = null }, StringComparer.Ordinal);
+        var stillOpen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ImportedRow row in existing)
+        {
+            bool open = row.To is null || row.To >= from;
+            if (!keep(row.Key) || !open)
+            {
+                result.Add(row);
+            }
+            else if (wanted.TryGetValue(row.Key, out var next) && next.Second == row.Second && next.Number == row.Number && next.Flag == row.Flag && row.To is null)
+            {
+                result.Add(row);
+                stillOpen.Add(row.Key);
+            }
+            else if (row.From < from)
+            {
+                result.Add(row with { To = from.AddDays(-1) });
+            }
+        }
+
+        result.AddRange(wanted.Values.Where(r => !stillOpen.Contains(r.Key)));
+        return result.OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.From).ToList();
+    }
+
+    private static IEnumerable<ImportedRow> MueRows(MueTable table, NcciTable which)
+        => (which == NcciTable.Practitioner ? table.Practitioner : table.OutpatientHospital).Rows
+            .Select(r => new ImportedRow(r.Code, r.Adjudication.ToString(CultureInfo.InvariantCulture), r.MaxUnits, false, r.Period.From, r.Period.To));
+
+    private static IEnumerable<ImportedRow> ValidityRows(CodeValidityTable table)
+        => table.Codes.Rows.Select(r => new ImportedRow(r.Code, string.Empty, 0, r.Billable, r.Period.From, r.Period.To));
+
+    private static IEnumerable<ImportedRow> IpoRows(InpatientOnlyList list)
+        => list.Codes.Rows.Select(r => new ImportedRow(r.Code, string.Empty, 0, true, r.Period.From, r.Period.To));
+}
