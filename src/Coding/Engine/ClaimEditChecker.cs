@@ -31,97 +31,156 @@ internal static class ClaimEditChecker
             return;
         }
 
-        var billed = context.Lines.Where(l => l.Responsibility is Responsibility.Insurer or Responsibility.Patient && l.System != CodeSystem.Icd10Pcs).ToList();
-        var codes = new HashSet<string>(billed.Select(l => l.Code), System.StringComparer.Ordinal);
-        CheckAddOns(context, billed, codes);
-        CheckPtp(context, kind.Value, billed, codes);
-        CheckMue(context, kind.Value, billed);
-        CheckInpatientOnly(context, billed);
-    }
-
-    private static void CheckAddOns(CodingContext context, List<CodeLine> billed, HashSet<string> codes)
-    {
-        AddOnTable table = context.Rules.Tables.AddOns;
-        var date = context.Case.DateOfService;
-        foreach (string code in billed.Where(l => l.Category != LineCategory.Hipec).Select(l => l.Code).Distinct())
+        // The lines on a bill, and each code's units on the date (and most on one line), in first-seen order.
+        var billed = new List<CodeLine>(context.Lines.Count);
+        var units = new Dictionary<string, (int Total, int Largest)>(System.StringComparer.Ordinal);
+        var codes = new List<string>();
+        foreach (CodeLine line in context.Lines)
         {
-            // The HIPEC codes' primaries are checked by the HIPEC coder, which knows the case's surgery.
-            var edits = table.For(code, date);
-            if (edits.Count == 0 || edits.Any(e => codes.Contains(e.Primary)))
+            if (line.Responsibility is not (Responsibility.Insurer or Responsibility.Patient) || line.System == CodeSystem.Icd10Pcs)
             {
                 continue;
             }
 
+            billed.Add(line);
+            if (units.TryGetValue(line.Code, out var sum))
+            {
+                units[line.Code] = (sum.Total + line.Units, System.Math.Max(sum.Largest, line.Units));
+            }
+            else
+            {
+                units.Add(line.Code, (line.Units, line.Units));
+                codes.Add(line.Code);
+            }
+        }
+
+        CheckAddOns(context, billed, codes);
+        CheckPtp(context, kind.Value, billed, codes, units);
+        CheckMue(context, kind.Value, codes, units);
+        CheckInpatientOnly(context, billed);
+    }
+
+    private static void CheckAddOns(CodingContext context, List<CodeLine> billed, List<string> codes)
+    {
+        AddOnTable table = context.Rules.Tables.AddOns;
+        var date = context.Case.DateOfService;
+        foreach (CodeLine line in billed)
+        {
+            // The HIPEC codes' primaries are checked by the HIPEC coder, which knows the case's surgery.
+            if (line.Category == LineCategory.Hipec || !table.IsAddOn(line.Code, date) || HasPrimary(table, line.Code, codes, date) || IsRepeat(billed, line))
+            {
+                continue;
+            }
+
+            var edits = table.For(line.Code, date);
             bool typeOne = edits.Any(e => e.Type == 1);
             var primaries = edits.Select(e => e.Primary).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
             string shown = string.Join(", ", primaries.Take(8)) + (primaries.Count > 8 ? string.Format(CultureInfo.InvariantCulture, " and {0} more", primaries.Count - 8) : string.Empty);
             context.AddFinding(
                 FindingIds.AddOnWithoutPrimary,
                 typeOne ? Severity.Error : Severity.Warning,
-                $"{code} is an add-on code (AOC type {edits.Min(e => e.Type)}): report it only beside one of its primary codes ({shown}), and none is on this claim. [{table.Source}]",
+                $"{line.Code} is an add-on code (AOC type {edits.Min(e => e.Type)}): report it only beside one of its primary codes ({shown}), and none is on this claim. [{table.Source}]",
                 "procedure.primary_procedures",
                 "add-on-codes");
         }
     }
 
-    private static void CheckPtp(CodingContext context, EditTableKind kind, List<CodeLine> billed, HashSet<string> codes)
+    private static bool HasPrimary(AddOnTable table, string addOn, List<string> codes, System.DateTime date)
+    {
+        foreach (string code in codes)
+        {
+            if (table.Allows(addOn, code, date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an earlier billed line has the same code (each code is reported once).</summary>
+    private static bool IsRepeat(List<CodeLine> billed, CodeLine line)
+    {
+        foreach (CodeLine other in billed)
+        {
+            if (ReferenceEquals(other, line))
+            {
+                return false;
+            }
+
+            if (other.Code == line.Code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckPtp(CodingContext context, EditTableKind kind, List<CodeLine> billed, List<string> codes, Dictionary<string, (int Total, int Largest)> onClaim)
     {
         PtpTable table = context.Rules.Tables.Ptp;
         var date = context.Case.DateOfService;
-        string tableName = kind == EditTableKind.Practitioner ? "practitioner" : "outpatient hospital";
-        var reported = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (string column1 in billed.Select(l => l.Code).Distinct())
+        DatedIndex<PtpEdit> edits = table.Of(kind);
+        foreach (string column1 in codes)
         {
-            foreach (PtpEdit edit in table.Of(kind).InForce(column1, date))
+            foreach (PtpEdit edit in edits.All(column1))
             {
-                if (edit.Modifier == 9 || !codes.Contains(edit.Column2) || !reported.Add(edit.Column1 + "/" + edit.Column2))
+                if (edit.Modifier == 9 || !edit.Period.Contains(date) || !onClaim.ContainsKey(edit.Column2))
                 {
                     continue;
                 }
 
-                string advice = string.Empty;
-                if (table.Advice.TryGetValue(edit.Column2, out string? noteId))
-                {
-                    advice = " " + context.Rules.Notes[noteId].Text;
-                    context.UseNotes(new[] { noteId });
-                }
-
-                if (edit.Modifier == 0)
-                {
-                    context.AddFinding(
-                        FindingIds.PtpNotSeparatelyReportable,
-                        Severity.Error,
-                        $"{edit.Column2} is part of {edit.Column1} (NCCI PTP edit, {tableName} table, modifier indicator 0): it is never reported separately beside it, with or without a modifier. Drop {edit.Column2}.{advice} [{table.Source}]",
-                        "procedure.primary_procedures",
-                        "ptp-edits");
-                }
-                else if (!billed.Any(l => l.Code == edit.Column2 && l.Modifiers.Any(m => DistinctServiceModifiers.Contains(m))))
-                {
-                    context.AddFinding(
-                        FindingIds.PtpModifierNeeded,
-                        Severity.Warning,
-                        $"{edit.Column2} is bundled into {edit.Column1} (NCCI PTP edit, {tableName} table, modifier indicator 1): report it only if it was a distinct service (another session, site or incision), with modifier XS, XE, XP, XU or 59 on {edit.Column2} and the record showing why; otherwise drop it.{advice} [{table.Source}]",
-                        "procedure.primary_procedures",
-                        "ptp-edits");
-                }
+                Report(context, kind, table, edit, billed);
             }
         }
     }
 
-    private static void CheckMue(CodingContext context, EditTableKind kind, List<CodeLine> billed)
+    private static void Report(CodingContext context, EditTableKind kind, PtpTable table, PtpEdit edit, List<CodeLine> billed)
+    {
+        string tableName = kind == EditTableKind.Practitioner ? "practitioner" : "outpatient hospital";
+        string advice = string.Empty;
+        if (table.Advice.TryGetValue(edit.Column2, out string? noteId))
+        {
+            advice = " " + context.Rules.Notes[noteId].Text;
+            context.UseNotes(new[] { noteId });
+        }
+
+        if (edit.Modifier == 0)
+        {
+            context.AddFinding(
+                FindingIds.PtpNotSeparatelyReportable,
+                Severity.Error,
+                $"{edit.Column2} is part of {edit.Column1} (NCCI PTP edit, {tableName} table, modifier indicator 0): it is never reported separately beside it, with or without a modifier. Drop {edit.Column2}.{advice} [{table.Source}]",
+                "procedure.primary_procedures",
+                "ptp-edits");
+        }
+        else if (!billed.Any(l => l.Code == edit.Column2 && l.Modifiers.Any(m => DistinctServiceModifiers.Contains(m))))
+        {
+            context.AddFinding(
+                FindingIds.PtpModifierNeeded,
+                Severity.Warning,
+                $"{edit.Column2} is bundled into {edit.Column1} (NCCI PTP edit, {tableName} table, modifier indicator 1): report it only if it was a distinct service (another session, site or incision), with modifier XS, XE, XP, XU or 59 on {edit.Column2} and the record showing why; otherwise drop it.{advice} [{table.Source}]",
+                "procedure.primary_procedures",
+                "ptp-edits");
+        }
+    }
+
+    private static void CheckMue(CodingContext context, EditTableKind kind, List<string> codes, Dictionary<string, (int Total, int Largest)> onClaim)
     {
         MueTable table = context.Rules.Tables.Mue;
         var date = context.Case.DateOfService;
-        foreach (var group in billed.GroupBy(l => l.Code))
+        foreach (string code in codes)
         {
-            MueEdit? edit = table.Of(kind).InForce(group.Key, date).FirstOrDefault();
+            MueEdit? edit = table.Of(kind).FirstInForce(code, date);
             if (edit is null)
             {
                 continue;
             }
 
             // Indicator 1 is a claim-line edit; 2 and 3 count every unit of the code on the date.
-            int units = edit.Adjudication == 1 ? group.Max(l => l.Units) : group.Sum(l => l.Units);
+            var (total, largest) = onClaim[code];
+            int units = edit.Adjudication == 1 ? largest : total;
             if (units <= edit.MaxUnits)
             {
                 continue;
@@ -136,7 +195,7 @@ internal static class ClaimEditChecker
             context.AddFinding(
                 FindingIds.MueExceeded,
                 Severity.Error,
-                string.Format(CultureInfo.InvariantCulture, "{0}: {1} unit{2} on this claim, but its medically unlikely edit allows {3} {4}. Check for a duplicated line or a unit error. [{5}]", group.Key, units, units == 1 ? string.Empty : "s", edit.MaxUnits, how, table.Source),
+                string.Format(CultureInfo.InvariantCulture, "{0}: {1} unit{2} on this claim, but its medically unlikely edit allows {3} {4}. Check for a duplicated line or a unit error. [{5}]", code, units, units == 1 ? string.Empty : "s", edit.MaxUnits, how, table.Source),
                 "procedure",
                 "mue");
         }
@@ -154,8 +213,14 @@ internal static class ClaimEditChecker
             return;
         }
 
-        foreach (string code in billed.Where(l => l.BillTo == PayerType.Medicare).Select(l => l.Code).Distinct().Where(c => list.Contains(c, date)))
+        foreach (CodeLine line in billed)
         {
+            string code = line.Code;
+            if (line.BillTo != PayerType.Medicare || !list.Contains(code, date) || IsRepeat(billed, line))
+            {
+                continue;
+            }
+
             if (outpatientFacility)
             {
                 context.AddFinding(

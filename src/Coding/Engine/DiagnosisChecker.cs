@@ -21,7 +21,7 @@ internal static class DiagnosisChecker
             return diagnoses;
         }
 
-        var notChecked = new List<string>();
+        List<string>? notChecked = null;
         for (int i = 0; i < given.Count; i++)
         {
             string code = given[i].Trim().ToUpperInvariant();
@@ -32,10 +32,10 @@ internal static class DiagnosisChecker
             }
 
             diagnoses.Add(code);
-            CheckValidity(context, code, i, notChecked);
+            CheckValidity(context, code, i, ref notChecked);
         }
 
-        if (notChecked.Count > 0)
+        if (notChecked is not null)
         {
             var table = context.Rules.Tables.Icd10Cm;
             context.AddFinding(
@@ -58,7 +58,7 @@ internal static class DiagnosisChecker
     }
 
     /// <summary>The code must be a billable ICD-10-CM code in the fiscal year of the date of service.</summary>
-    private static void CheckValidity(CodingContext context, string code, int index, List<string> notChecked)
+    private static void CheckValidity(CodingContext context, string code, int index, ref List<string>? notChecked)
     {
         CodeValidityTable table = context.Rules.Tables.Icd10Cm;
         var date = context.Case.DateOfService;
@@ -90,7 +90,7 @@ internal static class DiagnosisChecker
                     "icd10cm");
                 break;
             case CodeStatus.NotChecked:
-                notChecked.Add(code);
+                (notChecked ??= new List<string>()).Add(code);
                 break;
         }
     }

@@ -81,7 +81,7 @@ internal static class HipecCoder
         var tables = context.Rules.Tables;
         var date = context.Case.DateOfService;
         string? addOnCode = addOn ? timeRule!.FirstUnit!.Code : null;
-        IReadOnlyList<AddOnEdit>? allowed = addOnCode is null ? null : tables.AddOns.For(addOnCode, date);
+        bool checkPrimaries = addOnCode is not null;
         string rule = timeRule?.Id ?? "hipec";
         if (hipec.PrimaryProcedures.Count == 0)
         {
@@ -96,15 +96,15 @@ internal static class HipecCoder
             return;
         }
 
-        if (allowed is { Count: 0 })
+        if (checkPrimaries && !tables.AddOns.IsAddOn(addOnCode!, date))
         {
             context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"add-on-codes.yaml lists no primary code for {addOnCode} on {date:yyyy-MM-dd} in rule set {context.Rules}.", "procedure.primary_procedures", rule);
-            allowed = null;
+            checkPrimaries = false;
         }
 
         int eligible = 0;
-        var notAllowed = new List<(int Index, string Code)>();
-        var addOnPrimaries = new List<(int Index, string Code)>();
+        List<(int Index, string Code)>? notAllowed = null;
+        List<(int Index, string Code)>? addOnPrimaries = null;
         for (int i = 0; i < hipec.PrimaryProcedures.Count; i++)
         {
             string code = hipec.PrimaryProcedures[i].Trim().ToUpperInvariant();
@@ -114,20 +114,20 @@ internal static class HipecCoder
                 continue;
             }
 
-            ProcedureCode? procedure = tables.Procedures.InForce(code, date).FirstOrDefault();
+            ProcedureCode? procedure = tables.Procedures.FirstInForce(code, date);
             CheckApproach(context, hipec, procedure, i);
             bool isAddOn = tables.AddOns.IsAddOn(code, date);
             if (isAddOn)
             {
-                addOnPrimaries.Add((i, code));
+                (addOnPrimaries ??= new()).Add((i, code));
             }
-            else if (allowed is not null && allowed.Any(e => e.Primary == code))
+            else if (checkPrimaries && tables.AddOns.Allows(addOnCode!, code, date))
             {
                 eligible++;
             }
-            else if (allowed is not null)
+            else if (checkPrimaries)
             {
-                notAllowed.Add((i, code));
+                (notAllowed ??= new()).Add((i, code));
             }
 
             if (!context.IsInpatient)
@@ -136,9 +136,9 @@ internal static class HipecCoder
             }
         }
 
-        if (allowed is not null && eligible == 0)
+        if (checkPrimaries && eligible == 0)
         {
-            foreach (var (index, code) in addOnPrimaries)
+            foreach (var (index, code) in addOnPrimaries ?? Enumerable.Empty<(int, string)>())
             {
                 context.AddFinding(
                     FindingIds.HipecPrimaryIsAddOn,
@@ -148,7 +148,7 @@ internal static class HipecCoder
                     rule);
             }
 
-            if (notAllowed.Count > 0)
+            if (notAllowed is not null)
             {
                 context.AddFinding(
                     FindingIds.HipecPrimaryNotEligible,
@@ -158,7 +158,7 @@ internal static class HipecCoder
                     rule);
             }
         }
-        else
+        else if (notAllowed is not null)
         {
             foreach (var (index, code) in notAllowed)
             {

@@ -34,6 +34,23 @@ internal sealed class DatedIndex<T>
     public IEnumerable<T> InForce(string key, DateTime date)
         => byKey.TryGetValue(key, out T[]? rows) ? rows.Where(r => r.Period.Contains(date)) : Enumerable.Empty<T>();
 
+    /// <summary>The first row of a key in force on a date, or null; allocation-free, for the per-case path.</summary>
+    public T? FirstInForce(string key, DateTime date)
+    {
+        if (byKey.TryGetValue(key, out T[]? rows))
+        {
+            foreach (T row in rows)
+            {
+                if (row.Period.Contains(date))
+                {
+                    return row;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Every row of a key, whatever its period.</summary>
     public IReadOnlyList<T> All(string key) => byKey.TryGetValue(key, out T[]? rows) ? rows : Array.Empty<T>();
 
@@ -49,10 +66,13 @@ internal sealed record AddOnEdit(string AddOn, string Primary, int Type, Effecti
 /// <summary>The NCCI add-on code file: which primary codes each add-on code may be reported with.</summary>
 internal sealed class AddOnTable
 {
+    private readonly DatedIndex<AddOnEdit> byPair;
+
     public AddOnTable(TableSource source, IEnumerable<AddOnEdit> edits)
     {
         Source = source;
         Edits = new DatedIndex<AddOnEdit>(edits, e => e.AddOn);
+        byPair = new DatedIndex<AddOnEdit>(Edits.Rows, e => e.AddOn + "|" + e.Primary);
     }
 
     public TableSource Source { get; }
@@ -60,7 +80,10 @@ internal sealed class AddOnTable
     public DatedIndex<AddOnEdit> Edits { get; }
 
     /// <summary>Whether the code is an add-on code on the date (it has an edit in force).</summary>
-    public bool IsAddOn(string code, DateTime date) => Edits.InForce(code, date).Any();
+    public bool IsAddOn(string code, DateTime date) => Edits.FirstInForce(code, date) is not null;
+
+    /// <summary>Whether an edit in force on the date lets the add-on code be reported with this primary code.</summary>
+    public bool Allows(string addOn, string primary, DateTime date) => byPair.FirstInForce(addOn + "|" + primary, date) is not null;
 
     /// <summary>The edits of an add-on code in force on a date (empty when the code is not an add-on then).</summary>
     public IReadOnlyList<AddOnEdit> For(string addOn, DateTime date) => Edits.InForce(addOn, date).ToList();
@@ -191,7 +214,7 @@ internal sealed class CodeValidityTable
 
     public CodeStatus Check(string code, DateTime date, out CodeValidity? row)
     {
-        row = Codes.InForce(code, date).FirstOrDefault();
+        row = Codes.FirstInForce(code, date);
         if (row is not null)
         {
             return row.Billable ? CodeStatus.Valid : CodeStatus.Header;
@@ -227,7 +250,7 @@ internal sealed class InpatientOnlyList
 
     public DatedIndex<InpatientOnlyCode> Codes { get; }
 
-    public bool Contains(string code, DateTime date) => Codes.InForce(code, date).Any();
+    public bool Contains(string code, DateTime date) => Codes.FirstInForce(code, date) is not null;
 }
 
 /// <summary>Every code table and edit of a rule set, together.</summary>
