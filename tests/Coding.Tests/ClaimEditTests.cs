@@ -204,4 +204,156 @@ public sealed class ClaimEditTests
         Assert.False(read.Succeeded);
         Assert.Equal("case.yaml:5:19: CASE002", read.Errors.Single().ToString()[..23]);
     }
+
+    private static CodingCase WithDrug(DrugAdministration drug, string[]? primaries = null)
+        => new("edit-case", Date2026, ClaimType.FacilityOutpatient, PayerType.Commercial, null, new[] { "C18.1", "C78.6" }, new HipecProcedure(SurgicalApproach.Open, primaries ?? new[] { "49205" }, 0, null, Coding.Quantities.Duration.FromMinutes(90), new[] { drug }));
+
+    [Fact]
+    public void Edits_IgnoreLinesThatGoOnNoClaim()
+    {
+        // Both 49205 lines are the sponsor's: they go on no insurer claim, so the MUE does not count them.
+        var trial = new ClinicalTrial("NCT04329494", true, null, null, new[] { LineCategory.PrimarySurgery });
+        var c = new CodingCase("edit-case", Date2026, ClaimType.FacilityOutpatient, PayerType.Commercial, null, new[] { "C18.1", "C78.6" }, new HipecProcedure(SurgicalApproach.Open, new[] { "49205", "49205" }, 0, null, Coding.Quantities.Duration.FromMinutes(90), null), trial);
+        Code(c).HasNo(FindingIds.MueExceeded);
+    }
+
+    [Theory]
+    [InlineData(1, 7, true, "per claim line")]
+    [InlineData(1, 8, false, null)]
+    [InlineData(2, 9, true, "indicator 2")]
+    [InlineData(2, 10, false, null)]
+    [InlineData(3, 9, true, "indicator 3, a clinical limit")]
+    public void Mue_CountsTheLargestLineForALineEdit_AndTheDayForTheOthers(int adjudication, int max, bool exceeded, string? wording)
+    {
+        // 40 mg of mitomycin given (8 units of 5 mg) from 50 mg opened: an 8-unit line and a 2-unit JW line, 10 in the day.
+        using var rules = RuleFixture.CopyOfDefault(("mue.yaml", "practitioner:\n", $"practitioner:\n  - {{ code: J9280, max_units: {max}, adjudication: {adjudication}, effective_from: 2020-01-01 }}\n"), ("mue.yaml", "outpatient_hospital:\n", $"outpatient_hospital:\n  - {{ code: J9280, max_units: {max}, adjudication: {adjudication}, effective_from: 2020-01-01 }}\n"));
+        var result = RuleSet.Load(rules.Directory).Code(WithDrug(Drug("mitomycin", 40, opened: 50)));
+        Assert.Equal(new[] { "49205x1", "96547x1", "96548x1", "J9280x8", "J9280x2 JW" }, result.Lines());
+        Assert.Equal(exceeded, result.FindingIds().Contains(FindingIds.MueExceeded));
+        if (wording is not null)
+        {
+            Assert.Contains(wording, result.Single(FindingIds.MueExceeded).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Mue_OfZero_ReportsOneUnitInTheSingular()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("mue.yaml", "{ code: \"49205\", max_units: 1, adjudication: 2, effective_from: 2020-01-01 }", "{ code: \"49205\", max_units: 0, adjudication: 2, effective_from: 2020-01-01 }"));
+        Assert.StartsWith("49205: 1 unit on this claim", RuleSet.Load(rules.Directory).Code(Surgery(new[] { "49205" })).Single(FindingIds.MueExceeded).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddOnCode_OfTypeTwoOnly_IsAWarningThatNamesItsType()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("add-on-codes.yaml", "{ add_on: \"44121\", primary: \"44120\", aoc_type: 1", "{ add_on: \"44121\", primary: \"44120\", aoc_type: 2"));
+        Finding finding = RuleSet.Load(rules.Directory).Code(Surgery(new[] { "49205", "44121" })).Single(FindingIds.AddOnWithoutPrimary);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("(AOC type 2)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("primary codes (44120)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddOnCode_WithATypeOneEdit_IsAnErrorEvenBesideTypeTwoEdits()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("add-on-codes.yaml", "{ add_on: \"44121\", primary: \"44120\", aoc_type: 1, effective_from: 2020-01-01 }", "{ add_on: \"44121\", primary: \"44120\", aoc_type: 2, effective_from: 2020-01-01 }\n  - { add_on: \"44121\", primary: \"44125\", aoc_type: 1, effective_from: 2020-01-01 }"));
+        Finding finding = RuleSet.Load(rules.Directory).Code(Surgery(new[] { "49205", "44121" })).Single(FindingIds.AddOnWithoutPrimary);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains("(AOC type 1)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(7, false)]
+    [InlineData(8, false)]
+    [InlineData(9, true)]
+    public void AddOnFinding_ListsUpToEightPrimaries(int primaries, bool more)
+    {
+        // 44139 has seven primaries (44140-44147); the fixture adds one or two more.
+        string extra = string.Concat(new[] { "44150", "44151" }.Take(primaries - 7).Select(p => $"\n  - {{ add_on: \"44139\", primary: \"{p}\", aoc_type: 1, effective_from: 2020-01-01 }}"));
+        using var rules = RuleFixture.CopyOfDefault(("add-on-codes.yaml", "{ add_on: \"44139\", primary: \"44140\", aoc_type: 1, effective_from: 2020-01-01 }", "{ add_on: \"44139\", primary: \"44140\", aoc_type: 1, effective_from: 2020-01-01 }" + extra));
+        string message = RuleSet.Load(rules.Directory).Code(Surgery(new[] { "49205", "44139" })).Single(FindingIds.AddOnWithoutPrimary).Message;
+        Assert.Equal(more, message.Contains(" and 1 more)", StringComparison.Ordinal));
+        Assert.Contains("44147", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddOnCode_GivenTwice_IsReportedOnce()
+        => Assert.Single(Code(Surgery(new[] { "49205", "44121", "44121" })).Findings, f => f.Id == FindingIds.AddOnWithoutPrimary);
+
+    [Fact]
+    public void InpatientOnlyCode_GivenTwice_IsReportedOnce()
+        => Assert.Single(Code(Surgery(new[] { "44140", "44140" }, claim: ClaimType.FacilityOutpatient, payer: PayerType.Medicare)).Findings, f => f.Id == FindingIds.InpatientOnlyOnOutpatientClaim);
+
+    [Theory]
+    [InlineData(ClaimType.Professional, "practitioner table")]
+    [InlineData(ClaimType.FacilityOutpatient, "outpatient hospital table")]
+    public void PtpFinding_NamesTheTableOfTheClaimType(ClaimType claim, string table)
+        => Assert.Contains(table, Code(Surgery(new[] { "58953", "49255" }, claim: claim, diagnoses: new[] { "C56.9" })).Single(FindingIds.PtpNotSeparatelyReportable).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void HeaderWithTenCodes_ListsThemAll_AndALongerListIsCut()
+    {
+        Assert.EndsWith("(C18.0, C18.1, C18.2, C18.3, C18.4, C18.5, C18.6, C18.7, C18.8, C18.9). [ICD-10-CM: CMS ICD-10-CM order file, FY2027, TO CONFIRM]", Code(Surgery(new[] { "49205" }, diagnoses: new[] { "C18" })).Single(FindingIds.DiagnosisNotBillable).Message, StringComparison.Ordinal);
+        Finding cut = Code(Surgery(new[] { "49205" }, diagnoses: new[] { "C57" })).Single(FindingIds.DiagnosisNotBillable);
+        Assert.Contains("C57.22, C57.3, ...)", cut.Message, StringComparison.Ordinal);
+        Assert.Equal(("icd10cm", "diagnoses[0]"), (cut.Rule, cut.Path));
+    }
+
+    [Fact]
+    public void HeaderFinding_ListsOnlyCodesInForceOnTheDate()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("icd10cm.yaml", "{ code: C18.2, billable: true, effective_from: 2019-10-01 }", "{ code: C18.2, billable: true, effective_from: 2019-10-01, effective_to: 2025-09-30 }"));
+        string message = RuleSet.Load(rules.Directory).Code(Surgery(new[] { "49205" }, diagnoses: new[] { "C18" })).Single(FindingIds.DiagnosisNotBillable).Message;
+        Assert.Contains("(C18.0, C18.1, C18.3,", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DiagnosisNotInForce_SaysWhenTheCodeWasValid()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("icd10cm.yaml", "{ code: C18.2, billable: true, effective_from: 2019-10-01 }", "{ code: C18.2, billable: true, effective_from: 2019-10-01, effective_to: 2025-09-30 }"));
+        Finding finding = RuleSet.Load(rules.Directory).Code(Surgery(new[] { "49205" }, diagnoses: new[] { "C18.2" })).Single(FindingIds.DiagnosisNotInForce);
+        Assert.StartsWith("C18.2 is an ICD-10-CM code only 2019-10-01 to 2025-09-30; it is not valid in fiscal year 2026", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("icd10cm", finding.Rule);
+    }
+
+    [Fact]
+    public void OneDiagnosisNotChecked_IsWordedInTheSingular()
+        => Assert.StartsWith("E43 is outside the ICD-10-CM families this rule set ships (", Code(Surgery(new[] { "49205" }, diagnoses: new[] { "C18.1", "E43" })).Single(FindingIds.DiagnosisNotChecked).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(new[] { "C56.9" }, "The case lists no diagnosis")]
+    public void DiagnosisMessages_SayWhatIsWrong(string[] unused, string expected)
+    {
+        _ = unused;
+        Assert.StartsWith(expected, Code(Surgery(new[] { "49205" }, diagnoses: Array.Empty<string>())).Single(FindingIds.DiagnosisMissing).Message, StringComparison.Ordinal);
+        Assert.StartsWith("'C56-9' is not a well-formed ICD-10-CM code", Code(Surgery(new[] { "49205" }, diagnoses: new[] { "C56-9" })).Single(FindingIds.DiagnosisMalformed).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoAddOnCodesAsTheOnlyPrimaries_AreEachReported()
+        => Assert.Equal(new[] { "procedure.primary_procedures[0]", "procedure.primary_procedures[1]" }, Code(Surgery(new[] { "44955", "44121" })).Findings.Where(f => f.Id == FindingIds.HipecPrimaryIsAddOn).Select(f => f.Path));
+
+    [Fact]
+    public void IneligiblePrimaries_AreAllNamed()
+    {
+        Finding finding = Code(Surgery(new[] { "47600", "49320" })).Single(FindingIds.HipecPrimaryNotEligible);
+        Assert.StartsWith("None of the primary procedures (47600, 49320) is an allowed primary for 96547", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedPrimary_IsNamedInItsFinding()
+        => Assert.StartsWith("'4920' is not a well-formed CPT code", Code(Surgery(new[] { "4920", "49205" })).Single(FindingIds.HipecPrimaryMalformed).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("2026-03-14", Severity.Error)]
+    [InlineData("2023-06-01", Severity.Warning)]
+    public void NoPrimary_IsAnErrorOnlyForTheAddOnCodes(string date, Severity severity)
+        => Assert.Equal(severity, Code(Surgery(Array.Empty<string>(), date: DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture))).Single(FindingIds.HipecPrimaryMissing).Severity);
+
+    [Fact]
+    public void TableSource_SaysToConfirmOnlyWhenTheRowsNeedIt()
+    {
+        Assert.Equal("MUE: f, 2027 Q1", new Coding.Rules.Tables.TableSource("MUE", "f", "2027 Q1", false).ToString());
+        Assert.Equal("MUE: f, 2027 Q1, TO CONFIRM", new Coding.Rules.Tables.TableSource("MUE", "f", "2027 Q1", true).ToString());
+    }
 }

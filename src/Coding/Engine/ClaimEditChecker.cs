@@ -14,9 +14,6 @@ namespace Coding.Engine;
 /// </summary>
 internal static class ClaimEditChecker
 {
-    /// <summary>The modifiers that mark a distinct procedural service, which a PTP edit with indicator 1 allows.</summary>
-    private static readonly string[] DistinctServiceModifiers = { "59", "XE", "XP", "XS", "XU" };
-
     public static void Check(CodingContext context)
     {
         EditTableKind? kind = context.Case.Claim switch
@@ -55,7 +52,7 @@ internal static class ClaimEditChecker
         }
 
         CheckAddOns(context, billed, codes);
-        CheckPtp(context, kind.Value, billed, codes, units);
+        CheckPtp(context, kind.Value, codes, units);
         CheckMue(context, kind.Value, codes, units);
         CheckInpatientOnly(context, billed);
     }
@@ -117,7 +114,7 @@ internal static class ClaimEditChecker
         return false;
     }
 
-    private static void CheckPtp(CodingContext context, EditTableKind kind, List<CodeLine> billed, List<string> codes, Dictionary<string, (int Total, int Largest)> onClaim)
+    private static void CheckPtp(CodingContext context, EditTableKind kind, List<string> codes, Dictionary<string, (int Total, int Largest)> onClaim)
     {
         PtpTable table = context.Rules.Tables.Ptp;
         var date = context.Case.DateOfService;
@@ -131,12 +128,12 @@ internal static class ClaimEditChecker
                     continue;
                 }
 
-                Report(context, kind, table, edit, billed);
+                Report(context, kind, table, edit);
             }
         }
     }
 
-    private static void Report(CodingContext context, EditTableKind kind, PtpTable table, PtpEdit edit, List<CodeLine> billed)
+    private static void Report(CodingContext context, EditTableKind kind, PtpTable table, PtpEdit edit)
     {
         string tableName = kind == EditTableKind.Practitioner ? "practitioner" : "outpatient hospital";
         string advice = string.Empty;
@@ -155,8 +152,9 @@ internal static class ClaimEditChecker
                 "procedure.primary_procedures",
                 "ptp-edits");
         }
-        else if (!billed.Any(l => l.Code == edit.Column2 && l.Modifiers.Any(m => DistinctServiceModifiers.Contains(m))))
+        else
         {
+            // Cases give no procedure modifiers, so the coder is always asked to add one (or drop the code).
             context.AddFinding(
                 FindingIds.PtpModifierNeeded,
                 Severity.Warning,

@@ -102,7 +102,7 @@ internal static class HipecCoder
             checkPrimaries = false;
         }
 
-        int eligible = 0;
+        bool anyEligible = false;
         List<(int Index, string Code)>? notAllowed = null;
         List<(int Index, string Code)>? addOnPrimaries = null;
         for (int i = 0; i < hipec.PrimaryProcedures.Count; i++)
@@ -123,7 +123,7 @@ internal static class HipecCoder
             }
             else if (checkPrimaries && tables.AddOns.Allows(addOnCode!, code, date))
             {
-                eligible++;
+                anyEligible = true;
             }
             else if (checkPrimaries)
             {
@@ -136,7 +136,7 @@ internal static class HipecCoder
             }
         }
 
-        if (checkPrimaries && eligible == 0)
+        if (checkPrimaries && !anyEligible)
         {
             foreach (var (index, code) in addOnPrimaries ?? Enumerable.Empty<(int, string)>())
             {

@@ -45,7 +45,7 @@ public static class FindingIds
     public const string TemperatureMissing = "HIPEC008";
 
     /// <summary>A primary procedure given for the HIPEC codes is itself an add-on code, and no real primary is given.</summary>
-    public const string HipecPrimaryIsAddOn = "HIPEC009";
+    public const string HipecPrimaryIsAddOn = "HIPEC010";
 
     /// <summary>A diagnosis is a category or subcategory header, not a billable code.</summary>
     public const string DiagnosisNotBillable = "CASE106";

@@ -27,8 +27,8 @@ internal sealed partial class RuleSetBuilder
             Tables.TableBuilder.AddOns(addOns, sinks["add-on-codes.yaml"]),
             Tables.TableBuilder.Ptp(ptp, id => !notesLoaded || notes.ContainsKey(id), sinks["ptp-edits.yaml"]),
             Tables.TableBuilder.Mue(mue, sinks["mue.yaml"]),
-            Tables.TableBuilder.Validity("ICD-10-CM", cm, CodeFormats.Icd10Cm, CodeFormats.Icd10CmPrefix, c => c, sinks["icd10cm.yaml"]),
-            Tables.TableBuilder.Validity("ICD-10-PCS", pcs, CodeFormats.Pcs, CodeFormats.PcsPrefix, c => c, sinks["icd10pcs.yaml"]),
+            Tables.TableBuilder.Validity("ICD-10-CM", cm, CodeFormats.Icd10Cm, CodeFormats.Icd10CmPrefix, sinks["icd10cm.yaml"]),
+            Tables.TableBuilder.Validity("ICD-10-PCS", pcs, CodeFormats.Pcs, CodeFormats.PcsPrefix, sinks["icd10pcs.yaml"]),
             Tables.TableBuilder.InpatientOnly(ipo, sinks["inpatient-only.yaml"]));
     }
 

@@ -78,13 +78,13 @@ internal static class TableBuilder
     public static MueTable Mue(MueFileDto file, DataErrorSink sink)
         => new(Source("MUE", file.Source), MueRows(file.Practitioner, "practitioner", sink), MueRows(file.OutpatientHospital, "outpatient hospital", sink));
 
-    public static CodeValidityTable Validity(string table, CodeValidityFileDto file, Regex format, Regex familyFormat, Func<string, string> display, DataErrorSink sink)
+    public static CodeValidityTable Validity(string table, CodeValidityFileDto file, Regex format, Regex familyFormat, DataErrorSink sink)
     {
         foreach (string family in file.Families)
         {
             if (!familyFormat.IsMatch(family))
             {
-                sink.Add(DataErrorIds.InvalidRuleValue, $"Family '{family}' is not the start of a {table} code.", file.At(nameof(file.Families)));
+                sink.Add(DataErrorIds.InvalidRuleValue, $"Family '{family}' is not the start of an {table} code.", file.At(nameof(file.Families)));
             }
         }
 
@@ -95,7 +95,7 @@ internal static class TableBuilder
             var at = dto.At(nameof(dto.Code));
             if (!format.IsMatch(dto.Code))
             {
-                sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not a well-formed {table} code{(dto.Code == display(dto.Code) ? string.Empty : " (expected " + display(dto.Code) + ")")}.", at);
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not a well-formed {table} code.", at);
             }
             else if (validity.FamilyOf(dto.Code) is null)
             {
