@@ -41,13 +41,77 @@ public sealed class CoverageRuleTests
         => Assert.All(CodePipac(PayerType.SelfPay, null).Lines, l => Assert.Equal((Responsibility.Patient, (PayerType?)null), (l.Responsibility, l.BillTo)));
 
     [Fact]
-    public void SelfPayInATrial_KeepsTheTrialNumberButNoInstitutionalCodes()
+    public void SelfPayInATrial_GoesOnNoClaim_SoItCarriesNoTrialMarkers()
     {
-        var markers = CodePipac(PayerType.SelfPay, Trial(sponsorPays: Aerosol)).ClaimMarkers;
-        Assert.Equal("04329494", markers.ClinicalTrialNumber);
-        Assert.Empty(markers.ConditionCodes);
-        Assert.Empty(markers.ValueCodes);
+        var result = CodePipac(PayerType.SelfPay, Trial(sponsorPays: Aerosol));
+        Assert.Null(result.ClaimMarkers.ClinicalTrialNumber);
+        Assert.Empty(result.ClaimMarkers.ConditionCodes);
+        Assert.DoesNotContain("Z00.6", result.Diagnoses);
+        result.HasNo(FindingIds.TrialNotQualifying);
     }
+
+    [Theory]
+    [InlineData(PayerType.Medicare, ClaimType.FacilityOutpatient)]
+    [InlineData(PayerType.Commercial, ClaimType.Professional)]
+    [InlineData(PayerType.Medicaid, ClaimType.FacilityInpatient)]
+    public void NonQualifyingTrial_GetsNoneOfTheTrialMarkers(PayerType payer, ClaimType claim)
+    {
+        var result = CodePipac(payer, Trial(qualifying: false, ide: "G240123"), claim: claim);
+        Assert.DoesNotContain("Z00.6", result.Diagnoses);
+        Assert.Equal(ClaimMarkersOf(null), Describe(result.ClaimMarkers));
+        Assert.All(result.Lines, l => Assert.DoesNotContain(l.Modifiers, m => m is "Q0" or "Q1"));
+        Assert.Contains("no Z00.6, trial number, condition code 30, value code D4 or Q1/Q0 modifiers are added", result.Single(FindingIds.TrialNotQualifying).Message, StringComparison.Ordinal);
+        result.HasNo(FindingIds.TrialInvestigationalBilled);
+    }
+
+    [Theory]
+    [InlineData("2021-12-31", false)]
+    [InlineData("2022-01-01", true)]
+    public void MedicaidTrialMarkers_StartWithTheRoutineCostBenefit(string date, bool markers)
+    {
+        var result = CodePipac(PayerType.Medicaid, Trial(), date: DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(markers, result.Diagnoses.Contains("Z00.6"));
+        Assert.Equal(markers ? "04329494" : null, result.ClaimMarkers.ClinicalTrialNumber);
+        Assert.Equal(markers, result.Lines.Any(l => l.Modifiers.Contains("Q1")));
+        Assert.Equal(!markers, result.FindingIds().Contains(FindingIds.TrialRoutineNotMandated));
+        result.HasNo(FindingIds.TrialNotQualifying);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void QualifyingTrial_OnAFacilityClaim_CarriesEveryMarkerAndTheIde(bool qualifying, bool carried)
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(qualifying: qualifying, ide: "G240123"));
+        Assert.Equal(carried ? "04329494|30|D4=04329494|G240123" : ClaimMarkersOf(null), Describe(result.ClaimMarkers));
+    }
+
+    [Fact]
+    public void Z006ListedWithoutATrial_IsAnAttestationErrorAndLeftOffTheClaim()
+    {
+        var result = RuleSet.Default.Code(Case(Pipac(), claim: ClaimType.FacilityOutpatient, payer: PayerType.Medicare, diagnoses: new[] { "Z51.11", "C16.9", "Z00.6" }));
+        Finding finding = result.Single(FindingIds.TrialAttestationWithoutQualifyingTrial);
+        Assert.Equal((Severity.Error, "diagnoses[2]"), (finding.Severity, finding.Path));
+        Assert.DoesNotContain("Z00.6", result.Diagnoses);
+        Assert.False(result.Ready);
+    }
+
+    [Fact]
+    public void Z006ListedForAQualifyingTrial_IsKeptOnce()
+    {
+        var result = RuleSet.Default.Code(Case(Pipac(), claim: ClaimType.FacilityOutpatient, payer: PayerType.Medicare, diagnoses: new[] { "Z51.11", "C16.9", "Z00.6" }, trial: Trial()));
+        result.HasNo(FindingIds.TrialAttestationWithoutQualifyingTrial);
+        Assert.Single(result.Diagnoses, d => d == "Z00.6");
+    }
+
+    [Fact]
+    public void MalformedNct_InANonQualifyingTrial_IsAWarningOnly()
+        => Assert.Equal(Severity.Warning, CodePipac(PayerType.Medicare, Trial(qualifying: false, nct: "NCT123")).Single(FindingIds.TrialNctMalformed).Severity);
+
+    private static string ClaimMarkersOf(string? none) => none ?? "|||";
+
+    private static string Describe(ClaimMarkers markers)
+        => string.Join("|", markers.ClinicalTrialNumber, string.Join(",", markers.ConditionCodes), string.Join(",", markers.ValueCodes.Select(v => v.Code + "=" + v.Value)), markers.Ide);
 
     [Fact]
     public void SponsorPaidCategory_GoesToTheSponsorOffTheClaim()

@@ -1,3 +1,4 @@
+using System;
 using Coding.Cases;
 using Coding.Results;
 using Coding.Rules;
@@ -47,12 +48,45 @@ public sealed class DiagnosisAndPolicyTests
     public void GastricPrimary_OnACommercialClaim_IsFlaggedInvestigational() => CodeHipec(PayerType.Commercial, "C16.9").Single("POLICY001");
 
     [Fact]
-    public void AppendicealPrimary_IsACoveredIndicationNotInvestigational()
+    public void AppendicealAdenocarcinoma_IsCoveredOnlyAsPseudomyxoma_SoItAsksForTheHistology()
     {
         var result = CodeHipec(PayerType.Commercial, "C18.1", "C78.6");
         result.HasNo("POLICY001");
-        Assert.Equal(Severity.Info, result.Single("POLICY002").Severity);
+        result.HasNo("POLICY002");
+        Finding finding = result.Single("POLICY005");
+        Assert.Equal((Severity.Warning, "bcbsa-20307-hipec-appendiceal-histology"), (finding.Severity, finding.Rule));
+        Assert.EndsWith("[BCBSA medical policy 2.03.07]", finding.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("bcbsa-20307-hipec-pseudomyxoma", "D37.3", "C78.6")]
+    [InlineData("bcbsa-20307-hipec-mesothelioma", "C45.1")]
+    [InlineData("bcbsa-20307-hipec-goblet-cell", "C7A.020", "C78.6")]
+    public void CoveredIndications_AreInformationNamingThePolicy(string rule, params string[] diagnoses)
+    {
+        var result = CodeHipec(PayerType.Commercial, diagnoses);
+        Finding finding = result.Single("POLICY002");
+        Assert.Equal((Severity.Info, rule), (finding.Severity, finding.Rule));
+        result.HasNo("POLICY001");
+    }
+
+    [Fact]
+    public void LowGradeMucinousNeoplasm_WithoutPeritonealSpread_IsNotPseudomyxoma()
+        => CodeHipec(PayerType.Commercial, "D37.3").HasNo("POLICY002");
+
+    [Theory]
+    [InlineData("C56.9")]
+    [InlineData("C57.01")]
+    public void OvarianAndFallopianTubeCancer_AreCoveredWithinTheStageCriteria(string code)
+        => Assert.Equal(Severity.Warning, CodeHipec(PayerType.Commercial, code, "C78.6").Single("POLICY003").Severity);
+
+    [Theory]
+    [InlineData("C48.1")]
+    [InlineData("C54.1")]
+    [InlineData("C57.4")]
+    [InlineData("C20")]
+    public void EveryOtherIndication_IsInvestigational(string code)
+        => CodeHipec(PayerType.Commercial, code, "C78.6").Single("POLICY001");
 
     [Fact]
     public void CommercialPolicy_DoesNotApplyToMedicare() => CodeHipec(PayerType.Medicare, "C18.2").HasNo("POLICY001");

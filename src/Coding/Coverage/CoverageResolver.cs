@@ -28,6 +28,7 @@ internal sealed class CoverageResolver
     private readonly PayerType? billTo;
     private readonly CoverageRule? mandate;
     private readonly bool medicaidNotMandated;
+    private readonly bool qualifiesForPayer;
     private readonly List<CoverageDecision> missing = new();
 
     /// <summary>Works out, once per case and without side effects, what every line's decision depends on.</summary>
@@ -62,7 +63,14 @@ internal sealed class CoverageResolver
                 mandate = rules.For(CoverageDecision.CommercialRoutine, date);
                 break;
         }
+
+        // The trial markers attest that the claim holds routine costs of a trial that qualifies for this payer:
+        // Medicare and Medicare Advantage under NCD 310.1, Medicaid only once its routine-cost benefit is in force.
+        qualifiesForPayer = !medicaidNotMandated;
     }
+
+    /// <summary>Gets a value indicating whether the case's trial qualifies for its payer, so the claim carries the trial markers.</summary>
+    public bool QualifiesForPayer => qualifiesForPayer;
 
     /// <summary>The coverage of a line about to be created: who pays, the claim it goes on, the rule, a Q modifier, notes.</summary>
     public LineCoverage Decide(LineCategory category, bool suppliedBySponsor)
@@ -87,7 +95,7 @@ internal sealed class CoverageResolver
             return Of(CoverageDecision.NoTrial, Responsibility.Insurer, billTo, null);
         }
 
-        if (!trial.Qualifying)
+        if (!qualifiesForPayer)
         {
             return Of(CoverageDecision.NotQualifying, Responsibility.Insurer, billTo, null);
         }
@@ -111,7 +119,7 @@ internal sealed class CoverageResolver
             context.AddFinding(
                 FindingIds.TrialRoutineNotMandated,
                 Severity.Warning,
-                string.Format(CultureInfo.InvariantCulture, "Medicaid had to cover routine clinical-trial costs only from {0:yyyy-MM-dd}; on {1:yyyy-MM-dd} it depends on the state plan. Check before billing.", first.Period.From, codingCase.DateOfService),
+                string.Format(CultureInfo.InvariantCulture, "Medicaid had to cover routine clinical-trial costs only from {0:yyyy-MM-dd}; on {1:yyyy-MM-dd} it depends on the state plan, so the trial does not qualify for this claim's payer: no {2}, trial number, condition code {3}, value code {4} or {5}/{6} modifiers are added, and the lines are billed as ordinary care. Check the state plan before billing. [{7}]", first.Period.From, codingCase.DateOfService, rules.SecondaryDiagnosis, rules.FacilityConditionCode, rules.FacilityValueCode, rules.RoutineModifier, rules.InvestigationalModifier, first.Source),
                 "date_of_service",
                 first.Id);
         }
@@ -120,6 +128,8 @@ internal sealed class CoverageResolver
         {
             AddTrialMarkers(trial, diagnoses);
         }
+
+        GuardAgainstUnqualifiedAttestation(trial, diagnoses);
 
         foreach (CoverageDecision decision in missing)
         {
@@ -131,7 +141,7 @@ internal sealed class CoverageResolver
         {
             context.UseNotes(line.CoverageNotes);
             context.UseRule(line.CoverageRule);
-            if (line.Responsibility == Responsibility.Insurer && trial is { Qualifying: true } && trial.Investigational.Contains(line.Category))
+            if (line.Responsibility == Responsibility.Insurer && trial is { Qualifying: true } && qualifiesForPayer && trial.Investigational.Contains(line.Category))
             {
                 investigationalBilled.Add(line.Code);
             }
@@ -179,15 +189,37 @@ internal sealed class CoverageResolver
 
     private void AddTrialMarkers(ClinicalTrial trial, List<string> diagnoses)
     {
+        CodingCase codingCase = context.Case;
+        bool markers = trial.Qualifying && qualifiesForPayer && codingCase.Payer != PayerType.SelfPay;
         string nct = trial.Nct.ToUpperInvariant();
-        string? number = null;
-        if (rules.NctPattern.IsMatch(nct))
+        string? number = rules.NctPattern.IsMatch(nct) ? nct.Substring(3) : null;
+        if (number is null)
         {
-            number = nct.Substring(3);
+            // Only a claim that carries the number is held up by a malformed one; otherwise it is a record to correct.
+            context.AddFinding(
+                FindingIds.TrialNctMalformed,
+                markers ? Severity.Error : Severity.Warning,
+                markers
+                    ? $"'{trial.Nct}' is not a ClinicalTrials.gov number (NCT followed by 8 digits); the claim cannot carry the trial number."
+                    : $"'{trial.Nct}' is not a ClinicalTrials.gov number (NCT followed by 8 digits); this claim carries no trial number, but correct the trial record.",
+                "trial.nct",
+                null);
         }
-        else
+
+        if (!markers)
         {
-            context.AddFinding(FindingIds.TrialNctMalformed, Severity.Error, $"'{trial.Nct}' is not a ClinicalTrials.gov number (NCT followed by 8 digits); the claim cannot carry the trial number.", "trial.nct", null);
+            if (!trial.Qualifying && codingCase.Payer != PayerType.SelfPay)
+            {
+                var rule = rules.For(CoverageDecision.NotQualifying, codingCase.DateOfService);
+                context.AddFinding(
+                    FindingIds.TrialNotQualifying,
+                    Severity.Warning,
+                    $"The trial is marked as not qualifying, so it does not qualify for {Output.WireNames.Of(codingCase.Payer)}: no {rules.SecondaryDiagnosis}, trial number, condition code {rules.FacilityConditionCode}, value code {rules.FacilityValueCode} or {rules.RoutineModifier}/{rules.InvestigationalModifier} modifiers are added, and the lines are billed as ordinary care; routine costs may be denied as trial-related. Check the coverage analysis (Medicare: NCD 310.1; commercial: an approved trial under PHSA section 2709). [{rule?.Source}]",
+                    "trial.qualifying",
+                    rule?.Id);
+            }
+
+            return;
         }
 
         if (!diagnoses.Contains(rules.SecondaryDiagnosis))
@@ -196,22 +228,40 @@ internal sealed class CoverageResolver
         }
 
         context.UseNotes(rules.MarkerNotes);
-        if (!trial.Qualifying)
-        {
-            var rule = rules.For(CoverageDecision.NotQualifying, context.Case.DateOfService);
-            context.AddFinding(
-                FindingIds.TrialNotQualifying,
-                Severity.Warning,
-                $"The trial is marked as not qualifying under Medicare's clinical trial policy: no Q0/Q1 modifiers or condition code 30 are added, and routine costs may be denied as trial-related. [{rule?.Source}]",
-                "trial.qualifying",
-                rule?.Id);
-        }
 
-        // Condition and value codes belong on an institutional claim to a payer; a self-pay patient gets none.
-        bool facility = rules.FacilityClaims.Contains(context.Case.Claim) && context.Case.Payer != PayerType.SelfPay;
-        var conditionCodes = facility && trial.Qualifying ? new[] { rules.FacilityConditionCode } : null;
+        // Condition and value codes belong on an institutional claim.
+        bool facility = rules.FacilityClaims.Contains(codingCase.Claim);
+        var conditionCodes = facility ? new[] { rules.FacilityConditionCode } : null;
         var valueCodes = facility && number is not null ? new[] { new ValueCode(rules.FacilityValueCode, number) } : null;
         context.ClaimMarkers = new ClaimMarkers(number, conditionCodes, valueCodes, trial.Ide);
+    }
+
+    /// <summary>Z00.6 listed by the case on a claim without qualifying-trial markers is a false attestation.</summary>
+    private void GuardAgainstUnqualifiedAttestation(ClinicalTrial? trial, List<string> diagnoses)
+    {
+        bool markers = trial is { Qualifying: true } && qualifiesForPayer && context.Case.Payer != PayerType.SelfPay;
+        int index = -1;
+        for (int i = 0; i < context.Case.Diagnoses.Count; i++)
+        {
+            if (string.Equals(context.Case.Diagnoses[i].Trim(), rules.SecondaryDiagnosis, System.StringComparison.OrdinalIgnoreCase))
+            {
+                index = i;
+                break;
+            }
+        }
+
+        if (markers || index < 0)
+        {
+            return;
+        }
+
+        diagnoses.Remove(rules.SecondaryDiagnosis);
+        context.AddFinding(
+            FindingIds.TrialAttestationWithoutQualifyingTrial,
+            Severity.Error,
+            $"{rules.SecondaryDiagnosis} is listed, but {(trial is null ? "the case is in no clinical trial" : "the trial does not qualify for this claim's payer")}: {rules.SecondaryDiagnosis} attests that the claim holds routine costs of a qualifying clinical trial, so it must not be on this claim. It has been left off the claim's diagnoses; remove it from the case. [CMS Claims Processing Manual, ch. 32, section 69.6]",
+            string.Format(CultureInfo.InvariantCulture, "diagnoses[{0}]", index),
+            null);
     }
 
     private static void GuardAgainstDoubleBilling(CodingContext context)

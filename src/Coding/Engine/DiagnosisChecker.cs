@@ -48,7 +48,13 @@ internal static class DiagnosisChecker
 
         foreach (var rule in context.Rules.Sequencing)
         {
-            if (rule.Rule == SequencingRuleKind.NotFirstListed && diagnoses.Count > 0 && diagnoses[0] == rule.Code)
+            if (diagnoses.Count == 0 || (rule.Procedures.Count > 0 && !rule.Procedures.Contains(context.Case.Procedure.Kind)))
+            {
+                continue;
+            }
+
+            bool first = diagnoses[0] == rule.Code;
+            if (rule.Rule == SequencingRuleKind.NotFirstListed ? first : !first)
             {
                 context.AddFinding(FindingIds.DiagnosisSequence, rule.Severity, rule.Message, Path(0), rule.Id);
             }

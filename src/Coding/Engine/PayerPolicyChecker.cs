@@ -30,15 +30,15 @@ internal static class PayerPolicyChecker
 
     private static bool Matches(IReadOnlyList<string> diagnoses, PayerPolicy policy)
     {
+        bool matched = false;
+        bool together = policy.TogetherWithStarting.Count == 0;
         foreach (string diagnosis in diagnoses)
         {
-            if (StartsWithAny(diagnosis, policy.DiagnosesStarting) && !StartsWithAny(diagnosis, policy.ExceptStarting))
-            {
-                return true;
-            }
+            matched |= StartsWithAny(diagnosis, policy.DiagnosesStarting) && !StartsWithAny(diagnosis, policy.ExceptStarting);
+            together |= StartsWithAny(diagnosis, policy.TogetherWithStarting);
         }
 
-        return false;
+        return matched && together;
     }
 
     private static bool StartsWithAny(string code, IReadOnlyList<string> prefixes)

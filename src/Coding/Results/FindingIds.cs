@@ -119,6 +119,9 @@ public static class FindingIds
     /// <summary>No payer mandate covers routine trial costs on the date of service (e.g. Medicaid before 2022).</summary>
     public const string TrialRoutineNotMandated = "TRIAL005";
 
+    /// <summary>Z00.6 is listed on a claim without a trial that qualifies for the payer: a false attestation.</summary>
+    public const string TrialAttestationWithoutQualifyingTrial = "TRIAL006";
+
     /// <summary>Inpatient claim: the surgery's own ICD-10-PCS codes come from the operative report, not from CPT.</summary>
     public const string InpatientSurgeryCodes = "CLAIM001";
 }

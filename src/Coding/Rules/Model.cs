@@ -175,6 +175,7 @@ internal sealed record PayerPolicy(
     IReadOnlyList<PayerType> Payers,
     IReadOnlyList<string> DiagnosesStarting,
     IReadOnlyList<string> ExceptStarting,
+    IReadOnlyList<string> TogetherWithStarting,
     bool OnlyOutsideTrial,
     Severity Severity,
     string Message,
@@ -185,7 +186,7 @@ internal sealed record PayerPolicy(
     public string FindingMessage { get; } = Message + " [" + Source + "]";
 }
 
-internal sealed record SequencingRule(string Id, string Code, SequencingRuleKind Rule, Severity Severity, string Message, string Source);
+internal sealed record SequencingRule(string Id, string Code, SequencingRuleKind Rule, IReadOnlyList<ProcedureKind> Procedures, Severity Severity, string Message, string Source);
 
 internal sealed record CoverageRule(string Id, CoverageDecision Decision, string Source, IReadOnlyList<string> Notes, EffectivePeriod Period) : IEffective;
 

@@ -480,7 +480,7 @@ internal sealed partial class RuleSetBuilder
         {
             ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
             var period = Period(dto, sink);
-            foreach (string prefix in dto.DiagnosesStarting.Concat(dto.ExceptStarting))
+            foreach (string prefix in dto.DiagnosesStarting.Concat(dto.ExceptStarting).Concat(dto.TogetherWithStarting))
             {
                 if (!CodeFormats.Icd10CmPrefix.IsMatch(prefix))
                 {
@@ -488,7 +488,7 @@ internal sealed partial class RuleSetBuilder
                 }
             }
 
-            built.Add(new PayerPolicy(dto.Id, dto.FindingId, Freeze(dto.Procedures), Freeze(dto.Payers), Freeze(dto.DiagnosesStarting), Freeze(dto.ExceptStarting), dto.OnlyOutsideTrial, dto.Severity, dto.Message.Trim(), dto.Source, period));
+            built.Add(new PayerPolicy(dto.Id, dto.FindingId, Freeze(dto.Procedures), Freeze(dto.Payers), Freeze(dto.DiagnosesStarting), Freeze(dto.ExceptStarting), Freeze(dto.TogetherWithStarting), dto.OnlyOutsideTrial, dto.Severity, dto.Message.Trim(), dto.Source, period));
         }
 
         return Freeze(built);
@@ -564,7 +564,7 @@ internal sealed partial class RuleSetBuilder
                 sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not an ICD-10-CM code.", dto.At(nameof(dto.Code)));
             }
 
-            built.Add(new SequencingRule(dto.Id, dto.Code, dto.Rule, dto.Severity, dto.Message.Trim(), dto.Source));
+            built.Add(new SequencingRule(dto.Id, dto.Code, dto.Rule, Freeze(dto.Procedures), dto.Severity, dto.Message.Trim(), dto.Source));
         }
 
         return Freeze(built);

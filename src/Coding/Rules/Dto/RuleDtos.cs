@@ -181,6 +181,7 @@ internal sealed class PayerPolicyDto : EffectiveDto
     [RequiredKey] public List<PayerType> Payers { get; set; } = new();
     [RequiredKey] public List<string> DiagnosesStarting { get; set; } = new();
     public List<string> ExceptStarting { get; set; } = new();
+    public List<string> TogetherWithStarting { get; set; } = new();
     public bool OnlyOutsideTrial { get; set; }
     [RequiredKey] public Severity Severity { get; set; }
     [RequiredKey] public string Message { get; set; } = "";
@@ -190,6 +191,7 @@ internal sealed class PayerPolicyDto : EffectiveDto
 internal enum SequencingRuleKind
 {
     NotFirstListed,
+    FirstListed,
 }
 
 internal sealed class DiagnosesFileDto : LocatedDto
@@ -202,6 +204,7 @@ internal sealed class SequencingDto : LocatedDto
     [RequiredKey] public string Id { get; set; } = "";
     [RequiredKey] public string Code { get; set; } = "";
     [RequiredKey] public SequencingRuleKind Rule { get; set; }
+    public List<ProcedureKind> Procedures { get; set; } = new();
     [RequiredKey] public Severity Severity { get; set; }
     [RequiredKey] public string Message { get; set; } = "";
     [RequiredKey] public string Source { get; set; } = "";
