@@ -206,7 +206,7 @@ public sealed class ClaimEditTests
     }
 
     private static CodingCase WithDrug(DrugAdministration drug, string[]? primaries = null)
-        => new("edit-case", Date2026, ClaimType.FacilityOutpatient, PayerType.Commercial, null, new[] { "C18.1", "C78.6" }, new HipecProcedure(SurgicalApproach.Open, primaries ?? new[] { "49205" }, 0, null, Coding.Quantities.Duration.FromMinutes(90), new[] { drug }));
+        => new("edit-case", Date2026, ClaimType.FacilityOutpatient, PayerType.Medicare, null, new[] { "C18.1", "C78.6" }, new HipecProcedure(SurgicalApproach.Open, primaries ?? new[] { "49205" }, 0, null, Coding.Quantities.Duration.FromMinutes(90), new[] { drug }));
 
     [Fact]
     public void Edits_IgnoreLinesThatGoOnNoClaim()

@@ -150,7 +150,7 @@ public sealed class CoverageRuleTests
 
     [Fact]
     public void QModifiers_FollowJwOrJzOnDrugLines()
-        => Assert.Equal(new[] { "JZ", "Q1" }, Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: Drug("doxorubicin", 3, 10)), "J9000").Modifiers);
+        => Assert.Equal(new[] { "JZ", "Q1" }, Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: Drug("oxaliplatin", 170.2m, 170.4m)), "J9263").Modifiers);
 
     [Fact]
     public void InpatientClaim_GetsNoQModifiersButConditionCode30()

@@ -109,4 +109,59 @@ public sealed class DrugRuleTests
     [Fact]
     public void ImplausibleBodySurfaceArea_IsAWarning()
         => Assert.Equal(Severity.Warning, Outpatient(bsa: 4.2m, drugs: Drug("mitomycin", 70, opened: 70)).Single(FindingIds.BodySurfaceAreaImplausible).Severity);
+
+    private static CodingResult OutpatientFor(PayerType payer, params DrugAdministration[] drugs)
+        => RuleSet.Default.Code(Case(Hipec(90, drugs: drugs), claim: ClaimType.FacilityOutpatient, payer: payer));
+
+    [Theory]
+    [InlineData(PayerType.Commercial)]
+    [InlineData(PayerType.Medicaid)]
+    [InlineData(PayerType.MedicareAdvantage)]
+    public void PayerThatDoesNotRequireThem_GetsNeitherJwNorJz(PayerType payer)
+    {
+        var result = OutpatientFor(payer, Drug("mitomycin", 70, opened: 80));
+        Assert.Equal(new[] { "J9280x14" }, DrugLines(result));
+        Assert.Contains("drug-payer-no-wastage-modifier", result.Lines[^1].Notes);
+        result.HasNo(FindingIds.DrugOpenedMissing);
+    }
+
+    [Fact]
+    public void PackagedDrug_OnAMedicareClaim_GetsNeitherJwNorJz()
+    {
+        var result = OutpatientFor(PayerType.Medicare, Drug("doxorubicin", 30, opened: 50));
+        Assert.Equal(new[] { "J9000x3" }, DrugLines(result));
+        Assert.Contains("drug-packaged-no-wastage-modifier", result.Lines[^1].Notes);
+    }
+
+    [Fact]
+    public void VialTypeGivenOnTheCase_OverridesTheDefault()
+    {
+        var single = OutpatientFor(PayerType.Medicare, Drug("mitomycin", 70, opened: 80));
+        var multi = OutpatientFor(PayerType.Medicare, new DrugAdministration("mitomycin", Coding.Quantities.Dose.FromMilligrams(70), 80, vial: VialType.MultiDose));
+        Assert.Equal(new[] { "J9280x14", "J9280x2 JW" }, DrugLines(single));
+        Assert.Equal(new[] { "J9280x14" }, DrugLines(multi));
+        Assert.Contains("drug-multi-dose-vial", multi.Lines[^1].Notes);
+    }
+
+    [Fact]
+    public void DrugSoldBothWays_WithoutAVialType_SaysTheDefaultWasUsed()
+    {
+        Assert.Contains("drug-vial-default", OutpatientFor(PayerType.Medicare, Drug("doxorubicin", 30)).Lines[^1].Notes);
+        Assert.DoesNotContain("drug-vial-default", OutpatientFor(PayerType.Medicare, new DrugAdministration("doxorubicin", Coding.Quantities.Dose.FromMilligrams(30), null, vial: VialType.SingleDose)).Lines[^1].Notes);
+        Assert.DoesNotContain("drug-vial-default", OutpatientFor(PayerType.Medicare, Drug("mitomycin", 70, opened: 70)).Lines[^1].Notes);
+    }
+
+    [Theory]
+    [InlineData(170.2, 170.4, "J9263x341 JZ")]
+    [InlineData(170.2, 170.5, "J9263x341 JZ")]
+    [InlineData(170.2, 170.6, "J9263x341|J9263x1 JW")]
+    public void DiscardUnderOneBillingUnit_IsNoBillableDiscard(decimal given, decimal opened, string expected)
+    {
+        var result = OutpatientFor(PayerType.Medicare, Drug("oxaliplatin", given, opened: opened));
+        Assert.Equal(expected.Split('|'), DrugLines(result));
+    }
+
+    [Fact]
+    public void JzNote_SaysNoBillableDiscard()
+        => Assert.StartsWith("No billable amount was discarded", RuleSet.Default.Notes["drug-jz-no-discard"].Text, StringComparison.Ordinal);
 }

@@ -12,8 +12,9 @@ public sealed record DrugAdministration
     /// <param name="dose">The dose given, in mg or mg/m².</param>
     /// <param name="openedMilligrams">The amount opened from single-dose vials in mg, when documented; decides JW/JZ.</param>
     /// <param name="suppliedBySponsor">Whether a trial sponsor supplied the drug free of charge (it must never be billed).</param>
+    /// <param name="vial">The vial type of the product used, when it matters (a drug sold both ways); <see langword="null"/> for the rule data's default.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is null or blank, or <paramref name="openedMilligrams"/> is negative.</exception>
-    public DrugAdministration(string name, Dose dose, decimal? openedMilligrams = null, bool suppliedBySponsor = false)
+    public DrugAdministration(string name, Dose dose, decimal? openedMilligrams = null, bool suppliedBySponsor = false, VialType? vial = null)
     {
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A drug needs a name.");
         Preconditions.CheckArgument(openedMilligrams is null or >= 0, nameof(openedMilligrams), "An opened amount cannot be negative.");
@@ -21,6 +22,7 @@ public sealed record DrugAdministration
         Dose = dose;
         OpenedMilligrams = openedMilligrams;
         SuppliedBySponsor = suppliedBySponsor;
+        Vial = vial;
     }
 
     /// <summary>Gets the drug's name as given.</summary>
@@ -34,4 +36,7 @@ public sealed record DrugAdministration
 
     /// <summary>Gets a value indicating whether the trial sponsor supplied the drug free of charge.</summary>
     public bool SuppliedBySponsor { get; }
+
+    /// <summary>Gets the vial type of the product used, or <see langword="null"/> to use the rule data's default for the drug.</summary>
+    public VialType? Vial { get; }
 }

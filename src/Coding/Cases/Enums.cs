@@ -51,3 +51,13 @@ public enum ProcedureKind
     /// <summary>Pressurized intraperitoneal aerosol chemotherapy, given at laparoscopy.</summary>
     Pipac = 1,
 }
+
+/// <summary>How a drug is packaged, which decides whether the discarded amount is reported (JW/JZ).</summary>
+public enum VialType
+{
+    /// <summary>A single-dose vial: what is not given is discarded.</summary>
+    SingleDose = 0,
+
+    /// <summary>A multi-dose vial: what is not given can be kept; neither JW nor JZ applies.</summary>
+    MultiDose = 1,
+}

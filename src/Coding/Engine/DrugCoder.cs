@@ -86,18 +86,36 @@ internal static class DrugCoder
         }
 
         WastageRules wastage = rules.Wastage;
+        VialType vial = drug.Vial ?? rule.Vial;
+        if (drug.Vial is null && rule.VialVaries)
+        {
+            notes.AddRange(wastage.VialDefaultNotes);
+        }
+
         if (context.IsInpatient)
         {
             notes.AddRange(wastage.InpatientNotes);
         }
-        else if (rule.Vial == VialType.MultiDose)
+        else if (vial == VialType.MultiDose)
         {
             notes.AddRange(wastage.MultiDoseNotes);
         }
         else if (wastage.Claims.Contains(context.Case.Claim))
         {
-            CodeSingleDoseVial(context, rule, drug, mg, units, notes, detail, Path);
-            return;
+            // JW/JZ are the payer's requirement: Medicare's on separately payable drugs only.
+            if (!wastage.Payers.Contains(context.Case.Payer))
+            {
+                notes.AddRange(wastage.PayerNotRequiredNotes);
+            }
+            else if (!rule.SeparatelyPayable)
+            {
+                notes.AddRange(wastage.PackagedNotes);
+            }
+            else
+            {
+                CodeSingleDoseVial(context, rule, drug, mg, units, notes, detail, Path);
+                return;
+            }
         }
 
         context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail);

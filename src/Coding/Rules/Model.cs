@@ -114,7 +114,7 @@ internal sealed record PipacRules(
     }
 }
 
-internal sealed record DrugRule(string Id, string Name, IReadOnlyList<string> Aliases, string Code, decimal BillingUnitMg, VialType Vial, EffectivePeriod Period) : IEffective
+internal sealed record DrugRule(string Id, string Name, IReadOnlyList<string> Aliases, string Code, decimal BillingUnitMg, VialType Vial, bool VialVaries, bool SeparatelyPayable, EffectivePeriod Period) : IEffective
 {
     public bool Answers(string name)
     {
@@ -137,13 +137,17 @@ internal sealed record DrugRule(string Id, string Name, IReadOnlyList<string> Al
 
 internal sealed record WastageRules(
     IReadOnlyList<ClaimType> Claims,
+    IReadOnlyList<PayerType> Payers,
     string DiscardedModifier,
     IReadOnlyList<string> DiscardedNotes,
     string NoDiscardModifier,
     DateTime NoDiscardFrom,
     IReadOnlyList<string> NoDiscardNotes,
     IReadOnlyList<string> MultiDoseNotes,
-    IReadOnlyList<string> InpatientNotes);
+    IReadOnlyList<string> InpatientNotes,
+    IReadOnlyList<string> PackagedNotes,
+    IReadOnlyList<string> PayerNotRequiredNotes,
+    IReadOnlyList<string> VialDefaultNotes);
 
 internal sealed record DrugRules(
     decimal BodySurfaceAreaMin,

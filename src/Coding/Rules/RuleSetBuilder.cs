@@ -435,6 +435,9 @@ internal sealed partial class RuleSetBuilder
         CheckNotes(wastage.NoDiscardNotes, sink, wastage.At(nameof(wastage.NoDiscardNotes)));
         CheckNotes(wastage.MultiDoseNotes, sink, wastage.At(nameof(wastage.MultiDoseNotes)));
         CheckNotes(wastage.InpatientNotes, sink, wastage.At(nameof(wastage.InpatientNotes)));
+        CheckNotes(wastage.PackagedNotes, sink, wastage.At(nameof(wastage.PackagedNotes)));
+        CheckNotes(wastage.PayerNotRequiredNotes, sink, wastage.At(nameof(wastage.PayerNotRequiredNotes)));
+        CheckNotes(wastage.VialDefaultNotes, sink, wastage.At(nameof(wastage.VialDefaultNotes)));
         CheckNotes(file.UnitsNotes, sink, file.At(nameof(file.UnitsNotes)));
         CheckNotes(file.SponsorSuppliedNotes, sink, file.At(nameof(file.SponsorSuppliedNotes)));
         CheckNotes(new[] { file.ProfessionalClaimNote }, sink, file.At(nameof(file.ProfessionalClaimNote)));
@@ -452,7 +455,7 @@ internal sealed partial class RuleSetBuilder
                 sink.Add(DataErrorIds.InvalidRuleValue, $"Drug '{dto.Name}' needs a billing unit greater than 0 mg.", dto.At(nameof(dto.BillingUnitMg)));
             }
 
-            drugs.Add(new DrugRule(dto.Id, dto.Name, Freeze(dto.Aliases), dto.Code, dto.BillingUnitMg ?? 0, dto.Vial, period));
+            drugs.Add(new DrugRule(dto.Id, dto.Name, Freeze(dto.Aliases), dto.Code, dto.BillingUnitMg ?? 0, dto.Vial, dto.VialVaries, dto.SeparatelyPayable, period));
             foreach (string name in new[] { dto.Name }.Concat(dto.Aliases))
             {
                 names.Add((name.ToLowerInvariant(), period, dto.Start));
@@ -463,13 +466,17 @@ internal sealed partial class RuleSetBuilder
         CheckNoOverlap(names, n => n, "Drug name", sink);
         var wastageRules = new WastageRules(
             Freeze(wastage.Claims),
+            Freeze(wastage.Payers),
             wastage.DiscardedModifier,
             Freeze(wastage.DiscardedNotes),
             wastage.NoDiscardModifier,
             wastage.NoDiscardFrom,
             Freeze(wastage.NoDiscardNotes),
             Freeze(wastage.MultiDoseNotes),
-            Freeze(wastage.InpatientNotes));
+            Freeze(wastage.InpatientNotes),
+            Freeze(wastage.PackagedNotes),
+            Freeze(wastage.PayerNotRequiredNotes),
+            Freeze(wastage.VialDefaultNotes));
         return new DrugRules(bsa.Min, bsa.Max, wastageRules, Freeze(file.UnitsNotes), Freeze(file.SponsorSuppliedNotes), file.ProfessionalClaimNote, Freeze(drugs));
     }
 

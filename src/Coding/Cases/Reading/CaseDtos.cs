@@ -58,6 +58,7 @@ internal sealed class DrugDto : LocatedDto
     public decimal? DoseMg { get; set; }
     public decimal? DoseMgPerM2 { get; set; }
     public decimal? OpenedMg { get; set; }
+    public VialType? Vial { get; set; }
     public bool SuppliedBySponsor { get; set; }
 }
 

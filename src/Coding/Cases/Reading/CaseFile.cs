@@ -208,7 +208,7 @@ public static class CaseFile
             }
 
             Dose dose = dto.DoseMg is { } mg ? Dose.FromMilligrams(mg) : Dose.FromMilligramsPerSquareMetre(dto.DoseMgPerM2!.Value);
-            return new DrugAdministration(dto.Name, dose, dto.OpenedMg, dto.SuppliedBySponsor);
+            return new DrugAdministration(dto.Name, dose, dto.OpenedMg, dto.SuppliedBySponsor, dto.Vial);
         }
 
         private bool Require(LocatedDto dto, string property, bool present)

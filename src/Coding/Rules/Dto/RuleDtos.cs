@@ -130,12 +130,6 @@ internal sealed class PipacUsualDto : LocatedDto
     [RequiredKey] public string Source { get; set; } = "";
 }
 
-internal enum VialType
-{
-    SingleDose,
-    MultiDose,
-}
-
 internal sealed class DrugsFileDto : LocatedDto
 {
     [RequiredKey] public DecimalRangeDto BodySurfaceAreaM2 { get; set; } = new();
@@ -149,6 +143,7 @@ internal sealed class DrugsFileDto : LocatedDto
 internal sealed class WastageDto : LocatedDto
 {
     [RequiredKey] public List<ClaimType> Claims { get; set; } = new();
+    [RequiredKey] public List<PayerType> Payers { get; set; } = new();
     [RequiredKey] public string DiscardedModifier { get; set; } = "";
     public List<string> DiscardedNotes { get; set; } = new();
     [RequiredKey] public string NoDiscardModifier { get; set; } = "";
@@ -156,6 +151,9 @@ internal sealed class WastageDto : LocatedDto
     public List<string> NoDiscardNotes { get; set; } = new();
     public List<string> MultiDoseNotes { get; set; } = new();
     public List<string> InpatientNotes { get; set; } = new();
+    public List<string> PackagedNotes { get; set; } = new();
+    public List<string> PayerNotRequiredNotes { get; set; } = new();
+    public List<string> VialDefaultNotes { get; set; } = new();
 }
 
 internal sealed class DrugDto : EffectiveDto
@@ -166,6 +164,8 @@ internal sealed class DrugDto : EffectiveDto
     [RequiredKey] public string Code { get; set; } = "";
     [RequiredKey] public decimal? BillingUnitMg { get; set; }
     [RequiredKey] public VialType Vial { get; set; }
+    public bool VialVaries { get; set; }
+    public bool SeparatelyPayable { get; set; }
 }
 
 internal sealed class PayerPoliciesFileDto : LocatedDto
