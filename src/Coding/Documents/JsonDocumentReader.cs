@@ -18,6 +18,7 @@ internal static class JsonDocumentReader
         {
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
+            MaxDepth = errors.Limits.MaxDepth + 1,
         };
         try
         {
@@ -27,13 +28,18 @@ internal static class JsonDocumentReader
                 return null;
             }
 
-            DataNode root = ReadValue(reader, errors);
+            DataNode root = ReadValue(reader, errors, 1);
             if (reader.Read())
             {
                 errors.Add(DataErrorIds.Syntax, "Unexpected content after the end of the JSON value.", Here(reader));
             }
 
             return root;
+        }
+        catch (LimitExceededException ex)
+        {
+            errors.Add(DataErrorIds.LimitExceeded, ex.Message, ex.At);
+            return null;
         }
         catch (JsonReaderException ex)
         {
@@ -44,22 +50,30 @@ internal static class JsonDocumentReader
         }
     }
 
-    private static DataNode ReadValue(JsonTextReader reader, DataErrorSink errors)
+    private static DataNode ReadValue(JsonTextReader reader, DataErrorSink errors, int depth)
     {
         SourceMark start = Here(reader);
+        ReadLimits limits = errors.Limits;
+        if (depth > limits.MaxDepth && reader.TokenType is JsonToken.StartObject or JsonToken.StartArray)
+        {
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "Objects and arrays are nested deeper than the limit of {0} levels.", limits.MaxDepth), start);
+        }
+
         switch (reader.TokenType)
         {
             case JsonToken.StartObject:
                 var entries = new List<KeyValuePair<ScalarNode, DataNode>>();
+                var keys = new KeyIndex();
                 while (Next(reader) != JsonToken.EndObject)
                 {
+                    CheckLength(entries.Count, limits, start);
                     string name = (string)reader.Value!;
                     var key = new ScalarNode(Here(reader), name, isText: true);
                     Next(reader);
-                    DataNode value = ReadValue(reader, errors);
-                    if (FindKey(entries, name) is { } first)
+                    DataNode value = ReadValue(reader, errors, depth + 1);
+                    if (keys.AddOrFind(name, key.Start) is { } first)
                     {
-                        errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{name}' (first given at line {first.Line}).", key.Start);
+                        errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{Shown.Text(name)}' (first given at line {first.Line}).", key.Start);
                         continue;
                     }
 
@@ -71,7 +85,8 @@ internal static class JsonDocumentReader
                 var items = new List<DataNode>();
                 while (Next(reader) != JsonToken.EndArray)
                 {
-                    items.Add(ReadValue(reader, errors));
+                    CheckLength(items.Count, limits, start);
+                    items.Add(ReadValue(reader, errors, depth + 1));
                 }
 
                 return new SequenceNode(start, items);
@@ -106,17 +121,11 @@ internal static class JsonDocumentReader
 
     private static SourceMark Here(JsonTextReader reader) => new(Math.Max(reader.LineNumber, 1), Math.Max(reader.LinePosition, 1));
 
-    /// <summary>Where a key was first given in a mapping, if it was: mappings are small, so a scan beats a dictionary.</summary>
-    private static SourceMark? FindKey(List<KeyValuePair<ScalarNode, DataNode>> entries, string key)
+    private static void CheckLength(int count, ReadLimits limits, SourceMark start)
     {
-        foreach (var entry in entries)
+        if (count >= limits.MaxListItems)
         {
-            if (string.Equals(entry.Key.Value, key, System.StringComparison.Ordinal))
-            {
-                return entry.Key.Start;
-            }
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "An object or array has more than the limit of {0} items.", limits.MaxListItems), start);
         }
-
-        return null;
     }
 }
