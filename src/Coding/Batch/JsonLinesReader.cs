@@ -23,6 +23,7 @@ internal sealed class JsonLinesReader
     private readonly StringBuilder line = new();
     private int position;
     private int filled;
+    private bool first = true;
 
     public JsonLinesReader(TextReader input, int maxBytes)
     {
@@ -77,6 +78,13 @@ internal sealed class JsonLinesReader
 
     private InputLine Finish(long bytes, bool tooLong)
     {
+        if (first && line.Length > 0 && line[0] == '\uFEFF')
+        {
+            line.Remove(0, 1); // A byte order mark starts the file, not the first case.
+            bytes -= 3;
+        }
+
+        first = false;
         if (!tooLong && line.Length > 0 && line[line.Length - 1] == '\r')
         {
             line.Length--;

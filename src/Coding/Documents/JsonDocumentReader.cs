@@ -22,14 +22,14 @@ internal static class JsonDocumentReader
         };
         try
         {
-            if (!reader.Read())
+            if (!ReadSkippingComments(reader))
             {
                 errors.Add(DataErrorIds.Syntax, "The file is empty.", new SourceMark(1, 1));
                 return null;
             }
 
             DataNode root = ReadValue(reader, errors, 1);
-            if (reader.Read())
+            if (ReadSkippingComments(reader))
             {
                 errors.Add(DataErrorIds.Syntax, "Unexpected content after the end of the JSON value.", Here(reader));
             }
@@ -117,6 +117,17 @@ internal static class JsonDocumentReader
         while (reader.TokenType == JsonToken.Comment);
 
         return reader.TokenType;
+    }
+
+    /// <summary>Reads the next token that is not a comment; false at the end of the text.</summary>
+    private static bool ReadSkippingComments(JsonTextReader reader)
+    {
+        bool read;
+        while ((read = reader.Read()) && reader.TokenType == JsonToken.Comment)
+        {
+        }
+
+        return read;
     }
 
     private static SourceMark Here(JsonTextReader reader) => new(Math.Max(reader.LineNumber, 1), Math.Max(reader.LinePosition, 1));

@@ -123,6 +123,13 @@ internal static class StrictMapper
         var list = shape.CreateList!();
         foreach (DataNode item in sequence.Items)
         {
+            if (item is ScalarNode { Value: null })
+            {
+                // A null item would be dropped silently; it is a mistake (an empty "- " or a stray comma).
+                errors.Add(DataErrorIds.InvalidValue, $"A list item cannot be null here ({Describe(shape.Element!.Type)} expected).", item.Start);
+                continue;
+            }
+
             object? value = MapValue(shape.Element!, item, errors);
             if (value is not null)
             {
