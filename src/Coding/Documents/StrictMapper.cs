@@ -89,7 +89,13 @@ internal static class StrictMapper
             }
 
             given.Add(key);
-            dto.SetValueMark(property.Slot, entry.Value.Start);
+
+            // An explicit null is the key left out: a builder that requires the key then reports it missing.
+            if (entry.Value is not ScalarNode { Value: null })
+            {
+                dto.SetValueMark(property.Slot, entry.Value.Start);
+            }
+
             object? value = MapValue(property.Shape, entry.Value, errors);
             if (value is not null)
             {

@@ -66,6 +66,12 @@ public static class CaseFile
         DataNode? root = DocumentReader.Read(text, format, sink);
         CaseDto? dto = root is null ? null : StrictMapper.Map<CaseDto>(root, sink);
         CodingCase? codingCase = dto is null ? null : new CaseBuilder(sink).Build(dto);
+        if (codingCase is null && !sink.HasErrors)
+        {
+            // Never "no case and no reason": a defect of the builder must still be a located error, not a lost record.
+            sink.Add(DataErrorIds.InvalidValue, "The case could not be built from this file, for a reason the reader did not name.", new SourceMark(1, 1));
+        }
+
         return new CaseReadResult(sourceName, codingCase, sink.Errors);
     }
 }
