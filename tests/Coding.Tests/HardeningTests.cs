@@ -116,6 +116,20 @@ public sealed class HardeningTests
         Assert.Equal(findings.Count, findings.Select(f => f.Message.Split(' ')[0]).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(0.5, true)]
+    [InlineData(1, false)]
+    [InlineData(360, false)]
+    [InlineData(361, true)]
+    [InlineData(1440, true)]
+    public void HipecPerfusion_OutsideThePlausibleRange_IsAnErrorFinding(double minutes, bool implausible)
+    {
+        var result = RuleSet.Default.Code(Coding.Tests.Infrastructure.Cases.Case(Coding.Tests.Infrastructure.Cases.Hipec(minutes)));
+        var finding = result.Findings.SingleOrDefault(f => f.Id == Coding.Results.FindingIds.HipecPerfusionImplausible);
+        Assert.Equal(implausible, finding is not null);
+        Assert.True(finding is null || (finding.Severity == Coding.Results.Severity.Error && !result.Ready && finding.Rule == "hipec-perfusion-plausible"));
+    }
+
     private sealed class ThrowingWriter : StringWriter
     {
         public override void Write(string? value) => throw new InvalidOperationException("a defect in the writer");

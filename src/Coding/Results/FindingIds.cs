@@ -44,6 +44,9 @@ public static class FindingIds
     /// <summary>No perfusion temperature is documented.</summary>
     public const string TemperatureMissing = "HIPEC008";
 
+    /// <summary>A HIPEC perfusion time outside the plausible range of the rule data (hipec.yaml, perfusion): an error.</summary>
+    public const string HipecPerfusionImplausible = "HIPEC009";
+
     /// <summary>No rule in the data codes this procedure on the date of service.</summary>
     public const string NoRuleInForce = "RULES001";
 

@@ -421,7 +421,14 @@ internal sealed class RuleSetBuilder
 
         ClaimRuleId(file.Temperature.Id, sink, file.Temperature.At(nameof(file.Temperature.Id)));
         CheckNotes(new[] { file.InpatientSurgeryNote }, sink, file.At(nameof(file.InpatientSurgeryNote)));
-        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(primaries.Select(p => p.Item)), Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, inpatient);
+        PlausibleRange? perfusion = null;
+        if (file.Perfusion is { } plausiblePerfusion)
+        {
+            ClaimRuleId(plausiblePerfusion.Id, sink, plausiblePerfusion.At(nameof(plausiblePerfusion.Id)));
+            perfusion = Range(plausiblePerfusion.PlausibleMinutes, sink) is { } range ? new PlausibleRange(plausiblePerfusion.Id, range, plausiblePerfusion.Source) : null;
+        }
+
+        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(primaries.Select(p => p.Item)), Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, inpatient, perfusion);
 
         static TimeUnit? Unit(TimeUnitDto? dto) => dto is null ? null : new TimeUnit(dto.Code, dto.Minutes);
     }
