@@ -56,10 +56,13 @@ internal static class BatchCommands
                 return ExitCodes.Unreadable;
             }
 
-            TextReader source;
+            // A regular file never blocks, and the batch checks the token between lines; a pipe or terminal may block
+            // in a read, so it is read on a pump thread whose reads end at once on a signal.
+            bool mayBlock = request.Input == "-" || FileStatus.KindOf(request.Input) != FileKind.Regular;
+            Stream stream;
             try
             {
-                source = request.Input == "-" ? Console.In : new StreamReader(new FileStream(request.Input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), SourceText.MarkedUtf8, detectEncodingFromByteOrderMarks: false);
+                stream = request.Input == "-" ? Console.OpenStandardInput() : new FileStream(request.Input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -68,7 +71,9 @@ internal static class BatchCommands
             }
 
             using var signals = new SignalWatch(cancellation);
-            using var reader = new CancellableReader(source, signals.Token);
+            using TextReader reader = mayBlock
+                ? new CancellableReader(stream, SourceText.MarkedUtf8, signals.Token)
+                : new StreamReader(stream, SourceText.MarkedUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
             return Run(request, rules, reader, target, stdout, stderr, progressWriter, stderrIsTerminal, signals);
         }
     }

@@ -10,6 +10,11 @@ namespace Coding.Cli;
 /// on a pipe or terminal: a background thread pumps the input into a small bounded queue. On SIGINT/SIGTERM the batch
 /// therefore stops reading at once instead of hanging on standard input.
 /// </summary>
+/// <remarks>
+/// The pump decodes what each read of the stream returns and hands it on at once. (A <see cref="StreamReader"/>
+/// would not do here: after a read that fills its buffer it blocks for more before returning the lines it holds, so
+/// lines already received would be lost to an interruption.)
+/// </remarks>
 internal sealed class CancellableReader : TextReader
 {
     private readonly BlockingCollection<Block> blocks = new(boundedCapacity: 8);
@@ -18,10 +23,10 @@ internal sealed class CancellableReader : TextReader
     private int position;
     private bool ended;
 
-    public CancellableReader(TextReader source, CancellationToken cancellation)
+    public CancellableReader(Stream source, System.Text.Encoding encoding, CancellationToken cancellation)
     {
         this.cancellation = cancellation;
-        var pump = new Thread(() => Pump(source)) { IsBackground = true, Name = "coding input" };
+        var pump = new Thread(() => Pump(source, encoding.GetDecoder())) { IsBackground = true, Name = "coding input" };
         pump.Start();
     }
 
@@ -77,17 +82,24 @@ internal sealed class CancellableReader : TextReader
         }
     }
 
-    private void Pump(TextReader source)
+    private void Pump(Stream source, System.Text.Decoder decoder)
     {
         try
         {
+            var bytes = new byte[1 << 14];
             while (true)
             {
-                var chars = new char[1 << 14];
-                int n = source.Read(chars, 0, chars.Length);
-                blocks.Add(new Block(chars, n, null), cancellation);
-                if (n == 0)
+                int read = source.Read(bytes, 0, bytes.Length);
+                var chars = new char[decoder.GetCharCount(bytes, 0, read, flush: read == 0) + 1];
+                int n = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+                if (n > 0)
                 {
+                    blocks.Add(new Block(chars, n, null), cancellation);
+                }
+
+                if (read == 0)
+                {
+                    blocks.Add(new Block(Array.Empty<char>(), 0, null), cancellation);
                     return;
                 }
             }

@@ -174,11 +174,42 @@ internal sealed class OutputWriter : TextWriter
 
     public override Encoding Encoding => inner.Encoding;
 
-    public override void Write(char value) => Guard(() => inner.Write(value));
+    // Each method catches for itself: a lambda per call would allocate on every record written.
+    public override void Write(char value)
+    {
+        try
+        {
+            inner.Write(value);
+        }
+        catch (IOException ex)
+        {
+            throw new OutputFailedException(Path, ex);
+        }
+    }
 
-    public override void Write(string? value) => Guard(() => inner.Write(value));
+    public override void Write(string? value)
+    {
+        try
+        {
+            inner.Write(value);
+        }
+        catch (IOException ex)
+        {
+            throw new OutputFailedException(Path, ex);
+        }
+    }
 
-    public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
+    public override void Write(char[] buffer, int index, int count)
+    {
+        try
+        {
+            inner.Write(buffer, index, count);
+        }
+        catch (IOException ex)
+        {
+            throw new OutputFailedException(Path, ex);
+        }
+    }
 
     public override void Flush() => Guard(inner.Flush);
 

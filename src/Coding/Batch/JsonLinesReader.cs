@@ -17,6 +17,7 @@ internal readonly record struct InputLine(string? Text, long Bytes, bool Termina
 /// </summary>
 internal sealed class JsonLinesReader
 {
+    private static readonly Encoding Utf8 = new UTF8Encoding(false);
     private readonly TextReader input;
     private readonly int maxBytes;
     private readonly char[] buffer = new char[1 << 14];
@@ -47,7 +48,7 @@ internal sealed class JsonLinesReader
                 if (filled <= 0)
                 {
                     filled = 0;
-                    return any ? Finish(bytes, tooLong) with { Terminated = false } : null;
+                    return any ? Finish(bytes, tooLong, null, 0, 0) with { Terminated = false } : null;
                 }
             }
 
@@ -55,42 +56,59 @@ internal sealed class JsonLinesReader
             int start = position;
             int end = System.Array.IndexOf(buffer, '\n', position, filled - position);
             int stop = end < 0 ? filled : end;
-            for (int i = start; i < stop; i++)
-            {
-                bytes += Utf8Length(buffer[i]);
-            }
-
+            bytes += Utf8.GetByteCount(buffer, start, stop - start);
             tooLong |= bytes > maxBytes + 1L; // + 1: a CR before the LF is not part of the line.
-            if (!tooLong)
-            {
-                line.Append(buffer, start, stop - start);
-            }
-
             position = end < 0 ? filled : end + 1;
             if (end >= 0)
             {
-                return Finish(bytes, tooLong);
+                // The usual case: the whole line is in the buffer, and becomes a string with one copy.
+                return line.Length == 0 ? Finish(bytes, tooLong, buffer, start, stop - start) : Append(start, stop, tooLong).Finish(bytes, tooLong, null, 0, 0);
             }
+
+            Append(start, stop, tooLong);
         }
     }
 
-    private static int Utf8Length(char c) => c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate(c) ? 2 : 3;
-
-    private InputLine Finish(long bytes, bool tooLong)
+    private JsonLinesReader Append(int start, int stop, bool tooLong)
     {
-        if (first && line.Length > 0 && line[0] == '\uFEFF')
+        if (!tooLong)
         {
-            line.Remove(0, 1); // A byte order mark starts the file, not the first case.
+            line.Append(buffer, start, stop - start);
+        }
+
+        return this;
+    }
+
+    /// <summary>The line from <paramref name="chars"/> when given, else from the builder; one CR and a first BOM dropped.</summary>
+    private InputLine Finish(long bytes, bool tooLong, char[]? chars, int start, int length)
+    {
+        bool isFirst = first;
+        first = false;
+        if (tooLong)
+        {
+            return new InputLine(null, bytes);
+        }
+
+        if (chars is null)
+        {
+            chars = line.ToString().ToCharArray();
+            start = 0;
+            length = chars.Length;
+        }
+
+        if (isFirst && length > 0 && chars[start] == '\uFEFF')
+        {
+            start++; // A byte order mark starts the file, not the first case.
+            length--;
             bytes -= 3;
         }
 
-        first = false;
-        if (!tooLong && line.Length > 0 && line[line.Length - 1] == '\r')
+        if (length > 0 && chars[start + length - 1] == '\r')
         {
-            line.Length--;
+            length--;
             bytes--;
         }
 
-        return tooLong || bytes > maxBytes ? new InputLine(null, bytes) : new InputLine(line.ToString(), bytes);
+        return bytes > maxBytes ? new InputLine(null, bytes) : new InputLine(new string(chars, start, length), bytes);
     }
 }

@@ -63,7 +63,7 @@ internal static class JsonDocumentReader
         {
             case JsonToken.StartObject:
                 var entries = new List<KeyValuePair<ScalarNode, DataNode>>();
-                var keys = new KeyIndex();
+                Dictionary<string, SourceMark>? keys = null;
                 while (Next(reader) != JsonToken.EndObject)
                 {
                     CheckLength(entries.Count, limits, start);
@@ -71,7 +71,7 @@ internal static class JsonDocumentReader
                     var key = new ScalarNode(Here(reader), name, isText: true);
                     Next(reader);
                     DataNode value = ReadValue(reader, errors, depth + 1);
-                    if (keys.AddOrFind(name, key.Start) is { } first)
+                    if (KeyIndex.Find(entries, ref keys, name, key.Start) is { } first)
                     {
                         errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{Shown.Text(name)}' (first given at line {first.Line}).", key.Start);
                         continue;

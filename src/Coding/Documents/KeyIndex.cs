@@ -4,47 +4,44 @@ using System.Collections.Generic;
 namespace Coding.Documents;
 
 /// <summary>
-/// Finds a key already given in the mapping being read: a scan while the mapping is small (the usual case), a hash
-/// table once it grows, so 200,000 keys cost linear time, not quadratic.
+/// Finds a key already given in the mapping being read: a scan of the entries while the mapping is small (the usual
+/// case, with no allocation), a hash table built once it grows, so 200,000 keys cost linear time, not quadratic.
 /// </summary>
-internal sealed class KeyIndex
+internal static class KeyIndex
 {
     private const int ScanLimit = 8;
-    private readonly List<KeyValuePair<string, SourceMark>> small = new();
-    private Dictionary<string, SourceMark>? large;
 
-    /// <summary>Where the key was first given, or <see langword="null"/> (and the key is recorded) when it is new.</summary>
-    public SourceMark? AddOrFind(string key, SourceMark at)
+    /// <summary>Where <paramref name="key"/> was first given, or <see langword="null"/> when it is new (then the caller adds it).</summary>
+    public static SourceMark? Find(List<KeyValuePair<ScalarNode, DataNode>> entries, ref Dictionary<string, SourceMark>? index, string key, SourceMark at)
     {
-        if (large is not null)
+        if (index is null && entries.Count < ScanLimit)
         {
-            if (large.TryGetValue(key, out SourceMark first))
+            foreach (var entry in entries)
             {
-                return first;
+                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return entry.Key.Start;
+                }
             }
 
-            large.Add(key, at);
             return null;
         }
 
-        foreach (var entry in small)
+        if (index is null)
         {
-            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            index = new Dictionary<string, SourceMark>(StringComparer.Ordinal);
+            foreach (var entry in entries)
             {
-                return entry.Value;
+                index[entry.Key.Value!] = entry.Key.Start;
             }
         }
 
-        small.Add(new KeyValuePair<string, SourceMark>(key, at));
-        if (small.Count > ScanLimit)
+        if (index.TryGetValue(key, out SourceMark first))
         {
-            large = new Dictionary<string, SourceMark>(StringComparer.Ordinal);
-            foreach (var entry in small)
-            {
-                large.Add(entry.Key, entry.Value);
-            }
+            return first;
         }
 
+        index.Add(key, at);
         return null;
     }
 }

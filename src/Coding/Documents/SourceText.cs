@@ -130,12 +130,21 @@ internal static class SourceText
 /// <summary>Finds characters no data file may hold: invalid UTF-8 (decoded as U+FFFF), U+FFFF itself, and NUL.</summary>
 internal static class TextCheck
 {
+    private static readonly char[] Forbidden = { '\0', '\uFFFF' };
+
     /// <summary>Reports the first such character with its line and column; returns whether the text is clean.</summary>
     public static bool Check(string text, DataErrorSink errors)
     {
+        // The common case, clean text, is one vectorised search; positions are worked out only for a hit.
+        int at = text.IndexOfAny(Forbidden);
+        if (at < 0)
+        {
+            return true;
+        }
+
         int line = 1;
         int lineStart = 0;
-        for (int i = 0; i < text.Length; i++)
+        for (int i = 0; i <= at; i++)
         {
             char c = text[i];
             if (c == '\n')
@@ -143,7 +152,7 @@ internal static class TextCheck
                 line++;
                 lineStart = i + 1;
             }
-            else if (c is '\uFFFF' or '\0')
+            else if (i == at)
             {
                 string what = c == '\0'
                     ? "a NUL character; data files are text"

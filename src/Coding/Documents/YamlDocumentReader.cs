@@ -173,7 +173,7 @@ internal sealed class YamlDocumentReader
     private MappingNode ReadMapping(MappingStart mappingStart, int depth)
     {
         var entries = new List<KeyValuePair<ScalarNode, DataNode>>();
-        var keys = new KeyIndex();
+        Dictionary<string, SourceMark>? keys = null;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             CheckLength(entries.Count, mappingStart.Start);
@@ -185,7 +185,7 @@ internal sealed class YamlDocumentReader
                 continue;
             }
 
-            if (keys.AddOrFind(keyText, key.Start) is { } first)
+            if (KeyIndex.Find(entries, ref keys, keyText, key.Start) is { } first)
             {
                 errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{Shown.Text(keyText)}' (first given at line {first.Line}).", key.Start);
                 continue;
