@@ -130,6 +130,33 @@ public sealed class HardeningTests
         Assert.True(finding is null || (finding.Severity == Coding.Results.Severity.Error && !result.Ready && finding.Rule == "hipec-perfusion-plausible"));
     }
 
+    [Fact]
+    public void ALineOnWhichCodingFails_GetsAFailedRecord_AndTheOtherLinesAreStillCoded()
+    {
+        // A rule set without HIPEC rules stands in for a defect: coding a HIPEC case throws, a PIPAC case does not.
+        RuleSet good = RuleSet.Default;
+        var broken = new RuleSet(good.Name, good.Version, good.Description, good.CoversFrom, "broken", good.Codes, good.Notes, null!, good.Pipac, good.Drugs, good.PayerPolicies, good.Sequencing, good.Trials);
+        using var generated = new StringWriter();
+        CaseGenerator.Write(generated, 40, 2);
+        string[] lines = generated.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        int hipec = lines.Count(l => l.Contains("\"kind\":\"hipec\"", StringComparison.Ordinal));
+        Assert.InRange(hipec, 1, lines.Length - 1);
+        foreach (int parallelism in new[] { 1, 2 })
+        {
+            using var output = new StringWriter();
+            var summary = BatchCoder.Run(broken, new StringReader(generated.ToString()), output, new BatchOptions(parallelism, chunkSize: 3));
+            var records = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Newtonsoft.Json.Linq.JObject.Parse).ToList();
+            Assert.Equal(lines.Length, records.Count);
+            Assert.Equal(hipec, summary.Failed);
+            for (int i = 0; i < records.Count; i++)
+            {
+                bool failed = records[i]["failed"] is not null;
+                Assert.Equal(lines[i].Contains("\"kind\":\"hipec\"", StringComparison.Ordinal), failed);
+                Assert.True(failed ? (long)records[i]["line"]! == i + 1 : records[i]["case_id"] is not null);
+            }
+        }
+    }
+
     private sealed class ThrowingWriter : StringWriter
     {
         public override void Write(string? value) => throw new InvalidOperationException("a defect in the writer");
