@@ -1,8 +1,11 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Text;
+using System.Runtime.InteropServices;
+using System.Threading;
 using Coding.Batch;
+using Coding.Documents;
+using Coding.Infrastructure;
 using Coding.Rules;
 
 namespace Coding.Cli;
@@ -10,52 +13,68 @@ namespace Coding.Cli;
 /// <summary>The <c>coding batch</c> and <c>coding generate</c> commands.</summary>
 internal static class BatchCommands
 {
-    public static int Batch(string input, string? output, DirectoryInfo? rulesDirectory, int parallel, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal)
+    /// <summary>The most workers <c>--parallel</c> accepts: four per core (more only adds contention).</summary>
+    public static int MaxParallel => 4 * Environment.ProcessorCount;
+
+    public static int Batch(BatchRequest request, TextWriter stdout, TextWriter stderr, TextWriter progressWriter, bool stderrIsTerminal, CancellationToken cancellation = default)
     {
-        if (parallel < 1)
+        if (request.Parallel < 1 || request.Parallel > MaxParallel)
         {
-            stderr.WriteLine("coding: --parallel must be at least 1.");
+            stderr.WriteLine($"coding: --parallel must be from 1 to {MaxParallel} (4 × {Environment.ProcessorCount} cores); {request.Parallel} was given.");
             return ExitCodes.Unreadable;
         }
 
-        RuleSet? rules = CliApp.LoadRules(rulesDirectory, stderr);
-        if (rules is null)
+        // A regular file or a pipe (streamed input); a device such as /dev/zero would be one endless line.
+        if (request.Input != "-" && FileStatus.KindOf(request.Input) is var kind && kind is not (FileKind.Regular or FileKind.Pipe))
         {
-            return ExitCodes.Unreadable;
-        }
-
-        TextReader reader;
-        try
-        {
-            reader = input == "-" ? Console.In : new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{input}: DATA006: Cannot read the file: {ex.Message}");
-            return ExitCodes.Unreadable;
-        }
-
-        using (reader)
-        {
-            using TextWriter writer = output is null ? stdout : new StreamWriter(output, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
-            var options = new BatchOptions(parallel, sourceName: input == "-" ? "stdin" : Path.GetFileName(input), progress: stderrIsTerminal ? new Progress(stderr) : null);
-            BatchSummary summary = BatchCoder.Run(rules, reader, writer, options);
-            if (stderrIsTerminal)
+            string why = kind switch
             {
-                stderr.Write("\r" + new string(' ', 72) + "\r");
+                FileKind.Directory => "it is a directory.",
+                FileKind.Device => "it is a device, not a file of JSON Lines.",
+                _ => "no such file.",
+            };
+            stderr.WriteLine($"{request.Input}: DATA006: Cannot read the file: {why}");
+            return ExitCodes.Unreadable;
+        }
+
+        OutputTarget? target = null;
+        if (request.Output is not null)
+        {
+            // Refused before anything is opened: not even the rules are loaded when the output would destroy the input.
+            target = OutputTarget.Open(request.Output, new[] { request.Input }, stderr);
+            if (target is null)
+            {
+                return ExitCodes.Unreadable;
+            }
+        }
+
+        using (target)
+        {
+            RuleSet? rules = CliApp.LoadRules(request.Rules, stderr);
+            if (rules is null)
+            {
+                return ExitCodes.Unreadable;
             }
 
-            stderr.WriteLine(string.Format(
-                CultureInfo.InvariantCulture,
-                "batch: {0} records: {1} ready, {2} with errors, {3} unreadable; {4:0} cases/s ({5:0.00} s, rules {6})",
-                summary.Records,
-                summary.Ready,
-                summary.WithErrors,
-                summary.Unreadable,
-                summary.CasesPerSecond,
-                summary.Elapsed.TotalSeconds,
-                rules));
-            return summary.Unreadable > 0 ? ExitCodes.Unreadable : summary.WithErrors > 0 ? ExitCodes.FindingsHaveErrors : ExitCodes.Ready;
+            // A regular file never blocks, and the batch checks the token between lines; a pipe or terminal may block
+            // in a read, so it is read on a pump thread whose reads end at once on a signal.
+            bool mayBlock = request.Input == "-" || FileStatus.KindOf(request.Input) != FileKind.Regular;
+            Stream stream;
+            try
+            {
+                stream = request.Input == "-" ? Console.OpenStandardInput() : new FileStream(request.Input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{request.Input}: DATA006: Cannot read the file: {ex.Message}");
+                return ExitCodes.Unreadable;
+            }
+
+            using var signals = new SignalWatch(cancellation);
+            using TextReader reader = mayBlock
+                ? new CancellableReader(stream, SourceText.MarkedUtf8, signals.Token)
+                : new StreamReader(stream, SourceText.MarkedUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            return Run(request, rules, reader, target, stdout, stderr, progressWriter, stderrIsTerminal, signals);
         }
     }
 
@@ -67,9 +86,104 @@ internal static class BatchCommands
             return ExitCodes.Unreadable;
         }
 
-        using TextWriter writer = output is null ? stdout : new StreamWriter(output, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
-        CaseGenerator.Write(writer, count, seed);
-        return ExitCodes.Ready;
+        OutputTarget? target = output is null ? null : OutputTarget.Open(output, Array.Empty<string>(), stderr);
+        if (output is not null && target is null)
+        {
+            return ExitCodes.Unreadable;
+        }
+
+        using (target)
+        {
+            try
+            {
+                CaseGenerator.Write(target?.Writer ?? stdout, count, seed);
+                target?.Commit();
+                return ExitCodes.Ready;
+            }
+            catch (IOException ex)
+            {
+                stderr.WriteLine($"coding: cannot write {output ?? "standard output"}: {OutputTarget.Reason(ex)}");
+                return ExitCodes.Unreadable;
+            }
+        }
+    }
+
+    private static int Run(BatchRequest request, RuleSet rules, TextReader reader, OutputTarget? target, TextWriter stdout, TextWriter stderr, TextWriter progressWriter, bool stderrIsTerminal, SignalWatch signals)
+    {
+        TextWriter writer = target?.Writer ?? stdout;
+        var options = new BatchOptions(
+            request.Parallel,
+            chunkSize: 64,
+            sourceName: request.Input == "-" ? "stdin" : Path.GetFileName(request.Input),
+            progress: stderrIsTerminal ? new Progress(progressWriter) : null,
+            limits: request.Limits);
+        BatchSummary summary;
+        try
+        {
+            summary = BatchCoder.Run(rules, reader, writer, options, signals.Token);
+            if (!summary.Interrupted)
+            {
+                target?.Commit();
+            }
+        }
+        catch (OutputFailedException ex)
+        {
+            stderr.WriteLine($"coding: cannot write {request.Output ?? ex.Path}: {ex.Message}; nothing was put in place of {request.Output ?? "the output"}.");
+            return ExitCodes.Unreadable;
+        }
+        catch (IOException ex) when (target is null)
+        {
+            stderr.WriteLine($"coding: batch stopped: {ex.Message}");
+            return ExitCodes.Unreadable;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"coding: cannot read {request.Input} or write {request.Output}: {ex.Message}; nothing was put in place of {request.Output}.");
+            return ExitCodes.Unreadable;
+        }
+
+        if (stderrIsTerminal)
+        {
+            progressWriter.Write("\r" + new string(' ', 72) + "\r");
+        }
+
+        stderr.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "batch: {0} records: {1} ready, {2} with errors, {3} unreadable{4}; {5:0} cases/s ({6:0.00} s, rules {7})",
+            summary.Records,
+            summary.Ready,
+            summary.WithErrors,
+            summary.Unreadable,
+            summary.Failed > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} failed (internal error, see their records)", summary.Failed) : string.Empty,
+            summary.CasesPerSecond,
+            summary.Elapsed.TotalSeconds,
+            rules));
+        if (summary.Interrupted)
+        {
+            return Interrupted(summary, target, stderr, signals);
+        }
+
+        return summary.Failed > 0 ? ExitCodes.InternalError
+            : summary.Unreadable > 0 ? ExitCodes.Unreadable
+            : summary.WithErrors > 0 ? ExitCodes.FindingsHaveErrors
+            : ExitCodes.Ready;
+    }
+
+    private static int Interrupted(BatchSummary summary, OutputTarget? target, TextWriter stderr, SignalWatch signals)
+    {
+        string? partial = null;
+        try
+        {
+            partial = target?.KeepPartial();
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine("coding: could not keep the partial output: " + OutputTarget.Reason(ex));
+        }
+
+        string where = partial is null ? string.Empty : $"; they are in {partial}, and the output file was not replaced";
+        stderr.WriteLine(string.Format(CultureInfo.InvariantCulture, "batch: interrupted by {0}: stopped reading after {1} records, each written whole{2}.", signals.SignalName, summary.Records, where));
+        return signals.ExitCode;
     }
 
     /// <summary>A one-line progress display on a terminal, redrawn in place after each chunk.</summary>
@@ -82,4 +196,50 @@ internal static class BatchCommands
         public void Report(BatchSummary value)
             => stderr.Write(string.Format(CultureInfo.InvariantCulture, "\rcoding: {0,10} cases  {1,8:0} cases/s  {2} with errors  {3} unreadable ", value.Records, value.CasesPerSecond, value.WithErrors, value.Unreadable));
     }
+
+    /// <summary>Turns SIGINT and SIGTERM (and a caller's token) into one cancellation, remembering which came.</summary>
+    private sealed class SignalWatch : IDisposable
+    {
+        private readonly CancellationTokenSource source;
+        private readonly PosixSignalRegistration? interrupt;
+        private readonly PosixSignalRegistration? terminate;
+        private int exitCode = ExitCodes.Interrupted;
+
+        public SignalWatch(CancellationToken external)
+        {
+            source = CancellationTokenSource.CreateLinkedTokenSource(external);
+            try
+            {
+                interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, On);
+                terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, On);
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // No signals here; the caller's token still works.
+            }
+        }
+
+        public CancellationToken Token => source.Token;
+
+        public int ExitCode => exitCode;
+
+        public string SignalName => exitCode == ExitCodes.Terminated ? "SIGTERM" : "SIGINT";
+
+        public void Dispose()
+        {
+            interrupt?.Dispose();
+            terminate?.Dispose();
+            source.Dispose();
+        }
+
+        private void On(PosixSignalContext context)
+        {
+            context.Cancel = true; // Do not die at once: finish the records in flight, then exit with the signal's code.
+            exitCode = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
+            source.Cancel();
+        }
+    }
 }
+
+/// <summary>What <c>coding batch</c> was asked to do.</summary>
+internal sealed record BatchRequest(string Input, string? Output, DirectoryInfo? Rules, int Parallel, ReadLimits Limits);

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using Coding.Cases.Reading;
+using Coding.Documents;
 using Coding.Coverage;
 using Coding.Output;
 using Coding.Results;
@@ -26,7 +28,35 @@ internal static class CliApp
         Csv,
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false)
+    /// <summary>Runs a command line. Never throws: an unexpected failure is one line on stderr and exit code 70.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, CancellationToken cancellation = default)
+    {
+        // Human-readable output is escaped (ConsoleText); machine output (JSON, CSV, JSON Lines) goes to the raw writer.
+        var safeOut = new SafeTextWriter(stdout);
+        var safeErr = new SafeTextWriter(stderr);
+        try
+        {
+            return Dispatch(args, stdout, safeOut, safeErr, stderr, stderrIsTerminal, cancellation);
+        }
+#pragma warning disable CA1031 // The console's last line of defence: a defect gets its own exit code, never a stack trace or exit 1.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            safeErr.WriteLine(InternalError("the command", ex));
+            return ExitCodes.InternalError;
+        }
+        finally
+        {
+            safeOut.Flush();
+            safeErr.Flush();
+        }
+    }
+
+    /// <summary>The one-line message for an unexpected failure while working on an input.</summary>
+    internal static string InternalError(string input, Exception ex)
+        => $"coding: internal error while processing {input}: {ex.GetType().Name}: {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)} (exit {ExitCodes.InternalError}; please report it with the input)";
+
+    private static int Dispatch(string[] args, TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, CancellationToken cancellation)
     {
         var rulesOption = new Option<DirectoryInfo?>("--rules")
         {
@@ -43,8 +73,13 @@ internal static class CliApp
             Description = "table (for coders) or json (for machines).",
             DefaultValueFactory = _ => OutputFormat.Table,
         };
-        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption };
-        code.SetAction(parse => Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), stdout, stderr));
+        var maxFileBytes = new Option<long>("--max-file-bytes")
+        {
+            Description = $"The largest case file read, in bytes (default {ReadLimits.DefaultMaxFileBytes}).",
+            DefaultValueFactory = _ => ReadLimits.DefaultMaxFileBytes,
+        };
+        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption, maxFileBytes };
+        code.SetAction(parse => Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Json ? rawOut : stdout, stderr));
 
         var gridFiles = new Argument<FileInfo[]>("case-file")
         {
@@ -56,8 +91,8 @@ internal static class CliApp
             Description = "table (for people) or csv (for the research office).",
             DefaultValueFactory = _ => GridFormat.Table,
         };
-        var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, gridFormat };
-        grid.SetAction(parse => Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), stdout, stderr));
+        var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, gridFormat, maxFileBytes };
+        grid.SetAction(parse => Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
 
         var validateDirectory = new Argument<DirectoryInfo>("dir")
         {
@@ -107,17 +142,32 @@ internal static class CliApp
         var batchOutput = new Option<string?>("--out") { Description = "Where to write the results, one JSON record per input line (default: standard output)." };
         var parallelOption = new Option<int>("--parallel")
         {
-            Description = "How many cases to code at once (default 1). Output order and content do not depend on it.",
+            Description = $"How many cases to code at once, 1 to {BatchCommands.MaxParallel} (default 1). Output order and content do not depend on it.",
             DefaultValueFactory = _ => 1,
         };
-        var batch = new Command("batch", "Code a JSON Lines file of cases, streaming, one result record per input line, in order.") { batchInput, batchOutput, rulesOption, parallelOption };
-        batch.SetAction(parse => BatchCommands.Batch(parse.GetValue(batchInput)!, parse.GetValue(batchOutput), parse.GetValue(rulesOption), parse.GetValue(parallelOption), stdout, stderr, stderrIsTerminal));
+        var maxLineBytes = new Option<int>("--max-line-bytes")
+        {
+            Description = $"The longest input line read, in bytes (default {ReadLimits.DefaultMaxLineBytes}); a longer one becomes an error record.",
+            DefaultValueFactory = _ => ReadLimits.DefaultMaxLineBytes,
+        };
+        var batch = new Command("batch", "Code a JSON Lines file of cases, streaming, one result record per input line, in order.") { batchInput, batchOutput, rulesOption, parallelOption, maxLineBytes };
+        batch.SetAction(parse =>
+        {
+            if (parse.GetValue(maxLineBytes) is < 1 or > 1 << 30)
+            {
+                stderr.WriteLine("coding: --max-line-bytes must be from 1 to 1073741824.");
+                return ExitCodes.Unreadable;
+            }
+
+            var request = new BatchRequest(parse.GetValue(batchInput)!, parse.GetValue(batchOutput), parse.GetValue(rulesOption), parse.GetValue(parallelOption), ReadLimits.Default.WithMaxLineBytes(parse.GetValue(maxLineBytes)));
+            return BatchCommands.Batch(request, rawOut, stderr, rawErr, stderrIsTerminal, cancellation);
+        });
 
         var generateCount = new Argument<long>("count") { Description = "How many cases to write." };
         var seedOption = new Option<int>("--seed") { Description = "The seed; the same seed gives the same cases (default 1).", DefaultValueFactory = _ => 1 };
         var generateOutput = new Option<string?>("--out") { Description = "Where to write (default: standard output)." };
         var generate = new Command("generate", "Write realistic synthetic cases as JSON Lines, deterministically from a seed (for load tests).") { generateCount, seedOption, generateOutput };
-        generate.SetAction(parse => BatchCommands.Generate(parse.GetValue(generateCount), parse.GetValue(seedOption), parse.GetValue(generateOutput), stdout, stderr));
+        generate.SetAction(parse => BatchCommands.Generate(parse.GetValue(generateCount), parse.GetValue(seedOption), parse.GetValue(generateOutput), rawOut, stderr));
 
         var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, batch, generate, rulesCommand };
         ParseResult parsed = root.Parse(args);
@@ -132,8 +182,11 @@ internal static class CliApp
             return ExitCodes.Unreadable;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
+
+    /// <summary>The read limits for a --max-file-bytes value (a value below 1 keeps the default; System.CommandLine has parsed it).</summary>
+    private static ReadLimits Limits(long maxFileBytes) => maxFileBytes >= 1 ? ReadLimits.Default.WithMaxFileBytes(maxFileBytes) : ReadLimits.Default;
 
     /// <summary>Loads the rule set the user asked for, or reports why it cannot be loaded.</summary>
     internal static RuleSet? LoadRules(DirectoryInfo? directory, TextWriter stderr)
@@ -157,34 +210,57 @@ internal static class CliApp
             stderr.WriteLine("coding: " + ex.Message);
             return null;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"coding: cannot read the rule set {directory}: {ex.Message}");
+            return null;
+        }
     }
 
-    /// <summary>Reads and codes each file; unreadable files are reported to stderr and counted, never silently dropped.</summary>
-    private static (List<CodingResult> Results, bool Unreadable) CodeFiles(FileInfo[] files, RuleSet rules, TextWriter stderr)
+    /// <summary>
+    /// Reads and codes each file; unreadable files are reported to stderr and counted, never silently dropped. An
+    /// unexpected failure on one file is one line naming it; the other files are still coded and printed.
+    /// </summary>
+    private static FileOutcomes CodeFiles(FileInfo[] files, RuleSet rules, ReadLimits limits, TextWriter stderr)
     {
-        var results = new List<CodingResult>();
-        bool unreadable = false;
+        var outcomes = new FileOutcomes();
         foreach (FileInfo file in files)
         {
-            CaseReadResult read = CaseFile.Read(file.ToString());
-            if (!read.Succeeded)
+            try
             {
-                unreadable = true;
-                foreach (var error in read.Errors)
+                CaseReadResult read = CaseFile.Read(file.ToString(), limits);
+                if (!read.Succeeded)
                 {
-                    stderr.WriteLine(error.ToString());
+                    outcomes.Unreadable = true;
+                    foreach (var error in read.Errors)
+                    {
+                        stderr.WriteLine(error.ToString());
+                    }
+
+                    continue;
                 }
 
-                continue;
+                outcomes.Results.Add(rules.Code(read.Case!));
             }
-
-            results.Add(rules.Code(read.Case!));
+#pragma warning disable CA1031 // One file's defect must not hide the other files' results.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                outcomes.Failed = true;
+                stderr.WriteLine(InternalError(file.ToString(), ex));
+            }
         }
 
-        return (results, unreadable);
+        return outcomes;
     }
 
-    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, GridFormat format, TextWriter stdout, TextWriter stderr)
+    /// <summary>The exit code for coded results: a failure (70) outranks an unreadable file (2), which outranks error findings (1).</summary>
+    private static int ExitCodeOf(FileOutcomes outcomes)
+        => outcomes.Failed ? ExitCodes.InternalError
+            : outcomes.Unreadable ? ExitCodes.Unreadable
+            : outcomes.Results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
+
+    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
         if (rules is null)
@@ -192,11 +268,12 @@ internal static class CliApp
             return ExitCodes.Unreadable;
         }
 
-        var (results, unreadable) = CodeFiles(files, rules, stderr);
-        if (unreadable)
+        FileOutcomes outcomes = CodeFiles(files, rules, limits, stderr);
+        var results = outcomes.Results;
+        if (outcomes.Unreadable || outcomes.Failed)
         {
             stderr.WriteLine("coding: the grid needs every visit of the course; fix the files above.");
-            return ExitCodes.Unreadable;
+            return ExitCodeOf(outcomes);
         }
 
         BillingGrid grid = BillingGrid.Build(results);
@@ -209,10 +286,10 @@ internal static class CliApp
             GridTable.Write(stdout, grid, results);
         }
 
-        return results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
+        return ExitCodeOf(outcomes);
     }
 
-    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputFormat format, TextWriter stdout, TextWriter stderr)
+    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
         if (rules is null)
@@ -220,7 +297,8 @@ internal static class CliApp
             return ExitCodes.Unreadable;
         }
 
-        var (results, unreadable) = CodeFiles(files, rules, stderr);
+        FileOutcomes outcomes = CodeFiles(files, rules, limits, stderr);
+        var results = outcomes.Results;
         if (format == OutputFormat.Json)
         {
             stdout.WriteLine(ResultJson.Serialize(results));
@@ -230,11 +308,16 @@ internal static class CliApp
             ResultTable.Write(stdout, results);
         }
 
-        if (unreadable)
-        {
-            return ExitCodes.Unreadable;
-        }
+        return ExitCodeOf(outcomes);
+    }
 
-        return results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
+    /// <summary>What coding a list of files gave.</summary>
+    private sealed class FileOutcomes
+    {
+        public List<CodingResult> Results { get; } = new();
+
+        public bool Unreadable { get; set; }
+
+        public bool Failed { get; set; }
     }
 }

@@ -22,6 +22,7 @@ public sealed class RuleDataTests
         ["pipac-unlisted-laparoscopy"] = "the alternative PIPAC policy; chosen in PipacRuleTests.UnlistedLaparoscopyPolicy_CodesOneUnlistedLine",
         ["49329"] = "the code of that alternative policy",
         ["pipac-unlisted-laparoscopy-policy"] = "the note of that alternative policy",
+        ["hipec-perfusion-plausible"] = "an implausible perfusion is an error; no valid example has one (HardeningTests.HipecPerfusion_OutsideThePlausibleRange_IsAnErrorFinding)",
     };
 
     private static readonly Lazy<IReadOnlyList<CodingResult>> ExampleResults = new(() =>

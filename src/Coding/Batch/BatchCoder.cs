@@ -25,13 +25,31 @@ public static class BatchCoder
 {
     /// <summary>Codes every line of <paramref name="input"/> and writes one JSON record per line to <paramref name="output"/>.</summary>
     /// <param name="rules">The rule set.</param>
-    /// <param name="input">JSON Lines: one case per line.</param>
+    /// <param name="input">JSON Lines: one case per line, split on LF only (one CR before it is dropped).</param>
     /// <param name="output">Where the records go: a result (the <see cref="ResultJson"/> form) or an error record per line.</param>
     /// <param name="options">How to run; default: sequential.</param>
     /// <returns>The counts.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Parallelism or chunk size is below 1.</exception>
+    /// <exception cref="IOException">Reading the input or writing the output failed; the records before it were written.</exception>
     public static BatchSummary Run(RuleSet rules, TextReader input, TextWriter output, BatchOptions? options = null)
+        => Run(rules, input, output, options, CancellationToken.None);
+
+    /// <summary>
+    /// Codes every line of <paramref name="input"/> until the end or until <paramref name="cancellation"/> is signalled:
+    /// then no further line is read, the lines already read are coded and written whole, and the summary says the
+    /// run was interrupted. No record is ever written in part by this method.
+    /// </summary>
+    /// <param name="rules">The rule set.</param>
+    /// <param name="input">JSON Lines: one case per line, split on LF only (one CR before it is dropped).</param>
+    /// <param name="output">Where the records go.</param>
+    /// <param name="options">How to run; default: sequential.</param>
+    /// <param name="cancellation">Stops reading (e.g. on SIGINT); what was read is still written.</param>
+    /// <returns>The counts, with <see cref="BatchSummary.Interrupted"/> set when cancelled before the end.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Parallelism or chunk size is below 1.</exception>
+    /// <exception cref="IOException">Reading the input or writing the output failed; the records before it were written.</exception>
+    public static BatchSummary Run(RuleSet rules, TextReader input, TextWriter output, BatchOptions? options, CancellationToken cancellation)
     {
         Preconditions.CheckNotNull(rules, nameof(rules));
         Preconditions.CheckNotNull(input, nameof(input));
@@ -42,26 +60,32 @@ public static class BatchCoder
 
         var clock = Stopwatch.StartNew();
         var counts = new Counts();
+        var lines = new JsonLinesReader(input, options.Limits.MaxLineBytes);
         if (options.Parallelism == 1)
         {
-            RunSequential(rules, input, output, options, counts, clock);
+            RunSequential(rules, lines, output, options, counts, clock, cancellation);
         }
         else
         {
-            RunPipelined(rules, input, output, options, counts, clock);
+            RunPipelined(rules, lines, output, options, counts, clock, cancellation);
         }
 
         output.Flush();
-        return counts.Summary(clock.Elapsed);
+        return counts.Summary(clock.Elapsed, cancellation.IsCancellationRequested);
     }
 
-    private static void RunSequential(RuleSet rules, TextReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock)
+    private static void RunSequential(RuleSet rules, JsonLinesReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock, CancellationToken cancellation)
     {
         long lineNumber = 0;
-        string? line;
-        while ((line = input.ReadLine()) is not null)
+        InputLine? line;
+        while (!cancellation.IsCancellationRequested && (line = input.Next()) is { } read)
         {
-            var (record, outcome) = CodeLine(rules, line, ++lineNumber, options.SourceName);
+            if (cancellation.IsCancellationRequested && !read.Terminated)
+            {
+                break; // The input was cut off by the interruption: the partial line is dropped, not coded.
+            }
+
+            var (record, outcome) = CodeLine(rules, read, ++lineNumber, options);
             output.Write(record);
             output.Write('\n');
             counts.Add(outcome);
@@ -79,7 +103,7 @@ public static class BatchCoder
     /// workers, each of which parses, codes and serialises a whole chunk; a writer writes finished chunks strictly in
     /// input order. Both queues are bounded, so memory stays flat; nothing depends on which worker took which chunk.
     /// </summary>
-    private static void RunPipelined(RuleSet rules, TextReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock)
+    private static void RunPipelined(RuleSet rules, JsonLinesReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock, CancellationToken cancellation)
     {
         int capacity = options.Parallelism * 4;
         using var failed = new CancellationTokenSource();
@@ -93,7 +117,7 @@ public static class BatchCoder
                 {
                     foreach (Chunk chunk in work.GetConsumingEnumerable())
                     {
-                        chunk.Process(rules, options.SourceName);
+                        chunk.Process(rules, options);
                     }
                 },
                 CancellationToken.None,
@@ -135,9 +159,13 @@ public static class BatchCoder
             while (true)
             {
                 var chunk = new Chunk(options.ChunkSize, lineNumber + 1);
-                string? line;
-                while (chunk.Count < options.ChunkSize && (line = input.ReadLine()) is not null)
+                while (chunk.Count < options.ChunkSize && !cancellation.IsCancellationRequested && input.Next() is { } line)
                 {
+                    if (cancellation.IsCancellationRequested && !line.Terminated)
+                    {
+                        break; // Cut off by the interruption: dropped, not coded.
+                    }
+
                     chunk.Lines[chunk.Count++] = line;
                 }
 
@@ -162,7 +190,7 @@ public static class BatchCoder
             inOrder.CompleteAdding();
         }
 
-        Task.WaitAll(workers);
+        Task.WaitAll(workers, CancellationToken.None); // In-flight chunks are finished, not dropped.
         writer.GetAwaiter().GetResult();
     }
 
@@ -190,7 +218,7 @@ public static class BatchCoder
         }
     }
 
-    private static CaseReadResult Read(string? line, long number, string sourceName)
+    private static CaseReadResult Read(string? line, long number, string sourceName, ReadLimits? limits = null)
     {
         string name = sourceName + ":" + number.ToString(CultureInfo.InvariantCulture);
         if (string.IsNullOrWhiteSpace(line))
@@ -198,60 +226,46 @@ public static class BatchCoder
             return new CaseReadResult(name, null, new[] { new DataError(DataErrorIds.Syntax, "The line is empty; every line must hold one case.", name, 1, 1) });
         }
 
-        return CaseFile.Parse(line!, name, DocumentFormat.Json);
+        return CaseFile.Parse(line!, name, DocumentFormat.Json, limits ?? ReadLimits.Default);
     }
 
-    private static (string Record, Outcome Outcome) CodeLine(RuleSet rules, string line, long number, string sourceName)
+    private static (string Record, Outcome Outcome) CodeLine(RuleSet rules, InputLine line, long number, BatchOptions options)
     {
-        CaseReadResult read = Read(line, number, sourceName);
-        if (read.Case is null)
+        if (line.TooLong)
         {
-            return (ErrorRecord(number, read.Errors), Outcome.Unreadable);
+            string name = options.SourceName + ":" + number.ToString(CultureInfo.InvariantCulture);
+            string message = SourceText.TooLargeMessage("The line", line.Bytes, options.Limits.MaxLineBytes, "raise it with --max-line-bytes (library: ReadLimits.WithMaxLineBytes)");
+            return (ErrorRecord(number, new[] { new DataError(DataErrorIds.LimitExceeded, message, name, 1, 1) }), Outcome.Unreadable);
         }
 
-        CodingResult result = rules.Code(read.Case);
-        return (ResultJson.Serialize(result, indented: false), result.Ready ? Outcome.Ready : Outcome.WithErrors);
+        try
+        {
+            CaseReadResult read = Read(line.Text, number, options.SourceName, options.Limits);
+            if (read.Case is null)
+            {
+                return (ErrorRecord(number, read.Errors), Outcome.Unreadable);
+            }
+
+            CodingResult result = rules.Code(read.Case);
+            return (ResultJson.Serialize(result, indented: false), result.Ready ? Outcome.Ready : Outcome.WithErrors);
+        }
+#pragma warning disable CA1031 // A defect met on one line must not take the other lines down: it becomes that line's record.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (BatchRecords.Failed(number, ex), Outcome.Failed);
+        }
     }
 
     /// <summary>The record for a line that could not be read: its number and every error, as one JSON line.</summary>
-    internal static string ErrorRecord(long line, IReadOnlyList<DataError> errors)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = new Newtonsoft.Json.JsonTextWriter(text))
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("line");
-            json.WriteValue(line);
-            json.WritePropertyName("unreadable");
-            json.WriteValue(true);
-            json.WritePropertyName("ready");
-            json.WriteValue(false);
-            json.WritePropertyName("errors");
-            json.WriteStartArray();
-            foreach (DataError error in errors)
-            {
-                json.WriteStartObject();
-                json.WritePropertyName("id");
-                json.WriteValue(error.Id);
-                json.WritePropertyName("message");
-                json.WriteValue(error.Message);
-                json.WritePropertyName("column");
-                json.WriteValue(error.Column);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return text.ToString();
-    }
+    internal static string ErrorRecord(long line, IReadOnlyList<DataError> errors) => BatchRecords.Unreadable(line, errors);
 
     private enum Outcome
     {
         Ready,
         WithErrors,
         Unreadable,
+        Failed,
     }
 
     /// <summary>A run of consecutive input lines and, once a worker is done, their records.</summary>
@@ -259,13 +273,13 @@ public static class BatchCoder
     {
         public Chunk(int size, long firstLine)
         {
-            Lines = new string[size];
+            Lines = new InputLine[size];
             Records = new string[size];
             Outcomes = new Outcome[size];
             FirstLine = firstLine;
         }
 
-        public string[] Lines { get; }
+        public InputLine[] Lines { get; }
 
         public string[] Records { get; }
 
@@ -279,13 +293,14 @@ public static class BatchCoder
 
         public Exception? Error { get; private set; }
 
-        public void Process(RuleSet rules, string sourceName)
+        public void Process(RuleSet rules, BatchOptions options)
         {
             try
             {
                 for (int i = 0; i < Count; i++)
                 {
-                    (Records[i], Outcomes[i]) = CodeLine(rules, Lines[i], FirstLine + i, sourceName);
+                    (Records[i], Outcomes[i]) = CodeLine(rules, Lines[i], FirstLine + i, options);
+                    Lines[i] = default;
                 }
             }
 #pragma warning disable CA1031 // Handed to the writer thread, which rethrows it on the caller's behalf.
@@ -307,6 +322,7 @@ public static class BatchCoder
         private long ready;
         private long withErrors;
         private long unreadable;
+        private long failed;
 
         public void Add(Outcome outcome)
         {
@@ -314,10 +330,11 @@ public static class BatchCoder
             {
                 case Outcome.Ready: ready++; break;
                 case Outcome.WithErrors: withErrors++; break;
+                case Outcome.Failed: failed++; break;
                 default: unreadable++; break;
             }
         }
 
-        public BatchSummary Summary(TimeSpan elapsed) => new(ready + withErrors + unreadable, ready, withErrors, unreadable, elapsed);
+        public BatchSummary Summary(TimeSpan elapsed, bool interrupted = false) => new(ready + withErrors + unreadable + failed, ready, withErrors, unreadable, elapsed) { Failed = failed, Interrupted = interrupted };
     }
 }

@@ -15,12 +15,28 @@ public sealed record BatchOptions
     /// <param name="sourceName">The name input lines are reported under in error records (e.g. the input file's name).</param>
     /// <param name="progress">A receiver of progress after each chunk, or <see langword="null"/>.</param>
     public BatchOptions(int parallelism = 1, int chunkSize = 64, string sourceName = "input", IProgress<BatchSummary>? progress = null)
+        : this(parallelism, chunkSize, sourceName, progress, ReadLimits.Default)
+    {
+    }
+
+    /// <summary>Creates batch options with read limits.</summary>
+    /// <param name="parallelism">The number of cases coded at once (1 = sequential). Output order never depends on it.</param>
+    /// <param name="chunkSize">How many input lines are read, coded and written together.</param>
+    /// <param name="sourceName">The name input lines are reported under in error records.</param>
+    /// <param name="progress">A receiver of progress after each chunk, or <see langword="null"/>.</param>
+    /// <param name="limits">The read limits; a line over <see cref="ReadLimits.MaxLineBytes"/> becomes an error record.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+    public BatchOptions(int parallelism, int chunkSize, string sourceName, IProgress<BatchSummary>? progress, ReadLimits limits)
     {
         Parallelism = parallelism;
         ChunkSize = chunkSize;
         SourceName = sourceName;
         Progress = progress;
+        Limits = Infrastructure.Preconditions.CheckNotNull(limits, nameof(limits));
     }
+
+    /// <summary>Gets the read limits.</summary>
+    public ReadLimits Limits { get; }
 
     /// <summary>Gets the number of cases coded at once (1 = sequential).</summary>
     public int Parallelism { get; }
@@ -47,7 +63,7 @@ public sealed record BatchSummary
         Elapsed = elapsed;
     }
 
-    /// <summary>Gets the number of records written: always the number of input lines read.</summary>
+    /// <summary>Gets the number of records written: always the number of input lines read (ready + with errors + unreadable + failed).</summary>
     public long Records { get; }
 
     /// <summary>Gets the number of cases coded with no error findings.</summary>
@@ -58,6 +74,12 @@ public sealed record BatchSummary
 
     /// <summary>Gets the number of lines that could not be read as a case (each has an error record).</summary>
     public long Unreadable { get; }
+
+    /// <summary>Gets the number of lines on which coding failed unexpectedly (a defect; each has a <c>"failed": true</c> record).</summary>
+    public long Failed { get; internal init; }
+
+    /// <summary>Gets a value indicating whether the run was cancelled before the end of the input (the records written are whole).</summary>
+    public bool Interrupted { get; internal init; }
 
     /// <summary>Gets the wall time taken.</summary>
     public TimeSpan Elapsed { get; }

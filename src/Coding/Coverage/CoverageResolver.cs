@@ -192,7 +192,7 @@ internal sealed class CoverageResolver
         CodingCase codingCase = context.Case;
         bool markers = trial.Qualifying && qualifiesForPayer && codingCase.Payer != PayerType.SelfPay;
         string nct = trial.Nct.ToUpperInvariant();
-        string? number = rules.NctPattern.IsMatch(nct) ? nct.Substring(3) : null;
+        string? number = MatchesWithinTimeout(rules.NctPattern, nct) ? nct.Substring(3) : null;
         if (number is null)
         {
             // Only a claim that carries the number is held up by a malformed one; otherwise it is a record to correct.
@@ -264,31 +264,49 @@ internal sealed class CoverageResolver
             null);
     }
 
+    /// <summary>A pattern that times out on an input (possible only with a case built in code) counts as no match, never a crash.</summary>
+    private static bool MatchesWithinTimeout(System.Text.RegularExpressions.Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     private static void GuardAgainstDoubleBilling(CodingContext context)
     {
-        // A handful of lines per case: a pairwise scan beats grouping. Each code is reported once.
+        // Linear: the (system, code) pairs the sponsor pays for or supplies free, hashed once; then each insurer line is
+        // a lookup. Findings come in line order and each code is reported once, as before.
         var lines = context.Lines;
-        var reported = new List<string>();
-        for (int i = 0; i < lines.Count; i++)
+        var sponsorItems = new HashSet<(CodeSystem, string)>();
+        foreach (CodeLine line in lines)
         {
-            if (lines[i].Responsibility != Responsibility.Insurer || reported.Contains(lines[i].Code))
+            if (line.Responsibility is Responsibility.Sponsor or Responsibility.NotBillable)
             {
-                continue;
+                sponsorItems.Add((line.System, line.Code));
             }
+        }
 
-            for (int j = 0; j < lines.Count; j++)
+        if (sponsorItems.Count == 0)
+        {
+            return;
+        }
+
+        var reported = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (CodeLine line in lines)
+        {
+            if (line.Responsibility == Responsibility.Insurer && sponsorItems.Contains((line.System, line.Code)) && reported.Add(line.Code))
             {
-                if (lines[j].Responsibility is Responsibility.Sponsor or Responsibility.NotBillable && lines[j].System == lines[i].System && lines[j].Code == lines[i].Code)
-                {
-                    reported.Add(lines[i].Code);
-                    context.AddFinding(
-                        FindingIds.TrialDoubleBilling,
-                        Severity.Error,
-                        $"{lines[i].Code} is both on the insurer claim and paid by the sponsor (or supplied free): that is double billing. Fix the case or the coverage analysis before the claim goes out.",
-                        "trial",
-                        null);
-                    break;
-                }
+                context.AddFinding(
+                    FindingIds.TrialDoubleBilling,
+                    Severity.Error,
+                    $"{line.Code} is both on the insurer claim and paid by the sponsor (or supplied free): that is double billing. Fix the case or the coverage analysis before the claim goes out.",
+                    "trial",
+                    null);
             }
         }
     }

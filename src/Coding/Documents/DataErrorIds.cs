@@ -21,11 +21,29 @@ public static class DataErrorIds
     /// <summary>The file could not be read at all.</summary>
     public const string Unreadable = "DATA006";
 
+    /// <summary>A size, depth, length or count limit of the reader was exceeded (the message names the limit and how to raise it).</summary>
+    public const string LimitExceeded = "DATA007";
+
+    /// <summary>The text is not valid UTF-8, or holds a NUL character or the noncharacter U+FFFF.</summary>
+    public const string InvalidText = "DATA008";
+
+    /// <summary>A YAML tag (<c>!!str</c>, <c>!custom</c>): the formats are untyped text, so tags are refused rather than ignored.</summary>
+    public const string UnsupportedTag = "DATA009";
+
+    /// <summary>More errors than the reader lists; this one counts the rest.</summary>
+    public const string TooManyErrors = "DATA010";
+
     /// <summary>A value is well-formed but impossible (a negative duration, a temperature below absolute zero, a PCI above 39).</summary>
     public const string ImpossibleValue = "CASE001";
 
     /// <summary>Two keys that exclude each other are both given (e.g. <c>dose_mg</c> and <c>dose_mg_per_m2</c>).</summary>
     public const string ConflictingKeys = "CASE002";
+
+    /// <summary>A value outside the range the case reader accepts (e.g. a perfusion over 24 hours, a dose over 100 g); see docs/reliability.md.</summary>
+    public const string ImplausibleValue = "CASE003";
+
+    /// <summary>The same item twice in a list that is a set (e.g. a trial category).</summary>
+    public const string DuplicateItem = "CASE004";
 
     /// <summary>A rule file is missing from a rule set directory.</summary>
     public const string MissingRuleFile = "RULE001";

@@ -19,6 +19,14 @@ internal static class DocumentReader
     public static DocumentFormat FormatOf(string path)
         => string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Json : DocumentFormat.Yaml;
 
+    /// <summary>Reads a document; text no data file may hold (invalid UTF-8, NUL) is refused before parsing.</summary>
     public static DataNode? Read(string text, DocumentFormat format, DataErrorSink errors)
-        => format == DocumentFormat.Json ? JsonDocumentReader.Read(text, errors) : YamlDocumentReader.Read(text, errors);
+    {
+        if (!TextCheck.Check(text, errors))
+        {
+            return null;
+        }
+
+        return format == DocumentFormat.Json ? JsonDocumentReader.Read(text, errors) : YamlDocumentReader.Read(text, errors);
+    }
 }

@@ -18,22 +18,28 @@ internal static class JsonDocumentReader
         {
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
+            MaxDepth = errors.Limits.MaxDepth + 1,
         };
         try
         {
-            if (!reader.Read())
+            if (!ReadSkippingComments(reader))
             {
                 errors.Add(DataErrorIds.Syntax, "The file is empty.", new SourceMark(1, 1));
                 return null;
             }
 
-            DataNode root = ReadValue(reader, errors);
-            if (reader.Read())
+            DataNode root = ReadValue(reader, errors, 1);
+            if (ReadSkippingComments(reader))
             {
                 errors.Add(DataErrorIds.Syntax, "Unexpected content after the end of the JSON value.", Here(reader));
             }
 
             return root;
+        }
+        catch (LimitExceededException ex)
+        {
+            errors.Add(DataErrorIds.LimitExceeded, ex.Message, ex.At);
+            return null;
         }
         catch (JsonReaderException ex)
         {
@@ -44,22 +50,30 @@ internal static class JsonDocumentReader
         }
     }
 
-    private static DataNode ReadValue(JsonTextReader reader, DataErrorSink errors)
+    private static DataNode ReadValue(JsonTextReader reader, DataErrorSink errors, int depth)
     {
         SourceMark start = Here(reader);
+        ReadLimits limits = errors.Limits;
+        if (depth > limits.MaxDepth && reader.TokenType is JsonToken.StartObject or JsonToken.StartArray)
+        {
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "Objects and arrays are nested deeper than the limit of {0} levels.", limits.MaxDepth), start);
+        }
+
         switch (reader.TokenType)
         {
             case JsonToken.StartObject:
                 var entries = new List<KeyValuePair<ScalarNode, DataNode>>();
+                Dictionary<string, SourceMark>? keys = null;
                 while (Next(reader) != JsonToken.EndObject)
                 {
+                    CheckLength(entries.Count, limits, start);
                     string name = (string)reader.Value!;
                     var key = new ScalarNode(Here(reader), name, isText: true);
                     Next(reader);
-                    DataNode value = ReadValue(reader, errors);
-                    if (FindKey(entries, name) is { } first)
+                    DataNode value = ReadValue(reader, errors, depth + 1);
+                    if (KeyIndex.Find(entries, ref keys, name, key.Start) is { } first)
                     {
-                        errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{name}' (first given at line {first.Line}).", key.Start);
+                        errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{Shown.Text(name)}' (first given at line {first.Line}).", key.Start);
                         continue;
                     }
 
@@ -71,7 +85,8 @@ internal static class JsonDocumentReader
                 var items = new List<DataNode>();
                 while (Next(reader) != JsonToken.EndArray)
                 {
-                    items.Add(ReadValue(reader, errors));
+                    CheckLength(items.Count, limits, start);
+                    items.Add(ReadValue(reader, errors, depth + 1));
                 }
 
                 return new SequenceNode(start, items);
@@ -104,19 +119,24 @@ internal static class JsonDocumentReader
         return reader.TokenType;
     }
 
-    private static SourceMark Here(JsonTextReader reader) => new(Math.Max(reader.LineNumber, 1), Math.Max(reader.LinePosition, 1));
-
-    /// <summary>Where a key was first given in a mapping, if it was: mappings are small, so a scan beats a dictionary.</summary>
-    private static SourceMark? FindKey(List<KeyValuePair<ScalarNode, DataNode>> entries, string key)
+    /// <summary>Reads the next token that is not a comment; false at the end of the text.</summary>
+    private static bool ReadSkippingComments(JsonTextReader reader)
     {
-        foreach (var entry in entries)
+        bool read;
+        while ((read = reader.Read()) && reader.TokenType == JsonToken.Comment)
         {
-            if (string.Equals(entry.Key.Value, key, System.StringComparison.Ordinal))
-            {
-                return entry.Key.Start;
-            }
         }
 
-        return null;
+        return read;
+    }
+
+    private static SourceMark Here(JsonTextReader reader) => new(Math.Max(reader.LineNumber, 1), Math.Max(reader.LinePosition, 1));
+
+    private static void CheckLength(int count, ReadLimits limits, SourceMark start)
+    {
+        if (count >= limits.MaxListItems)
+        {
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "An object or array has more than the limit of {0} items.", limits.MaxListItems), start);
+        }
     }
 }

@@ -84,12 +84,18 @@ internal static class StrictMapper
             {
                 string? suggestion = Closest(key, shape.Keys);
                 string hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-                errors.Add(DataErrorIds.UnknownKey, $"Unknown key '{key}'.{hint} Allowed here: {string.Join(", ", shape.Keys)}.", entry.Key.Start);
+                errors.Add(DataErrorIds.UnknownKey, $"Unknown key '{Shown.Text(key)}'.{hint} Allowed here: {string.Join(", ", shape.Keys)}.", entry.Key.Start);
                 continue;
             }
 
             given.Add(key);
-            dto.SetValueMark(property.Slot, entry.Value.Start);
+
+            // An explicit null is the key left out: a builder that requires the key then reports it missing.
+            if (entry.Value is not ScalarNode { Value: null })
+            {
+                dto.SetValueMark(property.Slot, entry.Value.Start);
+            }
+
             object? value = MapValue(property.Shape, entry.Value, errors);
             if (value is not null)
             {
@@ -123,6 +129,13 @@ internal static class StrictMapper
         var list = shape.CreateList!();
         foreach (DataNode item in sequence.Items)
         {
+            if (item is ScalarNode { Value: null })
+            {
+                // A null item would be dropped silently; it is a mistake (an empty "- " or a stray comma).
+                errors.Add(DataErrorIds.InvalidValue, $"A list item cannot be null here ({Describe(shape.Element!.Type)} expected).", item.Start);
+                continue;
+            }
+
             object? value = MapValue(shape.Element!, item, errors);
             if (value is not null)
             {
@@ -148,18 +161,18 @@ internal static class StrictMapper
                 return date;
             }
 
-            return Fail($"Expected a date as YYYY-MM-DD, found '{text}'.");
+            return Fail($"Expected a date as YYYY-MM-DD, found '{Shown.Text(text)}'.");
         }
 
         if (type.IsEnum)
         {
             EnumShape shape = EnumShapes.GetOrAdd(type, t => new EnumShape(t));
-            return shape.Values.TryGetValue(text, out object? value) ? value : Fail($"'{text}' is not one of: {shape.Choices}.");
+            return shape.Values.TryGetValue(text, out object? value) ? value : Fail($"'{Shown.Text(text)}' is not one of: {shape.Choices}.");
         }
 
         if (scalar.IsText)
         {
-            return Fail($"Expected {Describe(type)}, found the text \"{text}\" (remove the quotes if a number or true/false is meant).");
+            return Fail($"Expected {Describe(type)}, found the text \"{Shown.Text(text)}\" (remove the quotes if a number or true/false is meant).");
         }
 
         if (type == typeof(bool))
@@ -169,24 +182,24 @@ internal static class StrictMapper
                 return true;
             }
 
-            return string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) ? false : Fail($"Expected true or false, found '{text}'.");
+            return string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) ? false : Fail($"Expected true or false, found '{Shown.Text(text)}'.");
         }
 
         if (type == typeof(int))
         {
-            return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int i) ? i : Fail($"Expected a whole number, found '{text}'.");
+            return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int i) ? i : Fail($"Expected a whole number, found '{Shown.Text(text)}'.");
         }
 
         if (type == typeof(decimal))
         {
-            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m) ? m : Fail($"Expected a number, found '{text}'.");
+            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m) ? m : Fail($"Expected a number, found '{Shown.Text(text)}'.");
         }
 
         if (type == typeof(double))
         {
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsNaN(d) && !double.IsInfinity(d)
                 ? d
-                : Fail($"Expected a finite number, found '{text}'.");
+                : Fail($"Expected a finite number, found '{Shown.Text(text)}'.");
         }
 
         throw new NotSupportedException($"The strict mapper cannot map {type}.");
@@ -201,6 +214,11 @@ internal static class StrictMapper
     /// <summary>The allowed key nearest to a misspelt one (edit distance at most 2), if any.</summary>
     private static string? Closest(string key, IReadOnlyList<string> allowed)
     {
+        if (key.Length > 64)
+        {
+            return null; // No key is that long; spare the quadratic edit distance.
+        }
+
         string? best = null;
         int bestDistance = 3;
         foreach (string candidate in allowed)

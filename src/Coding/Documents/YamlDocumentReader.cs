@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -7,15 +8,61 @@ using YamlDotNet.Core.Events;
 namespace Coding.Documents;
 
 /// <summary>
-/// Reads YAML text into a located <see cref="DataNode"/> tree. Reports duplicate keys, unknown anchors and syntax
+/// Reads YAML text into a located <see cref="DataNode"/> tree. Reports duplicate keys, unknown anchors, tags and syntax
 /// errors to the sink instead of throwing. Only the first document of a stream is read; a second is an error.
 /// </summary>
-internal static class YamlDocumentReader
+/// <remarks>
+/// Bounded: nesting deeper than <see cref="ReadLimits.MaxDepth"/>, a list or mapping longer than
+/// <see cref="ReadLimits.MaxListItems"/>, or a document that expands (every alias counted at the size of what it
+/// refers to) past <see cref="ReadLimits.MaxNodes"/> stops the read with one located error, so neither the stack nor
+/// the heap grows with a hostile input. Duplicate keys are found by hashing, in linear time.
+/// </remarks>
+internal sealed class YamlDocumentReader
 {
+    private readonly IParser parser;
+    private readonly DataErrorSink errors;
+    private readonly ReadLimits limits;
+    private readonly Dictionary<string, (DataNode Node, long Weight)> anchors = new(StringComparer.Ordinal);
+    private long expanded;
+
+    private YamlDocumentReader(IParser parser, DataErrorSink errors)
+    {
+        this.parser = parser;
+        this.errors = errors;
+        limits = errors.Limits;
+    }
+
     public static DataNode? Read(string text, DataErrorSink errors)
     {
         var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, DataNode>();
+        return new YamlDocumentReader(parser, errors).ReadDocument();
+    }
+
+    private static SourceMark Mark(Mark mark) => new((int)Math.Min(mark.Line, int.MaxValue), (int)Math.Min(mark.Column, int.MaxValue));
+
+    private static string Describe(YamlException ex)
+    {
+        // YamlDotNet prefixes its messages with "(Line: x, Col: y, Idx: z) - (...): "; the location is reported separately.
+        string message = ex.Message;
+        int cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return cut >= 0 ? message.Substring(cut + 3) : message;
+    }
+
+    private static ScalarNode ToScalar(Scalar scalar)
+    {
+        bool plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
+        if (plain && IsNullLiteral(scalar.Value))
+        {
+            return new ScalarNode(Mark(scalar.Start), null, isText: false);
+        }
+
+        return new ScalarNode(Mark(scalar.Start), scalar.Value, isText: !plain);
+    }
+
+    private static bool IsNullLiteral(string value) => value is "" or "~" or "null" or "Null" or "NULL";
+
+    private DataNode? ReadDocument()
+    {
         try
         {
             parser.Consume<StreamStart>();
@@ -26,7 +73,7 @@ internal static class YamlDocumentReader
             }
 
             parser.Consume<DocumentStart>();
-            DataNode root = ReadNode(parser, anchors, errors);
+            DataNode root = ReadNode(1);
             parser.Consume<DocumentEnd>();
             if (parser.Current is DocumentStart extra)
             {
@@ -34,6 +81,11 @@ internal static class YamlDocumentReader
             }
 
             return root;
+        }
+        catch (LimitExceededException ex)
+        {
+            errors.Add(DataErrorIds.LimitExceeded, ex.Message, ex.At);
+            return null;
         }
         catch (YamlException ex)
         {
@@ -50,106 +102,124 @@ internal static class YamlDocumentReader
         }
     }
 
-    private static DataNode ReadNode(IParser parser, Dictionary<string, DataNode> anchors, DataErrorSink errors)
+    private DataNode ReadNode(int depth)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (anchors.TryGetValue(alias.Value.Value, out var target))
             {
-                return target;
+                Count(target.Weight, Mark(alias.Start));
+                return target.Node;
             }
 
             errors.Add(DataErrorIds.Syntax, $"Alias '*{alias.Value}' refers to no anchor defined before it.", Mark(alias.Start));
             return new ScalarNode(Mark(alias.Start), null, isText: false);
         }
 
+        if (depth > limits.MaxDepth)
+        {
+            SourceMark at = parser.Current is { } current ? Mark(current.Start) : new SourceMark(1, 1);
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "Lists and mappings are nested deeper than the limit of {0} levels.", limits.MaxDepth), at);
+        }
+
+        long before = expanded;
         DataNode node;
         NodeEvent start;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
             start = scalar;
+            Count(1, Mark(scalar.Start));
             node = ToScalar(scalar);
         }
         else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
             start = sequenceStart;
-            var items = new List<DataNode>();
-            while (!parser.TryConsume<SequenceEnd>(out _))
-            {
-                items.Add(ReadNode(parser, anchors, errors));
-            }
-
-            node = new SequenceNode(Mark(sequenceStart.Start), items);
+            Count(1, Mark(sequenceStart.Start));
+            node = ReadSequence(sequenceStart, depth);
         }
         else
         {
             var mappingStart = parser.Consume<MappingStart>();
             start = mappingStart;
-            var entries = new List<KeyValuePair<ScalarNode, DataNode>>();
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                DataNode keyNode = ReadNode(parser, anchors, errors);
-                DataNode value = ReadNode(parser, anchors, errors);
-                if (keyNode is not ScalarNode { Value: { } keyText } key)
-                {
-                    errors.Add(DataErrorIds.InvalidValue, "A mapping key must be plain text.", keyNode.Start);
-                    continue;
-                }
+            Count(1, Mark(mappingStart.Start));
+            node = ReadMapping(mappingStart, depth);
+        }
 
-                if (FindKey(entries, keyText) is { } first)
-                {
-                    errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{keyText}' (first given at line {first.Line}).", key.Start);
-                    continue;
-                }
-
-                entries.Add(new KeyValuePair<ScalarNode, DataNode>(key, value));
-            }
-
-            node = new MappingNode(Mark(mappingStart.Start), entries);
+        if (!start.Tag.IsEmpty)
+        {
+            errors.Add(DataErrorIds.UnsupportedTag, $"YAML tags ('{Shown.Text(start.Tag.Value)}') are not supported: write the plain value (quoted when it is text).", Mark(start.Start));
         }
 
         if (!start.Anchor.IsEmpty)
         {
-            anchors[start.Anchor.Value] = node;
+            anchors[start.Anchor.Value] = (node, expanded - before);
         }
 
         return node;
     }
 
-    private static ScalarNode ToScalar(Scalar scalar)
+    private SequenceNode ReadSequence(SequenceStart sequenceStart, int depth)
     {
-        bool plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
-        if (plain && IsNullLiteral(scalar.Value))
+        var items = new List<DataNode>();
+        while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            return new ScalarNode(Mark(scalar.Start), null, isText: false);
+            CheckLength(items.Count, sequenceStart.Start);
+            items.Add(ReadNode(depth + 1));
         }
 
-        return new ScalarNode(Mark(scalar.Start), scalar.Value, isText: !plain);
+        return new SequenceNode(Mark(sequenceStart.Start), items);
     }
 
-    private static bool IsNullLiteral(string value) => value is "" or "~" or "null" or "Null" or "NULL";
-
-    private static SourceMark Mark(Mark mark) => new((int)mark.Line, (int)mark.Column);
-
-    private static string Describe(YamlException ex)
+    private MappingNode ReadMapping(MappingStart mappingStart, int depth)
     {
-        // YamlDotNet prefixes its messages with "(Line: x, Col: y, Idx: z) - (...): "; the location is reported separately.
-        string message = ex.Message;
-        int cut = message.LastIndexOf("): ", System.StringComparison.Ordinal);
-        return cut >= 0 ? message.Substring(cut + 3) : message;
-    }
-
-    /// <summary>Where a key was first given in a mapping, if it was: mappings are small, so a scan beats a dictionary.</summary>
-    private static SourceMark? FindKey(List<KeyValuePair<ScalarNode, DataNode>> entries, string key)
-    {
-        foreach (var entry in entries)
+        var entries = new List<KeyValuePair<ScalarNode, DataNode>>();
+        Dictionary<string, SourceMark>? keys = null;
+        while (!parser.TryConsume<MappingEnd>(out _))
         {
-            if (string.Equals(entry.Key.Value, key, System.StringComparison.Ordinal))
+            CheckLength(entries.Count, mappingStart.Start);
+            DataNode keyNode = ReadNode(depth + 1);
+            DataNode value = ReadNode(depth + 1);
+            if (keyNode is not ScalarNode { Value: { } keyText } key)
             {
-                return entry.Key.Start;
+                errors.Add(DataErrorIds.InvalidValue, "A mapping key must be plain text.", keyNode.Start);
+                continue;
             }
+
+            if (KeyIndex.Find(entries, ref keys, keyText, key.Start) is { } first)
+            {
+                errors.Add(DataErrorIds.DuplicateKey, $"Duplicate key '{Shown.Text(keyText)}' (first given at line {first.Line}).", key.Start);
+                continue;
+            }
+
+            entries.Add(new KeyValuePair<ScalarNode, DataNode>(key, value));
         }
 
-        return null;
+        return new MappingNode(Mark(mappingStart.Start), entries);
     }
+
+    private void CheckLength(int count, Mark start)
+    {
+        if (count >= limits.MaxListItems)
+        {
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "A list or mapping has more than the limit of {0} items.", limits.MaxListItems), Mark(start));
+        }
+    }
+
+    private void Count(long weight, SourceMark at)
+    {
+        expanded += weight;
+        if (expanded > limits.MaxNodes)
+        {
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "The document expands to more than the limit of {0} values (aliases counted at the size of what they refer to).", limits.MaxNodes), at);
+        }
+    }
+}
+
+/// <summary>Shortens input text quoted in a message, so a megabyte-long key does not make a megabyte-long error.</summary>
+internal static class Shown
+{
+    private const int MaxLength = 80;
+
+    public static string Text(string text)
+        => text.Length <= MaxLength ? text : string.Format(CultureInfo.InvariantCulture, "{0}… ({1} characters)", text.Substring(0, MaxLength), text.Length);
 }

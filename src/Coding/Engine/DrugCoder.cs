@@ -152,7 +152,11 @@ internal static class DrugCoder
     }
 
     /// <summary>Billing units: the amount divided by the billing unit, rounded up (exact decimal arithmetic).</summary>
-    internal static int Units(decimal milligrams, decimal billingUnitMg) => (int)Math.Ceiling(milligrams / billingUnitMg);
+    /// <remarks>Saturates at <see cref="int.MaxValue"/> rather than overflow (the comparison below cannot overflow either).</remarks>
+    internal static int Units(decimal milligrams, decimal billingUnitMg)
+        => (billingUnitMg < 1m ? milligrams > int.MaxValue * billingUnitMg : milligrams / billingUnitMg > int.MaxValue)
+            ? int.MaxValue
+            : (int)Math.Ceiling(milligrams / billingUnitMg);
 
     private static string DoseText(DrugAdministration drug, decimal mg, CodingCase codingCase)
         => drug.Dose.Unit == Quantities.DoseUnit.MilligramPerSquareMetre

@@ -25,6 +25,11 @@ internal static class HipecCoder
             TemperatureCheck.Check(context, hipec.Temperature, rules.Plausible, rules.Hyperthermic, FindingIds.HipecTemperatureOutsideBand, "perfusion", "procedure.temperature_c", rules.TemperatureRuleId);
         }
 
+        if (rules.PlausiblePerfusionMinutes is { } plausible && !plausible.Range.Contains(hipec.PerfusionDuration.TotalMinutes))
+        {
+            context.AddFinding(FindingIds.HipecPerfusionImplausible, Severity.Error, $"A perfusion of {hipec.PerfusionDuration} cannot be right (plausible: {plausible.Range} min; {plausible.Source}); check the record for a typo or hours written as minutes.", "procedure.perfusion_minutes", plausible.RuleId);
+        }
+
         HipecTimeRule? timeRule = Effective.InForce(rules.TimeCoding, date);
         CodePrimaries(context, hipec, rules, timeRule);
         if (context.IsInpatient)

@@ -10,16 +10,20 @@ public readonly struct BodySurfaceArea : IEquatable<BodySurfaceArea>
 {
     private BodySurfaceArea(decimal squareMetres) => SquareMetres = squareMetres;
 
+    /// <summary>The largest area accepted, in square metres (100): far beyond any patient, and a bound on dose arithmetic.</summary>
+    public const decimal MaxSquareMetres = 100m;
+
     /// <summary>Gets the area in square metres.</summary>
     public decimal SquareMetres { get; }
 
     /// <summary>Creates a body surface area.</summary>
-    /// <param name="squareMetres">Square metres; greater than zero.</param>
+    /// <param name="squareMetres">Square metres; greater than zero and at most <see cref="MaxSquareMetres"/>.</param>
     /// <returns>The area.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero, negative or above <see cref="MaxSquareMetres"/>.</exception>
     public static BodySurfaceArea FromSquareMetres(decimal squareMetres)
     {
         Preconditions.CheckArgumentRange(squareMetres > 0, nameof(squareMetres), squareMetres, "A body surface area must be greater than zero.");
+        Preconditions.CheckArgumentRange(squareMetres <= MaxSquareMetres, nameof(squareMetres), squareMetres, "A body surface area cannot be above BodySurfaceArea.MaxSquareMetres.");
         return new BodySurfaceArea(squareMetres);
     }
 

@@ -27,6 +27,9 @@ public readonly struct Dose : IEquatable<Dose>
         Unit = unit;
     }
 
+    /// <summary>The largest amount a dose may have (1,000,000,000 in its unit): far beyond any real dose, and small enough that converting mg/m² to mg can never overflow.</summary>
+    public const decimal MaxAmount = 1_000_000_000m;
+
     /// <summary>Gets the amount, in <see cref="Unit"/>.</summary>
     public decimal Amount { get; }
 
@@ -34,28 +37,30 @@ public readonly struct Dose : IEquatable<Dose>
     public DoseUnit Unit { get; }
 
     /// <summary>Creates an absolute dose in milligrams.</summary>
-    /// <param name="milligrams">Milligrams; not negative.</param>
+    /// <param name="milligrams">Milligrams; from 0 to <see cref="MaxAmount"/>.</param>
     /// <returns>The dose.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative or above <see cref="MaxAmount"/>.</exception>
     public static Dose FromMilligrams(decimal milligrams)
     {
         Preconditions.CheckArgumentRange(milligrams >= 0, nameof(milligrams), milligrams, "A dose cannot be negative.");
+        Preconditions.CheckArgumentRange(milligrams <= MaxAmount, nameof(milligrams), milligrams, "A dose cannot be above Dose.MaxAmount.");
         return new Dose(milligrams, DoseUnit.Milligram);
     }
 
     /// <summary>Creates a dose per body surface area in mg/m².</summary>
-    /// <param name="milligramsPerSquareMetre">Milligrams per square metre; not negative.</param>
+    /// <param name="milligramsPerSquareMetre">Milligrams per square metre; from 0 to <see cref="MaxAmount"/>.</param>
     /// <returns>The dose.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The amount is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative or above <see cref="MaxAmount"/>.</exception>
     public static Dose FromMilligramsPerSquareMetre(decimal milligramsPerSquareMetre)
     {
         Preconditions.CheckArgumentRange(milligramsPerSquareMetre >= 0, nameof(milligramsPerSquareMetre), milligramsPerSquareMetre, "A dose cannot be negative.");
+        Preconditions.CheckArgumentRange(milligramsPerSquareMetre <= MaxAmount, nameof(milligramsPerSquareMetre), milligramsPerSquareMetre, "A dose cannot be above Dose.MaxAmount.");
         return new Dose(milligramsPerSquareMetre, DoseUnit.MilligramPerSquareMetre);
     }
 
     /// <summary>Gives the absolute amount in milligrams.</summary>
     /// <param name="bodySurfaceArea">The patient's body surface area; needed only for a dose in mg/m².</param>
-    /// <returns>The dose in mg, or <see langword="null"/> when the dose is in mg/m² and no body surface area is known.</returns>
+    /// <returns>The dose in mg, or <see langword="null"/> when the dose is in mg/m² and no body surface area is known. Never overflows: both factors are bounded.</returns>
     public decimal? ToMilligrams(BodySurfaceArea? bodySurfaceArea) => Unit switch
     {
         DoseUnit.Milligram => Amount,

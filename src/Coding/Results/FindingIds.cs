@@ -44,6 +44,9 @@ public static class FindingIds
     /// <summary>No perfusion temperature is documented.</summary>
     public const string TemperatureMissing = "HIPEC008";
 
+    /// <summary>A HIPEC perfusion time outside the plausible range of the rule data (hipec.yaml, perfusion): an error.</summary>
+    public const string HipecPerfusionImplausible = "HIPEC009";
+
     /// <summary>A primary procedure given for the HIPEC codes is itself an add-on code, and no real primary is given.</summary>
     public const string HipecPrimaryIsAddOn = "HIPEC010";
 

@@ -86,7 +86,11 @@ internal sealed record HipecRules(
     string TemperatureSource,
     IReadOnlyList<HipecTimeRule> TimeCoding,
     string InpatientSurgeryNote,
-    IReadOnlyList<LineRule> Inpatient);
+    IReadOnlyList<LineRule> Inpatient,
+    PlausibleRange? PlausiblePerfusionMinutes = null);
+
+/// <summary>A plausible range for a recorded value, with the rule that defines it and its source.</summary>
+internal sealed record PlausibleRange(string RuleId, NumericRange Range, string Source);
 
 internal sealed record PipacRules(
     string PolicyId,

@@ -108,33 +108,53 @@ public sealed class RuleSet
     /// <returns>The loaded rule set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    /// <exception cref="RuleDataException">The rule files have problems; all of them are listed.</exception>
-    public static RuleSet Load(string directory)
+    /// <exception cref="RuleDataException">The rule files have problems (unreadable files included); all of them are listed.</exception>
+    public static RuleSet Load(string directory) => Load(directory, Documents.ReadLimits.Default);
+
+    /// <summary>Loads and validates the rule set in a directory, with the given read limits.</summary>
+    /// <param name="directory">The directory holding the rule files.</param>
+    /// <param name="limits">The limits (<see cref="Documents.ReadLimits.MaxRuleFileBytes"/> among them).</param>
+    /// <returns>The loaded rule set.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <exception cref="RuleDataException">The rule files have problems (unreadable files, files that are links out of
+    /// the directory, devices, files over the size limit included); all of them are listed.</exception>
+    public static RuleSet Load(string directory, Documents.ReadLimits limits)
     {
         Preconditions.CheckNotNull(directory, nameof(directory));
+        Preconditions.CheckNotNull(limits, nameof(limits));
         if (!Directory.Exists(directory))
         {
             throw new DirectoryNotFoundException($"Rule set directory not found: {directory}");
         }
 
-        var present = Directory.EnumerateFiles(directory)
-            .Select(Path.GetFileName)
-            .Where(f => f!.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Select(f => f!)
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .ToList();
+        var readErrors = new List<Documents.DataError>();
+        List<string> present;
+        try
+        {
+            present = Directory.EnumerateFiles(directory)
+                .Select(Path.GetFileName)
+                .Where(f => f!.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .Select(f => f!)
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RuleDataException(directory, new[] { new Documents.DataError(Documents.DataErrorIds.Unreadable, "Cannot list the directory: " + ex.Message, directory, 0, 0) });
+        }
+
         var sources = new List<RuleSource>();
         foreach (string fileName in FileNames)
         {
-            string path = Path.Combine(directory, fileName);
-            if (File.Exists(path))
+            if (RuleFileReader.Read(directory, fileName, limits, readErrors) is { } source)
             {
-                sources.Add(new RuleSource(fileName, path, File.ReadAllText(path)));
+                sources.Add(source);
             }
         }
 
         var unknown = present.Where(f => !FileNames.Contains(f)).Select(f => Path.Combine(directory, f));
-        return RuleSetBuilder.Build(directory, sources, unknown);
+        return RuleSetBuilder.Build(directory, sources, unknown, readErrors);
     }
 
     /// <summary>Codes one case with this rule set, using the rules in force on its date of service.</summary>

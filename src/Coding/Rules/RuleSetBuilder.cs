@@ -19,7 +19,9 @@ namespace Coding.Rules;
 /// </summary>
 internal sealed partial class RuleSetBuilder
 {
-    private readonly List<DataError> errors = new();
+    private const decimal MinBillingUnitMg = 0.001m;
+    private const decimal MaxBillingUnitMg = 1_000_000m;
+    private readonly ErrorCollector errors = new(ReadLimits.Default.MaxErrors);
     private readonly Dictionary<string, DataErrorSink> sinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string File, SourceMark At)> ruleIds = new(StringComparer.Ordinal);
     private IReadOnlyList<CodeDefinition> codes = Array.Empty<CodeDefinition>();
@@ -32,15 +34,22 @@ internal sealed partial class RuleSetBuilder
     {
     }
 
-    public static RuleSet Build(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles)
-        => new RuleSetBuilder().Run(origin, sources, unknownFiles);
+    public static RuleSet Build(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles, IReadOnlyList<DataError>? readErrors = null)
+        => new RuleSetBuilder().Run(origin, sources, unknownFiles, readErrors ?? Array.Empty<DataError>());
 
     private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<T> Freeze<T>(IEnumerable<T> items) => new ReadOnlyCollection<T>(items.ToArray());
 
-    private RuleSet Run(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles)
+    private RuleSet Run(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles, IReadOnlyList<DataError> readErrors)
     {
+        // A file that exists but could not be read has its own error; it is not also reported missing.
+        var unreadable = new HashSet<string>(readErrors.Select(e => System.IO.Path.GetFileName(e.File)), StringComparer.Ordinal);
+        foreach (DataError error in readErrors)
+        {
+            errors.Add(error);
+        }
+
         foreach (string unknown in unknownFiles)
         {
             errors.Add(new DataError(DataErrorIds.UnknownRuleFile, $"'{System.IO.Path.GetFileName(unknown)}' is not a rule file. Expected only: {string.Join(", ", RuleSet.FileNames)}.", unknown, 0, 0));
@@ -52,6 +61,11 @@ internal sealed partial class RuleSetBuilder
         {
             if (!byName.TryGetValue(fileName, out var source))
             {
+                if (unreadable.Contains(fileName))
+                {
+                    return null;
+                }
+
                 errors.Add(new DataError(DataErrorIds.MissingRuleFile, $"The rule file '{fileName}' is missing.", origin.TrimEnd('/', '\\') + "/" + fileName, 0, 0));
                 return null;
             }
@@ -108,7 +122,7 @@ internal sealed partial class RuleSetBuilder
 
         if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null || tables is null)
         {
-            throw new RuleDataException(origin, errors);
+            throw new RuleDataException(origin, errors.Listed(origin));
         }
 
         return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials, tables)
@@ -209,22 +223,25 @@ internal sealed partial class RuleSetBuilder
 
         if (fromStart && coversFrom is { } start && sorted[0].From > start)
         {
-            sink.Add(DataErrorIds.PeriodGap, $"{what}: nothing is in force from {Date(start)} (covers_from) to {Date(sorted[0].From.AddDays(-1))}.", at);
+            sink.Add(DataErrorIds.PeriodGap, $"{what}: nothing is in force from {Date(start)} (covers_from) to {Date(DayBefore(sorted[0].From))}.", at);
         }
 
         for (int i = 1; i < sorted.Count; i++)
         {
-            if (sorted[i - 1].To is { } end && sorted[i].From > end.AddDays(1))
+            if (sorted[i - 1].To is { } end && end < DateTime.MaxValue.Date && sorted[i].From > end.AddDays(1))
             {
-                sink.Add(DataErrorIds.PeriodGap, $"{what}: nothing is in force from {Date(end.AddDays(1))} to {Date(sorted[i].From.AddDays(-1))}.", at);
+                sink.Add(DataErrorIds.PeriodGap, $"{what}: nothing is in force from {Date(end.AddDays(1))} to {Date(DayBefore(sorted[i].From))}.", at);
             }
         }
 
-        if (sorted.Max(p => p.To ?? DateTime.MaxValue) is var last && last != DateTime.MaxValue)
+        if (sorted.Max(p => p.To ?? DateTime.MaxValue) is var last && last < DateTime.MaxValue.Date)
         {
             sink.Add(DataErrorIds.PeriodGap, $"{what}: nothing is in force after {Date(last)}; leave the newest period open-ended.", at);
         }
     }
+
+    /// <summary>The day before a date; the first representable day has none before it, so it is its own (no overflow).</summary>
+    private static DateTime DayBefore(DateTime date) => date > DateTime.MinValue.Date ? date.AddDays(-1) : date;
 
     private static TemperatureRange? Temperature(RangeDto dto, DataErrorSink sink)
     {
@@ -384,7 +401,14 @@ internal sealed partial class RuleSetBuilder
 
         ClaimRuleId(file.Temperature.Id, sink, file.Temperature.At(nameof(file.Temperature.Id)));
         CheckNotes(new[] { file.InpatientSurgeryNote }, sink, file.At(nameof(file.InpatientSurgeryNote)));
-        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, inpatient);
+        PlausibleRange? perfusion = null;
+        if (file.Perfusion is { } plausiblePerfusion)
+        {
+            ClaimRuleId(plausiblePerfusion.Id, sink, plausiblePerfusion.At(nameof(plausiblePerfusion.Id)));
+            perfusion = Range(plausiblePerfusion.PlausibleMinutes, sink) is { } range ? new PlausibleRange(plausiblePerfusion.Id, range, plausiblePerfusion.Source) : null;
+        }
+
+        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, inpatient, perfusion);
 
         static TimeUnit? Unit(TimeUnitDto? dto) => dto is null ? null : new TimeUnit(dto.Code, dto.Minutes);
     }
@@ -454,6 +478,11 @@ internal sealed partial class RuleSetBuilder
             {
                 sink.Add(DataErrorIds.InvalidRuleValue, $"Drug '{dto.Name}' needs a billing unit greater than 0 mg.", dto.At(nameof(dto.BillingUnitMg)));
             }
+            else if (dto.BillingUnitMg is < MinBillingUnitMg or > MaxBillingUnitMg)
+            {
+                // Bounds keep units arithmetic (dose ÷ billing unit) far from decimal and int overflow.
+                sink.Add(DataErrorIds.InvalidRuleValue, $"Drug '{dto.Name}' has a billing unit of {dto.BillingUnitMg} mg; it must be from {MinBillingUnitMg} to {MaxBillingUnitMg} mg.", dto.At(nameof(dto.BillingUnitMg)));
+            }
 
             drugs.Add(new DrugRule(dto.Id, dto.Name, Freeze(dto.Aliases), dto.Code, dto.BillingUnitMg ?? 0, dto.Vial, dto.VialVaries, dto.SeparatelyPayable, period));
             foreach (string name in new[] { dto.Name }.Concat(dto.Aliases))
@@ -503,14 +532,10 @@ internal sealed partial class RuleSetBuilder
 
     private TrialRules? BuildTrials(ClinicalTrialsFileDto file, DataErrorSink sink)
     {
-        Regex? nct = null;
-        try
+        Regex? nct = NctPattern.Compile(file.NctPattern, out string? problem);
+        if (problem is not null)
         {
-            nct = new Regex(file.NctPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException ex)
-        {
-            sink.Add(DataErrorIds.InvalidRuleValue, "nct_pattern is not a valid regular expression: " + ex.Message, file.At(nameof(file.NctPattern)));
+            sink.Add(DataErrorIds.InvalidRuleValue, problem, file.At(nameof(file.NctPattern)));
         }
 
         var markers = file.Markers;

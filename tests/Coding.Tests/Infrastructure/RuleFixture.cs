@@ -39,7 +39,7 @@ internal sealed class RuleFixture : IDisposable
         return new RuleFixture(directory);
     }
 
-    /// <summary>Applies a fixture folder's <c>edits.yaml</c> (find/replace, whole-file content, or delete) to a copy of data/.</summary>
+    /// <summary>Applies a fixture folder's <c>edits.yaml</c> (find/replace, whole-file content or bytes, or delete) to a copy of data/.</summary>
     public static RuleFixture FromFolder(string folder)
     {
         string path = Path.Combine(folder, "edits.yaml");
@@ -58,6 +58,10 @@ internal sealed class RuleFixture : IDisposable
             if (edit.Delete)
             {
                 File.Delete(target);
+            }
+            else if (edit.ContentBase64 is not null)
+            {
+                File.WriteAllBytes(target, Convert.FromBase64String(edit.ContentBase64));
             }
             else
             {
@@ -83,5 +87,8 @@ internal sealed class EditDto : LocatedDto
     public string? Find { get; set; }
     public string? Replace { get; set; }
     public string? Content { get; set; }
+
+    /// <summary>Raw bytes for the whole file (invalid UTF-8, binary), base64-encoded.</summary>
+    public string? ContentBase64 { get; set; }
     public bool Delete { get; set; }
 }

@@ -11,7 +11,7 @@ public sealed record CaseReadResult
     {
         Source = source;
         var list = errors as IReadOnlyCollection<DataError> ?? errors.ToList();
-        Errors = list.Count == 0 ? ReadOnly.None<DataError>() : ReadOnly.Copy(list.OrderBy(e => e.Line).ThenBy(e => e.Column));
+        Errors = list.Count == 0 ? ReadOnly.None<DataError>() : ReadOnly.Copy(list.OrderBy(e => e.Id == DataErrorIds.TooManyErrors).ThenBy(e => e.Line).ThenBy(e => e.Column));
         Case = Errors.Count == 0 ? codingCase : null;
     }
 

@@ -65,6 +65,16 @@ internal sealed class HipecFileDto : LocatedDto
     [RequiredKey] public List<TimeCodingDto> TimeCoding { get; set; } = new();
     [RequiredKey] public string InpatientSurgeryNote { get; set; } = "";
     [RequiredKey] public List<LineRuleDto> Inpatient { get; set; } = new();
+
+    /// <summary>Optional: without it, perfusion times are not checked for plausibility (beyond the reader's 24 hours).</summary>
+    public HipecPerfusionDto? Perfusion { get; set; }
+}
+
+internal sealed class HipecPerfusionDto : LocatedDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public RangeDto PlausibleMinutes { get; set; } = new();
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class HipecTemperatureDto : LocatedDto

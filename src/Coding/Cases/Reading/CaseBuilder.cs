@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Coding.Documents;
+using Coding.Output;
+using Coding.Quantities;
+using Coding.Results;
+
+namespace Coding.Cases.Reading;
+
+/// <summary>
+/// Turns a mapped case DTO into a <see cref="CodingCase"/>, reporting impossible values (CASE001) and values beyond the
+/// reader's accepted ranges (CASE003, <see cref="CaseValueLimits"/>) with their position, so that no value that
+/// reaches the value types or the coders can make their arithmetic overflow.
+/// </summary>
+internal sealed class CaseBuilder
+{
+    private static readonly string[] HipecOnly = { "PrimaryProcedures", "SeparateIncisions", "PerfusionMinutes" };
+    private static readonly string[] PipacOnly = { "Cycle", "ExposureMinutes", "CapnoperitoneumMmhg", "Biopsies", "AscitesDrainedMl", "Pci" };
+    private readonly DataErrorSink errors;
+
+    public CaseBuilder(DataErrorSink errors) => this.errors = errors;
+
+    public CodingCase? Build(CaseDto dto)
+    {
+        BodySurfaceArea? bsa = null;
+        if (dto.Patient?.BodySurfaceAreaM2 is { } area)
+        {
+            bool ok = Check(area > 0, dto.Patient, nameof(PatientDto.BodySurfaceAreaM2), "A body surface area must be greater than 0 m².")
+                && AtMost(area, CaseValueLimits.MaxBodySurfaceArea, "m²", dto.Patient, nameof(PatientDto.BodySurfaceAreaM2));
+            bsa = ok ? BodySurfaceArea.FromSquareMetres(area) : null;
+        }
+
+        CheckText(dto.CaseId, dto, nameof(CaseDto.CaseId));
+        CheckCount(dto.Diagnoses.Count, CaseValueLimits.MaxDiagnoses, "diagnoses", dto, nameof(CaseDto.Diagnoses));
+        foreach (string diagnosis in dto.Diagnoses)
+        {
+            CheckText(diagnosis, dto, nameof(CaseDto.Diagnoses));
+        }
+
+        IntraperitonealProcedure? procedure = dto.Procedure is null ? null : BuildProcedure(dto.Procedure);
+        ClinicalTrial? trial = dto.Trial is null ? null : BuildTrial(dto.Trial);
+        if (string.IsNullOrWhiteSpace(dto.CaseId) && dto.Has(nameof(CaseDto.CaseId)))
+        {
+            errors.Add(DataErrorIds.InvalidValue, "case_id cannot be blank.", dto.At(nameof(CaseDto.CaseId)));
+        }
+
+        string? place = PlaceOfService(dto);
+        if (errors.HasErrors || procedure is null)
+        {
+            return null;
+        }
+
+        return new CodingCase(dto.CaseId, dto.DateOfService, dto.Claim, dto.Payer, bsa, dto.Diagnoses, procedure, trial, place);
+    }
+
+    /// <summary>The place of service: two digits, and only on a professional claim (a facility claim's type of bill says it).</summary>
+    private string? PlaceOfService(CaseDto dto)
+    {
+        if (dto.PlaceOfService is not { } place)
+        {
+            return null;
+        }
+
+        if (!Rules.Tables.TableBuilder.PlaceOfService.IsMatch(place))
+        {
+            errors.Add(DataErrorIds.InvalidValue, $"place_of_service '{place}' is not a place-of-service code (two digits, e.g. 22 for on-campus outpatient hospital).", dto.At(nameof(CaseDto.PlaceOfService)));
+            return null;
+        }
+
+        if (dto.Claim != ClaimType.Professional)
+        {
+            errors.Add(DataErrorIds.ConflictingKeys, "place_of_service belongs on a professional claim only; a facility claim's setting follows from its claim type.", dto.At(nameof(CaseDto.PlaceOfService)));
+            return null;
+        }
+
+        return place;
+    }
+
+    private ClinicalTrial BuildTrial(TrialDto dto)
+    {
+        CheckText(dto.Nct, dto, nameof(TrialDto.Nct));
+        CheckText(dto.Ide, dto, nameof(TrialDto.Ide));
+        CheckDistinct(dto.Investigational, dto, nameof(TrialDto.Investigational));
+        CheckDistinct(dto.SponsorPays, dto, nameof(TrialDto.SponsorPays));
+        return new ClinicalTrial(dto.Nct, dto.Qualifying, dto.Ide, dto.Investigational, dto.SponsorPays);
+    }
+
+    private IntraperitonealProcedure? BuildProcedure(ProcedureDto dto)
+    {
+        bool hipec = dto.Kind == ProcedureKind.Hipec;
+        foreach (string property in hipec ? PipacOnly : HipecOnly)
+        {
+            if (dto.Has(property))
+            {
+                errors.Add(DataErrorIds.UnknownKey, $"'{WireNames.ToSnakeCase(property)}' belongs to a {(hipec ? "PIPAC" : "HIPEC")} procedure; this one is {(hipec ? "hipec" : "pipac")}.", dto.At(property));
+            }
+        }
+
+        CheckCount(dto.Drugs.Count, CaseValueLimits.MaxDrugs, "drugs", dto, nameof(ProcedureDto.Drugs));
+        CheckCount(dto.PrimaryProcedures?.Count ?? 0, CaseValueLimits.MaxCount, "primary procedures", dto, nameof(ProcedureDto.PrimaryProcedures));
+        foreach (string code in dto.PrimaryProcedures ?? new List<string>())
+        {
+            CheckText(code, dto, nameof(ProcedureDto.PrimaryProcedures));
+        }
+
+        TemperatureRange? temperature = dto.TemperatureC is null ? null : BuildTemperature(dto.TemperatureC);
+        var drugs = dto.Drugs.Select(BuildDrug).ToList();
+
+        // Check the procedure's own values even when a drug failed, so every problem is reported at once.
+        IntraperitonealProcedure? procedure = hipec ? BuildHipec(dto, temperature, drugs!) : BuildPipac(dto, temperature, drugs!);
+        return drugs.Any(d => d is null) ? null : procedure;
+    }
+
+    private HipecProcedure? BuildHipec(ProcedureDto dto, TemperatureRange? temperature, List<DrugAdministration> drugs)
+    {
+        bool ok = Require(dto, nameof(ProcedureDto.Approach), dto.Approach.HasValue)
+            & Require(dto, nameof(ProcedureDto.PerfusionMinutes), dto.PerfusionMinutes.HasValue)
+            & Check(dto.PerfusionMinutes is null or >= 0, dto, nameof(ProcedureDto.PerfusionMinutes), "A perfusion time cannot be negative.")
+            & Check(dto.SeparateIncisions is null or >= 0, dto, nameof(ProcedureDto.SeparateIncisions), "The number of separate incisions cannot be negative.")
+            & AtMost(dto.PerfusionMinutes, CaseValueLimits.MaxMinutes, "minutes", dto, nameof(ProcedureDto.PerfusionMinutes))
+            & AtMost(dto.SeparateIncisions, CaseValueLimits.MaxCount, "incisions", dto, nameof(ProcedureDto.SeparateIncisions));
+        if (!ok || errors.HasErrors)
+        {
+            return null;
+        }
+
+        return new HipecProcedure(dto.Approach!.Value, dto.PrimaryProcedures, dto.SeparateIncisions ?? 0, temperature, Duration.FromMinutes((double)dto.PerfusionMinutes!.Value), drugs);
+    }
+
+    private PipacProcedure? BuildPipac(ProcedureDto dto, TemperatureRange? temperature, List<DrugAdministration> drugs)
+    {
+        bool ok = Require(dto, nameof(ProcedureDto.ExposureMinutes), dto.ExposureMinutes.HasValue)
+            & Require(dto, nameof(ProcedureDto.Cycle), dto.Cycle.HasValue)
+            & Check(dto.ExposureMinutes is null or >= 0, dto, nameof(ProcedureDto.ExposureMinutes), "An exposure time cannot be negative.")
+            & Check(dto.Cycle is null or >= 1, dto, nameof(ProcedureDto.Cycle), "Cycles are numbered from 1.")
+            & Check(dto.CapnoperitoneumMmhg is null or >= 0, dto, nameof(ProcedureDto.CapnoperitoneumMmhg), "A pressure cannot be negative.")
+            & Check(dto.Biopsies is null or >= 0, dto, nameof(ProcedureDto.Biopsies), "The number of biopsies cannot be negative.")
+            & Check(dto.AscitesDrainedMl is null or >= 0, dto, nameof(ProcedureDto.AscitesDrainedMl), "A drained volume cannot be negative.")
+            & Check(dto.Pci is null or (>= 0 and <= PipacProcedure.MaxPci), dto, nameof(ProcedureDto.Pci), "The peritoneal cancer index runs from 0 to 39.")
+            & AtMost(dto.ExposureMinutes, CaseValueLimits.MaxMinutes, "minutes", dto, nameof(ProcedureDto.ExposureMinutes))
+            & AtMost(dto.Cycle, CaseValueLimits.MaxCount, "cycles", dto, nameof(ProcedureDto.Cycle))
+            & AtMost(dto.CapnoperitoneumMmhg, CaseValueLimits.MaxPressureMmHg, "mmHg", dto, nameof(ProcedureDto.CapnoperitoneumMmhg))
+            & AtMost(dto.Biopsies, CaseValueLimits.MaxCount, "biopsies", dto, nameof(ProcedureDto.Biopsies))
+            & AtMost(dto.AscitesDrainedMl, CaseValueLimits.MaxMillilitres, "ml", dto, nameof(ProcedureDto.AscitesDrainedMl));
+        if (!ok || errors.HasErrors)
+        {
+            return null;
+        }
+
+        return new PipacProcedure(
+            dto.Approach ?? SurgicalApproach.Laparoscopic,
+            dto.Cycle!.Value,
+            Duration.FromMinutes((double)dto.ExposureMinutes!.Value),
+            dto.CapnoperitoneumMmhg is { } mmHg ? Pressure.FromMillimetresOfMercury(mmHg) : null,
+            temperature,
+            dto.Biopsies ?? 0,
+            dto.AscitesDrainedMl,
+            dto.Pci,
+            drugs);
+    }
+
+    private TemperatureRange? BuildTemperature(TemperatureDto dto)
+    {
+        bool ok = Check(dto.Min >= Temperature.AbsoluteZeroCelsius, dto, nameof(TemperatureDto.Min), "A temperature cannot be below absolute zero (-273.15 °C).")
+            & Check(dto.Max >= Temperature.AbsoluteZeroCelsius, dto, nameof(TemperatureDto.Max), "A temperature cannot be below absolute zero (-273.15 °C).")
+            & AtMost(dto.Min, CaseValueLimits.MaxCelsius, "°C", dto, nameof(TemperatureDto.Min))
+            & AtMost(dto.Max, CaseValueLimits.MaxCelsius, "°C", dto, nameof(TemperatureDto.Max));
+        if (ok && dto.Min > dto.Max)
+        {
+            errors.Add(DataErrorIds.ImpossibleValue, string.Format(CultureInfo.InvariantCulture, "The lowest temperature ({0} °C) is above the highest ({1} °C).", dto.Min, dto.Max), dto.At(nameof(TemperatureDto.Max)));
+            ok = false;
+        }
+
+        return ok ? TemperatureRange.FromCelsius(dto.Min, dto.Max) : null;
+    }
+
+    private DrugAdministration? BuildDrug(DrugDto dto)
+    {
+        bool ok = true;
+        if (dto.DoseMg.HasValue && dto.DoseMgPerM2.HasValue)
+        {
+            errors.Add(DataErrorIds.ConflictingKeys, "Give the dose once: dose_mg or dose_mg_per_m2, not both.", dto.At(nameof(DrugDto.DoseMgPerM2)));
+            ok = false;
+        }
+        else if (!dto.DoseMg.HasValue && !dto.DoseMgPerM2.HasValue)
+        {
+            errors.Add(DataErrorIds.MissingKey, $"Drug '{Shown.Text(dto.Name)}' needs a dose: dose_mg or dose_mg_per_m2.", dto.Start);
+            ok = false;
+        }
+
+        ok &= Check(dto.DoseMg is null or >= 0, dto, nameof(DrugDto.DoseMg), "A dose cannot be negative.")
+            & Check(dto.DoseMgPerM2 is null or >= 0, dto, nameof(DrugDto.DoseMgPerM2), "A dose cannot be negative.")
+            & Check(dto.OpenedMg is null or >= 0, dto, nameof(DrugDto.OpenedMg), "An opened amount cannot be negative.")
+            & Check(!string.IsNullOrWhiteSpace(dto.Name) || !dto.Has(nameof(DrugDto.Name)), dto, nameof(DrugDto.Name), "A drug needs a name.")
+            & AtMost(dto.DoseMg, CaseValueLimits.MaxMilligrams, "mg", dto, nameof(DrugDto.DoseMg))
+            & AtMost(dto.DoseMgPerM2, CaseValueLimits.MaxMilligrams, "mg/m²", dto, nameof(DrugDto.DoseMgPerM2))
+            & AtMost(dto.OpenedMg, CaseValueLimits.MaxMilligrams, "mg", dto, nameof(DrugDto.OpenedMg))
+            & CheckText(dto.Name, dto, nameof(DrugDto.Name));
+        if (!ok || string.IsNullOrWhiteSpace(dto.Name))
+        {
+            return null;
+        }
+
+        Dose dose = dto.DoseMg is { } mg ? Dose.FromMilligrams(mg) : Dose.FromMilligramsPerSquareMetre(dto.DoseMgPerM2!.Value);
+        return new DrugAdministration(dto.Name, dose, dto.OpenedMg, dto.SuppliedBySponsor, dto.Vial);
+    }
+
+    private bool Require(LocatedDto dto, string property, bool present)
+    {
+        // A key that is present but failed to map already has its own error.
+        if (!present && !dto.Has(property))
+        {
+            errors.Add(DataErrorIds.MissingKey, $"Missing required key '{WireNames.ToSnakeCase(property)}' for this procedure.", dto.Start);
+        }
+
+        return present;
+    }
+
+    private bool Check(bool condition, LocatedDto dto, string property, string message)
+    {
+        if (!condition)
+        {
+            errors.Add(DataErrorIds.ImpossibleValue, message, dto.At(property));
+        }
+
+        return condition;
+    }
+
+    private bool AtMost<T>(T? value, T max, string unit, LocatedDto dto, string property)
+        where T : struct, IComparable<T>
+    {
+        if (value is { } v && v.CompareTo(max) > 0)
+        {
+            errors.Add(
+                DataErrorIds.ImplausibleValue,
+                string.Format(CultureInfo.InvariantCulture, "{0} is {1} {2}, beyond the {3} {2} the reader accepts; check the value and its unit.", WireNames.ToSnakeCase(property), v, unit, max),
+                dto.At(property));
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool AtMost<T>(T value, T max, string unit, LocatedDto dto, string property)
+        where T : struct, IComparable<T>
+        => AtMost((T?)value, max, unit, dto, property);
+
+    private bool CheckText(string? text, LocatedDto dto, string property)
+    {
+        if (text is not null && text.Length > CaseValueLimits.MaxTextLength)
+        {
+            errors.Add(DataErrorIds.ImplausibleValue, string.Format(CultureInfo.InvariantCulture, "{0} is {1} characters long, beyond the {2} the reader accepts.", WireNames.ToSnakeCase(property), text.Length, CaseValueLimits.MaxTextLength), dto.At(property));
+            return false;
+        }
+
+        return true;
+    }
+
+    private void CheckCount(int count, int max, string what, LocatedDto dto, string property)
+    {
+        if (count > max)
+        {
+            errors.Add(DataErrorIds.ImplausibleValue, string.Format(CultureInfo.InvariantCulture, "{0} {1} given, beyond the {2} the reader accepts.", count, what, max), dto.At(property));
+        }
+    }
+
+    private void CheckDistinct(List<LineCategory> categories, LocatedDto dto, string property)
+    {
+        var seen = new HashSet<LineCategory>();
+        foreach (LineCategory category in categories)
+        {
+            if (!seen.Add(category))
+            {
+                errors.Add(DataErrorIds.DuplicateItem, $"'{WireNames.Of(category)}' is listed twice in {WireNames.ToSnakeCase(property)}.", dto.At(property));
+            }
+        }
+    }
+}

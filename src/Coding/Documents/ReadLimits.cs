@@ -1,0 +1,92 @@
+using System;
+using System.Globalization;
+using Coding.Infrastructure;
+
+namespace Coding.Documents;
+
+/// <summary>
+/// The limits a reader enforces before trusting its input: file and line sizes, nesting depth, list lengths, the
+/// number of nodes a document may expand to (YAML aliases included) and the number of errors listed. Every limit is
+/// checked before the whole input is held in memory, and exceeding one is a located <see cref="DataErrorIds.LimitExceeded"/>
+/// error naming the limit, never an exception. Immutable; the defaults are generous for real cases and rule sets.
+/// </summary>
+/// <remarks>
+/// The console raises a limit with <c>--max-file-bytes</c> or <c>--max-line-bytes</c>; a library caller passes its own
+/// <see cref="ReadLimits"/> (e.g. <c>ReadLimits.Default.WithMaxFileBytes(8_000_000)</c>). See docs/reliability.md.
+/// </remarks>
+public sealed class ReadLimits
+{
+    /// <summary>The default largest case file, in bytes (1 MiB; a real case is a few hundred bytes).</summary>
+    public const long DefaultMaxFileBytes = 1L << 20;
+
+    /// <summary>The default largest JSON Lines line, in bytes (1 MiB).</summary>
+    public const int DefaultMaxLineBytes = 1 << 20;
+
+    /// <summary>The default largest rule file, in bytes (16 MiB).</summary>
+    public const long DefaultMaxRuleFileBytes = 16L << 20;
+
+    private ReadLimits(long maxFileBytes, int maxLineBytes, long maxRuleFileBytes)
+    {
+        MaxFileBytes = maxFileBytes;
+        MaxLineBytes = maxLineBytes;
+        MaxRuleFileBytes = maxRuleFileBytes;
+    }
+
+    /// <summary>Gets the default limits.</summary>
+    public static ReadLimits Default { get; } = new(DefaultMaxFileBytes, DefaultMaxLineBytes, DefaultMaxRuleFileBytes);
+
+    /// <summary>Gets the largest case file read, in bytes.</summary>
+    public long MaxFileBytes { get; }
+
+    /// <summary>Gets the largest JSON Lines line read, in bytes (its terminating LF and CR excluded).</summary>
+    public int MaxLineBytes { get; }
+
+    /// <summary>Gets the largest rule file read, in bytes.</summary>
+    public long MaxRuleFileBytes { get; }
+
+    /// <summary>Gets the deepest nesting of lists and mappings in one document (64, as JSON readers commonly allow).</summary>
+    public int MaxDepth { get; } = 64;
+
+    /// <summary>Gets the most items one list may hold (10,000).</summary>
+    public int MaxListItems { get; } = 10_000;
+
+    /// <summary>Gets the most nodes one document may expand to, every YAML alias counted at its full size (1,000,000).</summary>
+    public int MaxNodes { get; } = 1_000_000;
+
+    /// <summary>Gets the most errors listed for one input; the rest are counted in one final error (100).</summary>
+    public int MaxErrors { get; } = 100;
+
+    /// <summary>Returns these limits with another largest case file.</summary>
+    /// <param name="bytes">The largest case file, in bytes; at least 1.</param>
+    /// <returns>The new limits.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytes"/> is below 1.</exception>
+    public ReadLimits WithMaxFileBytes(long bytes)
+    {
+        Preconditions.CheckArgumentRange(bytes >= 1, nameof(bytes), bytes, "A limit must be at least 1 byte.");
+        return new ReadLimits(bytes, MaxLineBytes, MaxRuleFileBytes);
+    }
+
+    /// <summary>Returns these limits with another largest JSON Lines line.</summary>
+    /// <param name="bytes">The largest line, in bytes; from 1 to 1 GiB.</param>
+    /// <returns>The new limits.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytes"/> is out of range.</exception>
+    public ReadLimits WithMaxLineBytes(int bytes)
+    {
+        Preconditions.CheckArgumentRange(bytes is >= 1 and <= 1 << 30, nameof(bytes), bytes, "A line limit runs from 1 byte to 1 GiB.");
+        return new ReadLimits(MaxFileBytes, bytes, MaxRuleFileBytes);
+    }
+
+    /// <summary>Returns these limits with another largest rule file.</summary>
+    /// <param name="bytes">The largest rule file, in bytes; at least 1.</param>
+    /// <returns>The new limits.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytes"/> is below 1.</exception>
+    public ReadLimits WithMaxRuleFileBytes(long bytes)
+    {
+        Preconditions.CheckArgumentRange(bytes >= 1, nameof(bytes), bytes, "A limit must be at least 1 byte.");
+        return new ReadLimits(MaxFileBytes, MaxLineBytes, bytes);
+    }
+
+    /// <inheritdoc />
+    public override string ToString()
+        => string.Format(CultureInfo.InvariantCulture, "file {0} B, line {1} B, rule file {2} B, depth {3}, list {4}, nodes {5}", MaxFileBytes, MaxLineBytes, MaxRuleFileBytes, MaxDepth, MaxListItems, MaxNodes);
+}

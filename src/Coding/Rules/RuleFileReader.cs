@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Coding.Documents;
+
+namespace Coding.Rules;
+
+/// <summary>
+/// Reads the rule files of a directory safely: a file that resolves outside the directory (a symbolic link pointing
+/// elsewhere) is refused without being read, so its content is never echoed; a directory, device or FIFO is refused;
+/// a file over <see cref="ReadLimits.MaxRuleFileBytes"/> is refused before it is read; and an I/O error becomes a
+/// located error for <see cref="RuleDataException"/>, never a crash.
+/// </summary>
+internal static class RuleFileReader
+{
+    private const string LimitHint = "raise it with ReadLimits.WithMaxRuleFileBytes (RuleSet.Load(directory, limits))";
+
+    public static RuleSource? Read(string directory, string fileName, ReadLimits limits, List<DataError> errors)
+    {
+        string path = Path.Combine(directory, fileName);
+        if (!File.Exists(path) && !Directory.Exists(path) && !IsLink(path))
+        {
+            return null;
+        }
+
+        if (ResolvesOutside(directory, path) is { } target)
+        {
+            errors.Add(new DataError(DataErrorIds.Unreadable, $"Cannot read the file: it is a link to {target}, outside the rule set directory; copy the file in instead.", path, 0, 0));
+            return null;
+        }
+
+        string? text = SourceText.Read(path, path, limits.MaxRuleFileBytes, LimitHint, out DataError? error);
+        if (text is null)
+        {
+            errors.Add(error!);
+            return null;
+        }
+
+        return new RuleSource(fileName, path, text);
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Where a link leads when that is outside the directory; <see langword="null"/> for a file inside it.</summary>
+    private static string? ResolvesOutside(string directory, string path)
+    {
+#if NET
+        try
+        {
+            FileSystemInfo? target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null)
+            {
+                return null;
+            }
+
+            string root = RealPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            string final = Path.GetFullPath(target.FullName);
+            return final.StartsWith(root, StringComparison.Ordinal) ? null : final;
+        }
+        catch (IOException ex)
+        {
+            return "an unreadable target (" + ex.Message + ")";
+        }
+#else
+        // netstandard2.0 cannot resolve links; the file is read as it is.
+        return null;
+#endif
+    }
+
+#if NET
+    private static string RealPath(string directory)
+    {
+        var info = new DirectoryInfo(Path.GetFullPath(directory));
+        FileSystemInfo? target = info.ResolveLinkTarget(returnFinalTarget: true);
+        return Path.GetFullPath(target?.FullName ?? info.FullName);
+    }
+#endif
+}
