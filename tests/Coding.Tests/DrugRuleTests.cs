@@ -53,12 +53,28 @@ public sealed class DrugRuleTests
         => Assert.Equal(new[] { "J9060x19" }, DrugLines(Outpatient(drugs: Drug("cisplatin", 190, opened: 500))));
 
     [Fact]
-    public void InpatientClaim_DrugLinesHaveNoWastageModifiers()
+    public void InpatientClaim_ForAPayerThatWantsHcpcsDrugLines_HasThemWithoutWastageModifiers()
     {
-        var result = RuleSet.Default.Code(Case(Hipec(90, drugs: Drug("mitomycin", 70, opened: 80)), claim: ClaimType.FacilityInpatient));
+        var result = RuleSet.Default.Code(Case(Hipec(90, drugs: Drug("mitomycin", 70, opened: 80)), claim: ClaimType.FacilityInpatient, payer: PayerType.Commercial));
         Assert.Equal(new[] { "J9280x14" }, DrugLines(result));
         Assert.Contains("drug-inpatient-no-wastage-modifier", result.Lines[^1].Notes);
     }
+
+    [Theory]
+    [InlineData(PayerType.Medicare)]
+    [InlineData(PayerType.Medicaid)]
+    public void InpatientDrgClaim_HasNoDrugLines_AndSaysWhereTheChargesGo(PayerType payer)
+    {
+        var result = RuleSet.Default.Code(Case(Hipec(90, drugs: Drug("mitomycin", 70, opened: 80)), claim: ClaimType.FacilityInpatient, payer: payer));
+        Assert.Empty(DrugLines(result));
+        Finding finding = result.Single(FindingIds.DrugNotOnThisClaim);
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Contains("025x", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InpatientDrgClaim_StillChecksTheDrugs()
+        => Assert.Equal(Severity.Error, RuleSet.Default.Code(Case(Hipec(90, drugs: Drug("mitomycine", 70)), claim: ClaimType.FacilityInpatient)).Single(FindingIds.DrugUnknown).Severity);
 
     [Fact]
     public void ProfessionalClaim_HasNoDrugLinesButSaysWhy()

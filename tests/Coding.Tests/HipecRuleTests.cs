@@ -136,12 +136,57 @@ public sealed class HipecRuleTests
     }
 
     [Fact]
-    public void InpatientClaim_CarriesIcd10PcsLinesAndNoCpt()
+    public void InpatientClaim_WithoutTheSurgerysPcsCodes_IsNotReady()
     {
         var result = Code(Case(Hipec(90), claim: ClaimType.FacilityInpatient));
         Assert.Equal(new[] { "3E0M30Yx1" }, result.Lines());
         Assert.Equal(CodeSystem.Icd10Pcs, result.Lines[0].System);
-        Assert.Equal(Severity.Info, result.Single(FindingIds.InpatientSurgeryCodes).Severity);
+        Finding finding = result.Single(FindingIds.InpatientSurgeryCodes);
+        Assert.Equal((Severity.Error, "procedure.pcs_procedures"), (finding.Severity, finding.Path));
+        Assert.Contains("surgical DRG", finding.Message, StringComparison.Ordinal);
+        Assert.False(result.Ready);
+    }
+
+    private static HipecProcedure WithPcs(params string[] codes)
+        => new(SurgicalApproach.Open, new[] { "49205" }, 0, Coding.Quantities.TemperatureRange.FromCelsius(41.5, 42.5), Coding.Quantities.Duration.FromMinutes(90), null, codes);
+
+    [Fact]
+    public void InpatientClaim_PutsTheSurgerysPcsCodesFirstInTheOrderGiven()
+    {
+        var result = Code(Case(WithPcs("0DTU0ZZ", "0DBW0ZZ"), claim: ClaimType.FacilityInpatient));
+        Assert.Equal(new[] { "0DTU0ZZx1", "0DBW0ZZx1", "3E0M30Yx1" }, result.Lines());
+        Assert.All(result.Lines, l => Assert.Equal(CodeSystem.Icd10Pcs, l.System));
+        result.HasNo(FindingIds.InpatientSurgeryCodes);
+        Assert.True(result.Ready);
+    }
+
+    [Fact]
+    public void InpatientPipac_PutsFurtherPcsCodesAfterItsOwn()
+    {
+        var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Coding.Quantities.Duration.FromMinutes(30), null, null, 0, null, null, null, new[] { "0DTU0ZZ" });
+        Assert.Equal(new[] { "0DJW4ZZx1", "3E0M305x1", "0DTU0ZZx1" }, Code(Case(pipac, claim: ClaimType.FacilityInpatient)).Lines());
+    }
+
+    [Fact]
+    public void CasePcsCode_OutsideTheTable_IsNotChecked_AndOneInAFamilyButUnknown_IsAnError()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("icd10pcs.yaml", "families: [", "families: [0DT, "));
+        var loaded = RuleSet.Load(rules.Directory);
+        var notChecked = loaded.Code(Case(WithPcs("0DN80ZZ"), claim: ClaimType.FacilityInpatient));
+        Assert.Equal((Severity.Info, "procedure.pcs_procedures[0]"), (notChecked.Single(FindingIds.PcsCodeNotChecked).Severity, notChecked.Single(FindingIds.PcsCodeNotChecked).Path));
+        var unknown = loaded.Code(Case(WithPcs("0DBW0ZZ", "0DTZ0ZZ"), claim: ClaimType.FacilityInpatient));
+        Finding finding = unknown.Single(FindingIds.PcsCodeInvalid);
+        Assert.Equal((Severity.Error, "procedure.pcs_procedures[1]"), (finding.Severity, finding.Path));
+    }
+
+    [Theory]
+    [InlineData("2026-09-30", false)]
+    [InlineData("2026-10-01", true)]
+    public void InpatientCodeValidity_FollowsTheDischargeDatesFiscalYear(string discharge, bool invalid)
+    {
+        using var rules = RuleFixture.CopyOfDefault(("icd10pcs.yaml", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01 }", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, effective_to: 2026-09-30 }"));
+        var c = new CodingCase("ip", new DateTime(2026, 9, 25), ClaimType.FacilityInpatient, PayerType.Medicare, null, new[] { "C18.1", "C78.6" }, WithPcs("0DTU0ZZ"), null, null, new ClaimDetails(DateTime.Parse(discharge, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(invalid, RuleSet.Load(rules.Directory).Code(c).FindingIds().Contains(FindingIds.PcsCodeInvalid));
     }
 
     [Fact]

@@ -68,7 +68,8 @@ public static class CaseGenerator
         Property(json, "case_id", (hipec ? "gen-hipec-" : "gen-pipac-") + index.ToString(CultureInfo.InvariantCulture));
         var date = new DateTime(2023, 1, 2).AddDays(random.Next(0, 4 * 365));
         Property(json, "date_of_service", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Property(json, "claim", Claims[random.Next(Claims.Length)]);
+        string claim = Claims[random.Next(Claims.Length)];
+        Property(json, "claim", claim);
         Property(json, "payer", Payers[random.Next(Payers.Length)]);
         decimal bsa = Math.Round(1.4m + ((decimal)random.NextDouble() * 0.8m), 2);
         json.WritePropertyName("patient");
@@ -90,7 +91,7 @@ public static class CaseGenerator
         json.WriteStartObject();
         if (hipec)
         {
-            Hipec(json, random);
+            Hipec(json, random, inpatient: claim == "facility_inpatient");
         }
         else
         {
@@ -108,8 +109,19 @@ public static class CaseGenerator
         return text.ToString();
     }
 
-    private static void Hipec(JsonTextWriter json, Random random)
+    private static void Hipec(JsonTextWriter json, Random random, bool inpatient)
     {
+        if (inpatient)
+        {
+            // The cytoreduction's own PCS codes, as an inpatient claim needs them (drawn without the random source,
+            // so the rest of every generated case stays as it was).
+            json.WritePropertyName("pcs_procedures");
+            json.WriteStartArray();
+            json.WriteValue("0DBW0ZZ");
+            json.WriteValue("0DTU0ZZ");
+            json.WriteEndArray();
+        }
+
         Property(json, "kind", "hipec");
         Property(json, "approach", random.NextDouble() < 0.85 ? "open" : "laparoscopic");
         json.WritePropertyName("primary_procedures");

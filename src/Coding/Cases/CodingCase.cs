@@ -20,6 +20,7 @@ public sealed record CodingCase
     /// <param name="procedure">The procedure performed.</param>
     /// <param name="trial">The clinical trial the patient is enrolled in, or <see langword="null"/>.</param>
     /// <param name="placeOfService">The place-of-service code of a professional claim (two digits), or <see langword="null"/>.</param>
+    /// <param name="claimDetails">The discharge date, ABN and surgeon role, when the claim has them; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException"><paramref name="caseId"/> is blank, a diagnosis is null, or <paramref name="placeOfService"/> is not two digits.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="procedure"/> is null.</exception>
     public CodingCase(
@@ -31,7 +32,8 @@ public sealed record CodingCase
         IEnumerable<string>? diagnoses,
         IntraperitonealProcedure procedure,
         ClinicalTrial? trial = null,
-        string? placeOfService = null)
+        string? placeOfService = null,
+        ClaimDetails? claimDetails = null)
     {
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(caseId), nameof(caseId), "A case needs an id.");
         CaseId = caseId;
@@ -49,6 +51,8 @@ public sealed record CodingCase
         Trial = trial;
         Preconditions.CheckArgument(placeOfService is null || (placeOfService.Length == 2 && char.IsDigit(placeOfService[0]) && char.IsDigit(placeOfService[1])), nameof(placeOfService), "A place of service is two digits.");
         PlaceOfService = placeOfService;
+        Details = claimDetails ?? ClaimDetails.None;
+        Preconditions.CheckArgument(Details.DischargeDate is null || Details.DischargeDate.Value.Date >= DateOfService, nameof(claimDetails), "A discharge date cannot be before the date of service.");
     }
 
     /// <summary>Gets the caller's identifier for the case.</summary>
@@ -80,4 +84,10 @@ public sealed record CodingCase
     /// <c>22</c> on-campus outpatient hospital, <c>24</c> ASC), or <see langword="null"/> when not given.
     /// </summary>
     public string? PlaceOfService { get; }
+
+    /// <summary>Gets the claim's further details: discharge date, ABN on file, surgeon role (each may be absent).</summary>
+    public ClaimDetails Details { get; }
+
+    /// <summary>Gets the date whose fiscal year decides code validity: the discharge date of an inpatient stay, else the date of service.</summary>
+    public DateTime CodeSetDate => Claim == ClaimType.FacilityInpatient && Details.DischargeDate is { } discharge ? discharge.Date : DateOfService;
 }

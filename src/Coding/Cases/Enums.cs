@@ -61,3 +61,38 @@ public enum VialType
     /// <summary>A multi-dose vial: what is not given can be kept; neither JW nor JZ applies.</summary>
     MultiDose = 1,
 }
+
+/// <summary>The practitioner's role in the surgery on a professional claim; it decides the surgeon modifiers (62, 80, 82, AS).</summary>
+public enum SurgeonRole
+{
+    /// <summary>The surgeon who did the procedure (no role modifier).</summary>
+    Primary = 0,
+
+    /// <summary>One of two surgeons each doing a distinct part of one procedure (modifier 62).</summary>
+    CoSurgeon = 1,
+
+    /// <summary>A physician assisting the surgeon (modifier 80).</summary>
+    Assistant = 2,
+
+    /// <summary>An assisting physician at a teaching hospital when no qualified resident was available (modifier 82).</summary>
+    AssistantAtTeachingHospital = 3,
+
+    /// <summary>A physician assistant, nurse practitioner or clinical nurse specialist assisting at surgery (modifier AS).</summary>
+    NonPhysicianAssistant = 4,
+}
+
+/// <summary>How a clinical trial's coverage analysis designates an item or a drug.</summary>
+public enum TrialDesignation
+{
+    /// <summary>A routine cost: billed to the insurer with Q1.</summary>
+    Routine = 0,
+
+    /// <summary>The investigational item, billed to the insurer with Q0 (covered only if covered outside the trial).</summary>
+    Investigational = 1,
+
+    /// <summary>Paid by the sponsor: on the sponsor's invoice, never on the insurer claim.</summary>
+    Sponsor = 2,
+
+    /// <summary>Supplied free (or promised free in the consent): billed to no one.</summary>
+    NotBillable = 3,
+}

@@ -16,6 +16,7 @@ public sealed record HipecProcedure : IntraperitonealProcedure
     /// <param name="separateIncisions">The number of separate incisions made for the perfusion catheters; not negative.</param>
     /// <param name="temperature">The measured perfusion temperature range, or <see langword="null"/> when not documented.</param>
     /// <param name="perfusionDuration">How long the heated perfusate circulated.</param>
+    /// <param name="pcsProcedures">The ICD-10-PCS codes of the surgery from the operative report (inpatient claims), or <see langword="null"/>.</param>
     /// <param name="drugs">The drugs in the perfusate.</param>
     /// <exception cref="ArgumentException">A primary procedure code is null, or <paramref name="separateIncisions"/> is negative.</exception>
     public HipecProcedure(
@@ -24,8 +25,9 @@ public sealed record HipecProcedure : IntraperitonealProcedure
         int separateIncisions,
         TemperatureRange? temperature,
         Duration perfusionDuration,
-        IEnumerable<DrugAdministration>? drugs)
-        : base(approach, temperature, drugs)
+        IEnumerable<DrugAdministration>? drugs,
+        IEnumerable<string>? pcsProcedures = null)
+        : base(approach, temperature, drugs, pcsProcedures)
     {
         PrimaryProcedures = ReadOnly.Copy(primaryProcedures);
         Preconditions.CheckArgument(!HasNull(PrimaryProcedures), nameof(primaryProcedures), "A primary procedure code cannot be null.");

@@ -8,11 +8,16 @@ namespace Coding.Cases;
 /// </summary>
 public abstract record IntraperitonealProcedure
 {
-    private protected IntraperitonealProcedure(SurgicalApproach approach, TemperatureRange? temperature, IEnumerable<DrugAdministration>? drugs)
+    private protected IntraperitonealProcedure(SurgicalApproach approach, TemperatureRange? temperature, IEnumerable<DrugAdministration>? drugs, IEnumerable<string>? pcsProcedures)
     {
         Approach = approach;
         Temperature = temperature;
         Drugs = ReadOnly.Copy(drugs);
+        PcsProcedures = ReadOnly.Copy(pcsProcedures);
+        foreach (string code in PcsProcedures)
+        {
+            Infrastructure.Preconditions.CheckArgument(code is not null, nameof(pcsProcedures), "A PCS code cannot be null.");
+        }
     }
 
     /// <summary>Gets which procedure this is.</summary>
@@ -26,4 +31,10 @@ public abstract record IntraperitonealProcedure
 
     /// <summary>Gets the drugs given, in the order documented.</summary>
     public IReadOnlyList<DrugAdministration> Drugs { get; }
+
+    /// <summary>
+    /// Gets the ICD-10-PCS codes of the surgery itself, coded from the operative report (an inpatient claim needs the
+    /// cytoreduction's own codes; CPT codes do not translate into PCS), in the order given; empty when none are given.
+    /// </summary>
+    public IReadOnlyList<string> PcsProcedures { get; }
 }

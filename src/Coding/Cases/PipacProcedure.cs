@@ -22,6 +22,7 @@ public sealed record PipacProcedure : IntraperitonealProcedure
     /// <param name="biopsies">The number of peritoneal biopsies taken; not negative.</param>
     /// <param name="ascitesDrainedMillilitres">Ascites drained in ml, when documented; not negative.</param>
     /// <param name="pci">The peritoneal cancer index 0–39, when documented.</param>
+    /// <param name="pcsProcedures">The ICD-10-PCS codes of the surgery from the operative report (inpatient claims), or <see langword="null"/>.</param>
     /// <param name="drugs">The drugs in the aerosol.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count, volume or index is out of its possible range.</exception>
     public PipacProcedure(
@@ -33,8 +34,9 @@ public sealed record PipacProcedure : IntraperitonealProcedure
         int biopsies,
         decimal? ascitesDrainedMillilitres,
         int? pci,
-        IEnumerable<DrugAdministration>? drugs)
-        : base(approach, temperature, drugs)
+        IEnumerable<DrugAdministration>? drugs,
+        IEnumerable<string>? pcsProcedures = null)
+        : base(approach, temperature, drugs, pcsProcedures)
     {
         Preconditions.CheckArgumentRange(cycle >= 1, nameof(cycle), cycle, "The first cycle is 1.");
         Preconditions.CheckArgumentRange(biopsies >= 0, nameof(biopsies), biopsies, "The number of biopsies cannot be negative.");

@@ -73,7 +73,23 @@ internal sealed class CoverageResolver
     public bool QualifiesForPayer => qualifiesForPayer;
 
     /// <summary>The coverage of a line about to be created: who pays, the claim it goes on, the rule, a Q modifier, notes.</summary>
-    public LineCoverage Decide(LineCategory category, bool suppliedBySponsor)
+    public LineCoverage Decide(LineCategory category, bool suppliedBySponsor, CodeSystem system = CodeSystem.Cpt)
+    {
+        LineCoverage coverage = DecideWho(category, suppliedBySponsor);
+
+        // An inpatient claim reports every procedure performed, whoever pays: a sponsor-paid ICD-10-PCS code stays on
+        // the insurer's claim with its charges marked non-covered (UB-04 FL48).
+        if (system == CodeSystem.Icd10Pcs && coverage.Responsibility is Responsibility.Sponsor or Responsibility.NotBillable && context.Case.Payer != PayerType.SelfPay)
+        {
+            var notes = new List<string>(coverage.Notes);
+            notes.AddRange(rules.NonCoveredNotes);
+            return coverage with { Responsibility = Responsibility.Insurer, BillTo = billTo, NonCoveredCharges = true, Notes = notes };
+        }
+
+        return coverage;
+    }
+
+    private LineCoverage DecideWho(LineCategory category, bool suppliedBySponsor)
     {
         if (suppliedBySponsor)
         {
@@ -313,4 +329,4 @@ internal sealed class CoverageResolver
 }
 
 /// <summary>One line's coverage decision.</summary>
-internal readonly record struct LineCoverage(Responsibility Responsibility, PayerType? BillTo, string Rule, string? Modifier, IReadOnlyList<string> Notes);
+internal readonly record struct LineCoverage(Responsibility Responsibility, PayerType? BillTo, string Rule, string? Modifier, IReadOnlyList<string> Notes, bool NonCoveredCharges = false);

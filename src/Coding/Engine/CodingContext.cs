@@ -66,7 +66,7 @@ internal sealed class CodingContext
 
     public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
     {
-        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor)));
+        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor, system)));
 
         // Coverage notes are listed after every line's own notes (in Coverage.Finish), as they always have been.
         UseNotes(notes);

@@ -67,7 +67,7 @@ internal static class DiagnosisChecker
     private static void CheckValidity(CodingContext context, string code, int index, ref List<string>? notChecked)
     {
         CodeValidityTable table = context.Rules.Tables.Icd10Cm;
-        var date = context.Case.DateOfService;
+        var date = context.Case.CodeSetDate;
         switch (table.Check(code, date, out CodeValidity? row))
         {
             case CodeStatus.Header:
@@ -91,7 +91,7 @@ internal static class DiagnosisChecker
                 context.AddFinding(
                     FindingIds.DiagnosisNotInForce,
                     Severity.Error,
-                    $"{code} is an ICD-10-CM code only {row!.Period}; it is not valid in fiscal year {FiscalYear(date)} (date of service {date:yyyy-MM-dd}). Use the code in force on that date. [{table.Source}]",
+                    $"{code} is an ICD-10-CM code only {row!.Period}; it is not valid in fiscal year {FiscalYear(date)} ({(context.Case.Details.DischargeDate is null ? "date of service" : "discharge date")} {date:yyyy-MM-dd}). Use the code in force on that date. [{table.Source}]",
                     Path(index),
                     "icd10cm");
                 break;

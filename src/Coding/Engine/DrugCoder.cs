@@ -25,18 +25,24 @@ internal static class DrugCoder
 
         DrugRules rules = context.Rules.Drugs;
         bool professional = context.Case.Claim == ClaimType.Professional;
+        bool noLines = professional || (context.IsInpatient && !rules.InpatientHcpcsLinesFor.Contains(context.Case.Payer));
         if (professional)
         {
             context.AddNoteFinding(FindingIds.DrugNotOnThisClaim, Severity.Info, rules.ProfessionalClaimNote, "procedure.drugs", null);
         }
+        else if (noLines)
+        {
+            // A DRG claim carries drug charges under revenue codes, without HCPCS drug lines, unless the payer asks for them.
+            context.AddNoteFinding(FindingIds.DrugNotOnThisClaim, Severity.Info, rules.InpatientNoLinesNote, "procedure.drugs", null);
+        }
 
         for (int i = 0; i < drugs.Count; i++)
         {
-            CodeDrug(context, rules, drugs[i], i, professional);
+            CodeDrug(context, rules, drugs[i], i, noLines);
         }
     }
 
-    private static void CodeDrug(CodingContext context, DrugRules rules, DrugAdministration drug, int index, bool professional)
+    private static void CodeDrug(CodingContext context, DrugRules rules, DrugAdministration drug, int index, bool noLines)
     {
         // The path is needed only when a finding is raised.
         string Path() => string.Format(CultureInfo.InvariantCulture, "procedure.drugs[{0}]", index);
@@ -62,7 +68,7 @@ internal static class DrugCoder
             return;
         }
 
-        if (professional)
+        if (noLines)
         {
             return;
         }

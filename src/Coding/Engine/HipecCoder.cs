@@ -176,10 +176,7 @@ internal static class HipecCoder
             }
         }
 
-        if (context.IsInpatient)
-        {
-            context.AddNoteFinding(FindingIds.InpatientSurgeryCodes, Severity.Info, rules.InpatientSurgeryNote, "procedure.primary_procedures", rule);
-        }
+
     }
 
     /// <summary>A primary whose code is open (or laparoscopic) while the case says the other: a coding error to check.</summary>
@@ -207,6 +204,16 @@ internal static class HipecCoder
             return;
         }
 
-        LineTemplates.Apply(context, rule, biopsies: 0);
+        if (context.Case.Procedure.PcsProcedures.Count == 0)
+        {
+            // 3E0M30Y alone groups to a medical DRG: the cytoreduction's own codes must be on the claim.
+            CodingNote note = context.Rules.Notes[rules.InpatientSurgeryNote];
+            context.AddFinding(FindingIds.InpatientSurgeryCodes, Severity.Error, note.Text + " None are given (procedure.pcs_procedures), so the stay would not group to a surgical DRG: add the cytoreduction's PCS codes from the operative report.", "procedure.pcs_procedures", rule.Id);
+            context.UseNotes(new[] { rules.InpatientSurgeryNote });
+            LineTemplates.Apply(context, rule, biopsies: 0);
+            return;
+        }
+
+        PcsProcedureLines.Apply(context, rule, rules.InpatientCaseProcedures, biopsies: 0);
     }
 }

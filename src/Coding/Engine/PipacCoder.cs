@@ -39,6 +39,13 @@ internal static class PipacCoder
             return;
         }
 
-        LineTemplates.Apply(context, rule, pipac.Biopsies);
+        if (context.IsInpatient)
+        {
+            PcsProcedureLines.Apply(context, rule, rules.InpatientCaseProcedures, pipac.Biopsies);
+        }
+        else
+        {
+            LineTemplates.Apply(context, rule, pipac.Biopsies);
+        }
     }
 }

@@ -139,6 +139,8 @@ public static class ResultJson
         Property(json, "responsibility", WireNames.Of(line.Responsibility));
         Property(json, "bill_to", line.BillTo is { } payer ? WireNames.Of(payer) : null);
         Property(json, "coverage_rule", line.CoverageRule);
+        json.WritePropertyName("non_covered_charges");
+        json.WriteValue(line.NonCoveredCharges);
         json.WriteEndObject();
     }
 

@@ -29,6 +29,7 @@ public sealed record CodeLine
         BillTo = coverage.BillTo;
         CoverageRule = coverage.Rule;
         CoverageNotes = coverage.Notes;
+        NonCoveredCharges = coverage.NonCoveredCharges;
         Modifiers = coverage.Modifier is null ? ReadOnly.Keep(modifiers) : Append(modifiers, coverage.Modifier);
         Notes = coverage.Notes.Count == 0 ? ReadOnly.Keep(notes) : Merge(notes, coverage.Notes);
     }
@@ -65,6 +66,12 @@ public sealed record CodeLine
 
     /// <summary>Gets the payer whose claim carries the line, or <see langword="null"/> when it goes on no insurer claim.</summary>
     public PayerType? BillTo { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the line stays on an inpatient claim (every procedure performed is reported)
+    /// while its charges are non-covered because the trial sponsor pays for it (UB-04 form locator 48).
+    /// </summary>
+    public bool NonCoveredCharges { get; }
 
     /// <summary>Gets the id of the coverage rule that decided <see cref="Responsibility"/>.</summary>
     public string CoverageRule { get; }

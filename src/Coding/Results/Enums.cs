@@ -35,6 +35,9 @@ public enum LineCategory
 
     /// <summary>A chemotherapy drug supply line.</summary>
     Drug = 4,
+
+    /// <summary>Peritoneal biopsies of a PIPAC, when the trial takes them for the study only (on the sponsor's invoice).</summary>
+    Biopsies = 5,
 }
 
 /// <summary>How serious a finding is.</summary>

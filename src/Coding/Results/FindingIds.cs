@@ -101,7 +101,7 @@ public static class FindingIds
     /// <summary>A single-dose drug on an outpatient facility claim without the opened amount: JW/JZ cannot be set.</summary>
     public const string DrugOpenedMissing = "DRUG003";
 
-    /// <summary>Drugs are documented but the claim takes no drug lines (professional claim).</summary>
+    /// <summary>Drugs are documented but the claim takes no drug lines (a professional claim, or an inpatient DRG claim whose payer wants none).</summary>
     public const string DrugNotOnThisClaim = "DRUG004";
 
     /// <summary>A zero dose.</summary>
@@ -125,6 +125,12 @@ public static class FindingIds
     /// <summary>Z00.6 is listed on a claim without a trial that qualifies for the payer: a false attestation.</summary>
     public const string TrialAttestationWithoutQualifyingTrial = "TRIAL006";
 
-    /// <summary>Inpatient claim: the surgery's own ICD-10-PCS codes come from the operative report, not from CPT.</summary>
+    /// <summary>Inpatient HIPEC claim without the surgery's own ICD-10-PCS codes (from the operative report): it would not group to a surgical DRG.</summary>
     public const string InpatientSurgeryCodes = "CLAIM001";
+
+    /// <summary>A PCS code the case gives is not valid in the fiscal year of the discharge date (or is no code at all).</summary>
+    public const string PcsCodeInvalid = "CLAIM002";
+
+    /// <summary>A PCS code the case gives is outside the codes the rule set ships: its validity was not checked.</summary>
+    public const string PcsCodeNotChecked = "CLAIM003";
 }

@@ -86,6 +86,7 @@ internal sealed record HipecRules(
     string TemperatureSource,
     IReadOnlyList<HipecTimeRule> TimeCoding,
     string InpatientSurgeryNote,
+    CaseProceduresOrder InpatientCaseProcedures,
     IReadOnlyList<LineRule> Inpatient,
     PlausibleRange? PlausiblePerfusionMinutes = null);
 
@@ -101,7 +102,8 @@ internal sealed record PipacRules(
     string UsualSource,
     TemperatureRange Plausible,
     IReadOnlyList<LineRule> Policies,
-    IReadOnlyList<LineRule> Inpatient)
+    IReadOnlyList<LineRule> Inpatient,
+    CaseProceduresOrder InpatientCaseProcedures)
 {
     /// <summary>The policy the institution chose, in its period that covers <paramref name="date"/>.</summary>
     public LineRule? PolicyInForce(DateTime date)
@@ -160,6 +162,8 @@ internal sealed record DrugRules(
     IReadOnlyList<string> UnitsNotes,
     IReadOnlyList<string> SponsorSuppliedNotes,
     string ProfessionalClaimNote,
+    IReadOnlyList<PayerType> InpatientHcpcsLinesFor,
+    string InpatientNoLinesNote,
     IReadOnlyList<DrugRule> Drugs)
 {
     public DrugRule? Find(string name, DateTime date)
@@ -208,7 +212,8 @@ internal sealed record TrialRules(
     string RoutineModifier,
     string InvestigationalModifier,
     IReadOnlyList<ClaimType> ModifierClaims,
-    IReadOnlyList<CoverageRule> Rules)
+    IReadOnlyList<CoverageRule> Rules,
+    IReadOnlyList<string> NonCoveredNotes)
 {
     /// <summary>The rule for a decision in force on a date, or null when the data has none then.</summary>
     public CoverageRule? For(CoverageDecision decision, DateTime date)

@@ -408,7 +408,7 @@ internal sealed partial class RuleSetBuilder
             perfusion = Range(plausiblePerfusion.PlausibleMinutes, sink) is { } range ? new PlausibleRange(plausiblePerfusion.Id, range, plausiblePerfusion.Source) : null;
         }
 
-        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, inpatient, perfusion);
+        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, file.InpatientCaseProcedures, inpatient, perfusion);
 
         static TimeUnit? Unit(TimeUnitDto? dto) => dto is null ? null : new TimeUnit(dto.Code, dto.Minutes);
     }
@@ -435,7 +435,7 @@ internal sealed partial class RuleSetBuilder
             return null;
         }
 
-        return new PipacRules(file.Policy, file.Usual.Id, exposure, pressure, usualTemperature, file.Usual.Source, plausible, policies, inpatient);
+        return new PipacRules(file.Policy, file.Usual.Id, exposure, pressure, usualTemperature, file.Usual.Source, plausible, policies, inpatient, file.InpatientCaseProcedures);
     }
 
     private DrugRules? BuildDrugs(DrugsFileDto file, DataErrorSink sink)
@@ -465,6 +465,7 @@ internal sealed partial class RuleSetBuilder
         CheckNotes(file.UnitsNotes, sink, file.At(nameof(file.UnitsNotes)));
         CheckNotes(file.SponsorSuppliedNotes, sink, file.At(nameof(file.SponsorSuppliedNotes)));
         CheckNotes(new[] { file.ProfessionalClaimNote }, sink, file.At(nameof(file.ProfessionalClaimNote)));
+        CheckNotes(new[] { file.Inpatient.NoLinesNote }, sink, file.Inpatient.At(nameof(file.Inpatient.NoLinesNote)));
 
         var drugs = new List<DrugRule>();
         var names = new List<(string Item, EffectivePeriod Period, SourceMark At)>();
@@ -506,7 +507,7 @@ internal sealed partial class RuleSetBuilder
             Freeze(wastage.PackagedNotes),
             Freeze(wastage.PayerNotRequiredNotes),
             Freeze(wastage.VialDefaultNotes));
-        return new DrugRules(bsa.Min, bsa.Max, wastageRules, Freeze(file.UnitsNotes), Freeze(file.SponsorSuppliedNotes), file.ProfessionalClaimNote, Freeze(drugs));
+        return new DrugRules(bsa.Min, bsa.Max, wastageRules, Freeze(file.UnitsNotes), Freeze(file.SponsorSuppliedNotes), file.ProfessionalClaimNote, Freeze(file.Inpatient.HcpcsLinesFor), file.Inpatient.NoLinesNote, Freeze(drugs));
     }
 
     private IReadOnlyList<PayerPolicy>? BuildPolicies(PayerPoliciesFileDto file, DataErrorSink sink)
@@ -545,6 +546,7 @@ internal sealed partial class RuleSetBuilder
         }
 
         CheckNotes(markers.Notes, sink, markers.At(nameof(markers.Notes)));
+        CheckNotes(file.InpatientNonCoveredNotes, sink, file.At(nameof(file.InpatientNonCoveredNotes)));
         foreach (var (modifier, property) in new[] { (file.Modifiers.Routine, nameof(file.Modifiers.Routine)), (file.Modifiers.Investigational, nameof(file.Modifiers.Investigational)) })
         {
             if (!CodeFormats.Modifier.IsMatch(modifier))
@@ -582,7 +584,7 @@ internal sealed partial class RuleSetBuilder
             return null;
         }
 
-        return new TrialRules(nct, markers.SecondaryDiagnosis, markers.FacilityConditionCode, markers.FacilityValueCode, Freeze(markers.FacilityClaims), Freeze(markers.Notes), file.Modifiers.Routine, file.Modifiers.Investigational, Freeze(file.Modifiers.Claims), Freeze(rules.Select(r => r.Item)));
+        return new TrialRules(nct, markers.SecondaryDiagnosis, markers.FacilityConditionCode, markers.FacilityValueCode, Freeze(markers.FacilityClaims), Freeze(markers.Notes), file.Modifiers.Routine, file.Modifiers.Investigational, Freeze(file.Modifiers.Claims), Freeze(rules.Select(r => r.Item)), Freeze(file.InpatientNonCoveredNotes));
     }
 
     private IReadOnlyList<SequencingRule>? BuildSequencing(DiagnosesFileDto file, DataErrorSink sink)

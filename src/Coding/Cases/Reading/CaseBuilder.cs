@@ -39,7 +39,7 @@ internal sealed class CaseBuilder
             CheckText(diagnosis, dto, nameof(CaseDto.Diagnoses));
         }
 
-        IntraperitonealProcedure? procedure = dto.Procedure is null ? null : BuildProcedure(dto.Procedure);
+        IntraperitonealProcedure? procedure = dto.Procedure is null ? null : BuildProcedure(dto.Procedure, dto.Claim);
         ClinicalTrial? trial = dto.Trial is null ? null : BuildTrial(dto.Trial);
         if (string.IsNullOrWhiteSpace(dto.CaseId) && dto.Has(nameof(CaseDto.CaseId)))
         {
@@ -47,12 +47,13 @@ internal sealed class CaseBuilder
         }
 
         string? place = PlaceOfService(dto);
+        ClaimDetails details = new ClaimDetailsReader(errors).Details(dto);
         if (errors.HasErrors || procedure is null)
         {
             return null;
         }
 
-        return new CodingCase(dto.CaseId, dto.DateOfService, dto.Claim, dto.Payer, bsa, dto.Diagnoses, procedure, trial, place);
+        return new CodingCase(dto.CaseId, dto.DateOfService, dto.Claim, dto.Payer, bsa, dto.Diagnoses, procedure, trial, place, details);
     }
 
     /// <summary>The place of service: two digits, and only on a professional claim (a facility claim's type of bill says it).</summary>
@@ -84,11 +85,13 @@ internal sealed class CaseBuilder
         CheckText(dto.Ide, dto, nameof(TrialDto.Ide));
         CheckDistinct(dto.Investigational, dto, nameof(TrialDto.Investigational));
         CheckDistinct(dto.SponsorPays, dto, nameof(TrialDto.SponsorPays));
-        return new ClinicalTrial(dto.Nct, dto.Qualifying, dto.Ide, dto.Investigational, dto.SponsorPays);
+        var (drugs, researchOnly) = new ClaimDetailsReader(errors).Trial(dto);
+        return new ClinicalTrial(dto.Nct, dto.Qualifying, dto.Ide, dto.Investigational, dto.SponsorPays, drugs, researchOnly);
     }
 
-    private IntraperitonealProcedure? BuildProcedure(ProcedureDto dto)
+    private IntraperitonealProcedure? BuildProcedure(ProcedureDto dto, ClaimType claim)
     {
+        List<string>? pcs = new ClaimDetailsReader(errors).PcsProcedures(dto, claim);
         bool hipec = dto.Kind == ProcedureKind.Hipec;
         foreach (string property in hipec ? PipacOnly : HipecOnly)
         {
@@ -109,11 +112,11 @@ internal sealed class CaseBuilder
         var drugs = dto.Drugs.Select(BuildDrug).ToList();
 
         // Check the procedure's own values even when a drug failed, so every problem is reported at once.
-        IntraperitonealProcedure? procedure = hipec ? BuildHipec(dto, temperature, drugs!) : BuildPipac(dto, temperature, drugs!);
+        IntraperitonealProcedure? procedure = hipec ? BuildHipec(dto, temperature, drugs!, pcs) : BuildPipac(dto, temperature, drugs!, pcs);
         return drugs.Any(d => d is null) ? null : procedure;
     }
 
-    private HipecProcedure? BuildHipec(ProcedureDto dto, TemperatureRange? temperature, List<DrugAdministration> drugs)
+    private HipecProcedure? BuildHipec(ProcedureDto dto, TemperatureRange? temperature, List<DrugAdministration> drugs, List<string>? pcs)
     {
         bool ok = Require(dto, nameof(ProcedureDto.Approach), dto.Approach.HasValue)
             & Require(dto, nameof(ProcedureDto.PerfusionMinutes), dto.PerfusionMinutes.HasValue)
@@ -126,10 +129,10 @@ internal sealed class CaseBuilder
             return null;
         }
 
-        return new HipecProcedure(dto.Approach!.Value, dto.PrimaryProcedures, dto.SeparateIncisions ?? 0, temperature, Duration.FromMinutes((double)dto.PerfusionMinutes!.Value), drugs);
+        return new HipecProcedure(dto.Approach!.Value, dto.PrimaryProcedures, dto.SeparateIncisions ?? 0, temperature, Duration.FromMinutes((double)dto.PerfusionMinutes!.Value), drugs, pcs);
     }
 
-    private PipacProcedure? BuildPipac(ProcedureDto dto, TemperatureRange? temperature, List<DrugAdministration> drugs)
+    private PipacProcedure? BuildPipac(ProcedureDto dto, TemperatureRange? temperature, List<DrugAdministration> drugs, List<string>? pcs)
     {
         bool ok = Require(dto, nameof(ProcedureDto.ExposureMinutes), dto.ExposureMinutes.HasValue)
             & Require(dto, nameof(ProcedureDto.Cycle), dto.Cycle.HasValue)
@@ -158,7 +161,8 @@ internal sealed class CaseBuilder
             dto.Biopsies ?? 0,
             dto.AscitesDrainedMl,
             dto.Pci,
-            drugs);
+            drugs,
+            pcs);
     }
 
     private TemperatureRange? BuildTemperature(TemperatureDto dto)

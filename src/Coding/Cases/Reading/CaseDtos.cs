@@ -18,6 +18,9 @@ internal sealed class CaseDto : LocatedDto
     [RequiredKey] public ProcedureDto? Procedure { get; set; }
     public TrialDto? Trial { get; set; }
     public string? PlaceOfService { get; set; }
+    public DateTime? DischargeDate { get; set; }
+    public bool? AbnOnFile { get; set; }
+    public SurgeonRole? SurgeonRole { get; set; }
 }
 
 internal sealed class PatientDto : LocatedDto
@@ -31,6 +34,7 @@ internal sealed class ProcedureDto : LocatedDto
     public SurgicalApproach? Approach { get; set; }
     public TemperatureDto? TemperatureC { get; set; }
     public List<DrugDto> Drugs { get; set; } = new();
+    public List<string>? PcsProcedures { get; set; }
 
     // HIPEC only.
     public List<string>? PrimaryProcedures { get; set; }
@@ -69,4 +73,12 @@ internal sealed class TrialDto : LocatedDto
     public string? Ide { get; set; }
     public List<LineCategory> Investigational { get; set; } = new();
     public List<LineCategory> SponsorPays { get; set; } = new();
+    public List<TrialDrugDto> Drugs { get; set; } = new();
+    public List<LineCategory> ResearchOnly { get; set; } = new();
+}
+
+internal sealed class TrialDrugDto : LocatedDto
+{
+    [RequiredKey] public string Name { get; set; } = "";
+    [RequiredKey] public TrialDesignation Designation { get; set; }
 }

@@ -64,6 +64,7 @@ internal sealed class HipecFileDto : LocatedDto
     [RequiredKey] public HipecTemperatureDto Temperature { get; set; } = new();
     [RequiredKey] public List<TimeCodingDto> TimeCoding { get; set; } = new();
     [RequiredKey] public string InpatientSurgeryNote { get; set; } = "";
+    [RequiredKey] public CaseProceduresOrder InpatientCaseProcedures { get; set; }
     [RequiredKey] public List<LineRuleDto> Inpatient { get; set; } = new();
 
     /// <summary>Optional: without it, perfusion times are not checked for plausibility (beyond the reader's 24 hours).</summary>
@@ -122,8 +123,19 @@ internal sealed class LineTemplateDto : LocatedDto
     public List<string> Notes { get; set; } = new();
 }
 
+/// <summary>Where the case's own PCS codes go among an inpatient claim's lines: the principal-procedure rule.</summary>
+internal enum CaseProceduresOrder
+{
+    /// <summary>First: the case's first PCS code is the principal procedure (the definitive treatment).</summary>
+    First,
+
+    /// <summary>After the lines the rules produce.</summary>
+    AfterRuleLines,
+}
+
 internal sealed class PipacFileDto : LocatedDto
 {
+    [RequiredKey] public CaseProceduresOrder InpatientCaseProcedures { get; set; }
     [RequiredKey] public string Policy { get; set; } = "";
     [RequiredKey] public PipacUsualDto Usual { get; set; } = new();
     [RequiredKey] public RangeDto PlausibleTemperatureC { get; set; } = new();
@@ -147,7 +159,14 @@ internal sealed class DrugsFileDto : LocatedDto
     public List<string> UnitsNotes { get; set; } = new();
     public List<string> SponsorSuppliedNotes { get; set; } = new();
     [RequiredKey] public string ProfessionalClaimNote { get; set; } = "";
+    [RequiredKey] public InpatientDrugLinesDto Inpatient { get; set; } = new();
     [RequiredKey] public List<DrugDto> Drugs { get; set; } = new();
+}
+
+internal sealed class InpatientDrugLinesDto : LocatedDto
+{
+    public List<PayerType> HcpcsLinesFor { get; set; } = new();
+    [RequiredKey] public string NoLinesNote { get; set; } = "";
 }
 
 internal sealed class WastageDto : LocatedDto
@@ -241,6 +260,7 @@ internal sealed class ClinicalTrialsFileDto : LocatedDto
     [RequiredKey] public TrialMarkersDto Markers { get; set; } = new();
     [RequiredKey] public TrialModifiersDto Modifiers { get; set; } = new();
     [RequiredKey] public List<CoverageRuleDto> Rules { get; set; } = new();
+    public List<string> InpatientNonCoveredNotes { get; set; } = new();
 }
 
 internal sealed class TrialMarkersDto : LocatedDto

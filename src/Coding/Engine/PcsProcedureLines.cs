@@ -1,0 +1,58 @@
+using System.Globalization;
+using Coding.Results;
+using Coding.Rules;
+using Coding.Rules.Dto;
+using Coding.Rules.Tables;
+
+namespace Coding.Engine;
+
+/// <summary>
+/// The case's own ICD-10-PCS codes (the surgery, from the operative report) as inpatient claim lines, in the order
+/// given, each checked against the PCS table in the fiscal year of the discharge date.
+/// </summary>
+internal static class PcsProcedureLines
+{
+    private const string Label = "Procedure from the operative report";
+
+    /// <summary>The rule's lines and the case's own, in the order the rule data's principal-procedure rule says.</summary>
+    public static void Apply(CodingContext context, LineRule rule, CaseProceduresOrder order, int biopsies)
+    {
+        if (order == CaseProceduresOrder.First)
+        {
+            Add(context, rule.Id);
+            LineTemplates.Apply(context, rule, biopsies);
+        }
+        else
+        {
+            LineTemplates.Apply(context, rule, biopsies);
+            Add(context, rule.Id);
+        }
+    }
+
+    private static void Add(CodingContext context, string ruleId)
+    {
+        CodeValidityTable table = context.Rules.Tables.Icd10Pcs;
+        var date = context.Case.CodeSetDate;
+        var codes = context.Case.Procedure.PcsProcedures;
+        for (int i = 0; i < codes.Count; i++)
+        {
+            string code = codes[i];
+            string path = string.Format(CultureInfo.InvariantCulture, "procedure.pcs_procedures[{0}]", i);
+            switch (table.Check(code, date, out CodeValidity? row))
+            {
+                case CodeStatus.Unknown:
+                case CodeStatus.Header:
+                    context.AddFinding(FindingIds.PcsCodeInvalid, Severity.Error, $"{code} is not a valid ICD-10-PCS code in fiscal year {DiagnosisChecker.FiscalYear(date)} ({table.FamilyOf(code)} is covered by the table and has no such code). Check the operative report's coding. [{table.Source}]", path, "icd10pcs");
+                    break;
+                case CodeStatus.NotInForce:
+                    context.AddFinding(FindingIds.PcsCodeInvalid, Severity.Error, $"{code} is an ICD-10-PCS code only {row!.Period}; it is not valid in fiscal year {DiagnosisChecker.FiscalYear(date)}, which the {(context.Case.Details.DischargeDate is null ? "date of service" : "discharge date")} falls in. [{table.Source}]", path, "icd10pcs");
+                    break;
+                case CodeStatus.NotChecked:
+                    context.AddFinding(FindingIds.PcsCodeNotChecked, Severity.Info, $"{code} is outside the ICD-10-PCS codes this rule set ships, so its validity was not checked: confirm it against the fiscal year's PCS tables. [{table.Source}]", path, "icd10pcs");
+                    break;
+            }
+
+            context.AddLine(CodeSystem.Icd10Pcs, code, Label, 1, null, LineCategory.PrimarySurgery, ruleId, System.Array.Empty<string>(), null);
+        }
+    }
+}
