@@ -113,7 +113,7 @@ public sealed class CliTests
         string course = Path.Combine(Paths.Examples, "pipac-course-nct04329494");
         var (exit, output, _) = Run("grid", Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"), "--format", "csv");
         Assert.Equal(0, exit);
-        Assert.StartsWith("item,label,category,cycle 1 (2026-01-13),cycle 2 (2026-03-03)\n", output, System.StringComparison.Ordinal);
+        Assert.StartsWith("item,label,category,cycle 1 (2026-01-13),cycle 2 (2026-03-03),flag\n", output, System.StringComparison.Ordinal);
     }
 
     [Fact]

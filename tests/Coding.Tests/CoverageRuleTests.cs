@@ -14,8 +14,8 @@ public sealed class CoverageRuleTests
 {
     private static readonly LineCategory[] Aerosol = { LineCategory.AerosolChemotherapy };
 
-    private static ClinicalTrial Trial(bool qualifying = true, string nct = "NCT04329494", string? ide = null, LineCategory[]? investigational = null, LineCategory[]? sponsorPays = null)
-        => new(nct, qualifying, ide, investigational ?? Aerosol, sponsorPays);
+    private static ClinicalTrial Trial(bool qualifying = true, string nct = "NCT04329494", string? ide = null, LineCategory[]? investigational = null, LineCategory[]? sponsorPays = null, (string Name, TrialDesignation Designation)[]? drugs = null, LineCategory[]? researchOnly = null)
+        => new(nct, qualifying, ide, investigational ?? Aerosol, sponsorPays, drugs?.Select(d => new System.Collections.Generic.KeyValuePair<string, TrialDesignation>(d.Name, d.Designation)), researchOnly);
 
     private static CodingResult CodePipac(PayerType payer, ClinicalTrial? trial, ClaimType claim = ClaimType.FacilityOutpatient, DateTime? date = null, params DrugAdministration[] drugs)
         => RuleSet.Default.Code(Case(Pipac(biopsies: 2, drugs: drugs), claim: claim, payer: payer, trial: trial, date: date, diagnoses: new[] { "C16.9", "C78.6" }));
@@ -150,7 +150,7 @@ public sealed class CoverageRuleTests
 
     [Fact]
     public void QModifiers_FollowJwOrJzOnDrugLines()
-        => Assert.Equal(new[] { "JZ", "Q1" }, Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: Drug("oxaliplatin", 170.2m, 170.4m)), "J9263").Modifiers);
+        => Assert.Equal(new[] { "JZ", "Q1" }, Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol, drugs: new[] { ("oxaliplatin", TrialDesignation.Routine) }), drugs: Drug("oxaliplatin", 170.2m, 170.4m)), "J9263").Modifiers);
 
     [Fact]
     public void InpatientClaim_GetsNoQModifiersButConditionCode30()
@@ -236,7 +236,7 @@ public sealed class CoverageRuleTests
     [Fact]
     public void SameItemFreeAndOnTheInsurerClaim_IsDoubleBilling()
     {
-        var result = CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: new[] { new DrugAdministration("cisplatin", Quantities.Dose.FromMilligrams(12), null, suppliedBySponsor: true), Drug("cisplatin", 5) });
+        var result = CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol, drugs: new[] { ("cisplatin", TrialDesignation.Routine) }), drugs: new[] { new DrugAdministration("cisplatin", Quantities.Dose.FromMilligrams(12), null, suppliedBySponsor: true), Drug("cisplatin", 5) });
         Assert.Equal(Severity.Error, result.Single(FindingIds.TrialDoubleBilling).Severity);
         Assert.False(result.Ready);
     }
@@ -258,9 +258,95 @@ public sealed class CoverageRuleTests
             trial: Trial(sponsorPays: Aerosol)))).ToList();
         BillingGrid grid = BillingGrid.Build(cycles);
         Assert.Equal(new[] { "cycle 1 (2026-02-12)", "cycle 2 (2026-03-26)" }, grid.Columns);
-        Assert.Equal(new[] { "insurer Q1", "not billable" }, grid.Rows.Single(r => r.Item == "J9000").Cells);
+        Assert.Equal(new[] { "sponsor", "not billable" }, grid.Rows.Single(r => r.Item == "J9000").Cells);
+        Assert.True(grid.Rows.Single(r => r.Item == "J9000").DesignationChanges);
         Assert.Equal(new[] { "sponsor", "sponsor" }, grid.Rows.Single(r => r.Item == "96549").Cells);
-        Assert.Equal(new[] { 2, 1 }, grid.Totals.Single(t => t.Payer == "insurer claim (medicare)").Counts);
-        Assert.StartsWith("item,label,category,cycle 1 (2026-02-12),cycle 2 (2026-03-26)\n", grid.ToCsv(), StringComparison.Ordinal);
+        Assert.False(grid.Rows.Single(r => r.Item == "96549").DesignationChanges);
+        Assert.Equal(new[] { 1, 1 }, grid.Totals.Single(t => t.Payer == "insurer claim (medicare)").Counts);
+        Assert.StartsWith("item,label,category,cycle 1 (2026-02-12),cycle 2 (2026-03-26),flag\n", grid.ToCsv(), StringComparison.Ordinal);
+        Assert.Contains("J9000,\"Doxorubicin, per 10 mg\",drug,sponsor,not billable,designation changes between visits\n", grid.ToCsv(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Grid_ItemPaidTheSameWayWithDifferentUnits_IsNoDesignationChange()
+    {
+        var cycles = new[] { 1, 2 }.Select(n => RuleSet.Default.Code(Case(
+            new PipacProcedure(SurgicalApproach.Laparoscopic, n, Quantities.Duration.FromMinutes(30), null, null, 1, null, null, new[] { Drug("cisplatin", 10 * n) }),
+            claim: ClaimType.FacilityOutpatient,
+            date: new DateTime(2026, 1, 1).AddDays(42 * n),
+            trial: Trial(sponsorPays: Aerosol)))).ToList();
+        var row = BillingGrid.Build(cycles).Rows.Single(r => r.Item == "J9060");
+        Assert.Equal(new[] { "sponsor", "sponsor x2" }, row.Cells);
+        Assert.False(row.DesignationChanges);
+    }
+
+    [Fact]
+    public void DrugGivenAsTheAerosol_FollowsTheAerosolsDesignation()
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: Drug("cisplatin", 12));
+        Assert.Equal(Responsibility.Sponsor, Line(result, "J9060").Responsibility);
+        var investigational = CodePipac(PayerType.Medicare, Trial(), drugs: Drug("cisplatin", 12));
+        Assert.Equal(new[] { "Q0" }, Line(investigational, "J9060").Modifiers);
+    }
+
+    [Fact]
+    public void DrugGivenAsTheHipecPerfusate_FollowsTheHipecsDesignation()
+    {
+        var trial = new ClinicalTrial("NCT04329494", true, null, null, new[] { LineCategory.Hipec });
+        var result = RuleSet.Default.Code(Case(Hipec(90, drugs: Drug("mitomycin", 40, opened: 40)), claim: ClaimType.FacilityOutpatient, trial: trial, diagnoses: new[] { "C18.1", "C78.6" }));
+        Assert.Equal(Responsibility.Sponsor, Line(result, "J9280").Responsibility);
+    }
+
+    [Theory]
+    [InlineData(TrialDesignation.Routine, Responsibility.Insurer, "Q1")]
+    [InlineData(TrialDesignation.Investigational, Responsibility.Insurer, "Q0")]
+    [InlineData(TrialDesignation.Sponsor, Responsibility.Sponsor, null)]
+    [InlineData(TrialDesignation.NotBillable, Responsibility.NotBillable, null)]
+    public void DrugNamedInTheTrialBlock_HasItsOwnDesignation(TrialDesignation designation, Responsibility who, string? modifier)
+    {
+        var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol, drugs: new[] { ("Cisplatin", designation) }), drugs: Drug("cisplatin", 12)), "J9060");
+        Assert.Equal(who, line.Responsibility);
+        Assert.Equal(modifier is null ? System.Array.Empty<string>() : new[] { modifier }, line.Modifiers);
+    }
+
+    [Fact]
+    public void DrugNamedByAnAlias_HasItsDesignation()
+        => Assert.Equal(Responsibility.NotBillable, Line(CodePipac(PayerType.Medicare, Trial(drugs: new[] { ("5-FU", TrialDesignation.NotBillable) }), drugs: Drug("fluorouracil", 500)), "J9190").Responsibility);
+
+    [Fact]
+    public void DrugCategoryInTheTrialBlock_StillDesignatesEveryDrug()
+        => Assert.Equal(Responsibility.Sponsor, Line(CodePipac(PayerType.Medicare, Trial(investigational: Aerosol, sponsorPays: new[] { LineCategory.Drug }), drugs: Drug("cisplatin", 12)), "J9060").Responsibility);
+
+    [Theory]
+    [InlineData(ClaimType.FacilityOutpatient)]
+    [InlineData(ClaimType.Professional)]
+    public void ResearchOnlyBiopsies_LeaveTheInsurerTheLaparoscopyAndTheSponsorTheBiopsies(ClaimType claim)
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(researchOnly: new[] { LineCategory.Biopsies }), claim: claim);
+        Assert.Equal((Responsibility.Insurer, "Q1"), (Line(result, "49320").Responsibility, Line(result, "49320").Modifiers.Single()));
+        CodeLine biopsy = Line(result, "49321");
+        Assert.Equal((Responsibility.Sponsor, LineCategory.Biopsies), (biopsy.Responsibility, biopsy.Category));
+        Assert.Contains("pipac-research-biopsies", biopsy.Notes);
+        result.HasNo(FindingIds.TrialDoubleBilling);
+    }
+
+    [Fact]
+    public void ResearchOnlyBiopsies_OnAnInpatientClaim_StayCodedWithNonCoveredCharges()
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(researchOnly: new[] { LineCategory.Biopsies }), claim: ClaimType.FacilityInpatient);
+        CodeLine biopsy = Line(result, "0DBW4ZX");
+        Assert.Equal((Responsibility.Insurer, true), (biopsy.Responsibility, biopsy.NonCoveredCharges));
+        Assert.Contains("pcs-sponsor-non-covered", biopsy.Notes);
+    }
+
+    [Fact]
+    public void SponsorPaidPcsLine_StaysOnTheInpatientClaimWithNonCoveredCharges()
+    {
+        CodeLine line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), claim: ClaimType.FacilityInpatient), "3E0M305");
+        Assert.Equal((Responsibility.Insurer, (PayerType?)PayerType.Medicare, true, "coverage-sponsor-paid"), (line.Responsibility, line.BillTo, line.NonCoveredCharges, line.CoverageRule));
+    }
+
+    [Fact]
+    public void SponsorPaidCptLine_StaysOffTheClaim()
+        => Assert.False(Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol)), "96549").NonCoveredCharges);
 }

@@ -135,7 +135,7 @@ public sealed class HardeningTests
     {
         // A rule set without HIPEC rules stands in for a defect: coding a HIPEC case throws, a PIPAC case does not.
         RuleSet good = RuleSet.Default;
-        var broken = new RuleSet(good.Name, good.Version, good.Description, good.CoversFrom, "broken", good.Codes, good.Notes, null!, good.Pipac, good.Drugs, good.PayerPolicies, good.Sequencing, good.Trials, good.Tables);
+        var broken = new RuleSet(good.Name, good.Version, good.Description, good.CoversFrom, "broken", good.Codes, good.Notes, null!, good.Pipac, good.Drugs, good.PayerPolicies, good.Sequencing, good.Trials, good.Tables, good.Abn);
         using var generated = new StringWriter();
         CaseGenerator.Write(generated, 40, 2);
         string[] lines = generated.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -12,12 +12,13 @@ namespace Coding.Coverage;
 /// <summary>One row of a <see cref="BillingGrid"/>: an item (code and its non-trial modifiers) and who pays for it in each visit.</summary>
 public sealed record BillingGridRow
 {
-    internal BillingGridRow(string item, string label, LineCategory category, IEnumerable<string?> cells)
+    internal BillingGridRow(string item, string label, LineCategory category, IEnumerable<string?> cells, IEnumerable<string?> designations)
     {
         Item = item;
         Label = label;
         Category = category;
         Cells = Cases.ReadOnly.Copy(cells);
+        DesignationChanges = designations.Where(d => d is not null).Distinct(StringComparer.Ordinal).Count() > 1;
     }
 
     /// <summary>Gets the item: the code, with a wastage modifier where it is a separate line (e.g. <c>J9263 JW</c>).</summary>
@@ -31,6 +32,12 @@ public sealed record BillingGridRow
 
     /// <summary>Gets, per column, who pays (e.g. <c>insurer Q1</c>, <c>sponsor</c>, <c>not billable</c>), or <see langword="null"/> when the item is not in that visit.</summary>
     public IReadOnlyList<string?> Cells { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the item is paid differently in different visits (e.g. routine in cycle 1 and
+    /// sponsor-paid in cycle 2): one protocol item has one designation for the whole course, so this needs checking.
+    /// </summary>
+    public bool DesignationChanges { get; }
 }
 
 /// <summary>A total row of a <see cref="BillingGrid"/>: how many lines go to one payer, per column. Immutable.</summary>
@@ -56,6 +63,9 @@ public sealed record BillingGridTotal
 public sealed class BillingGrid
 {
     private static readonly string[] CsvHeader = { "item", "label", "category" };
+    private static readonly string[] CsvFlagHeader = { "flag" };
+    private static readonly string[] NoFlag = { string.Empty };
+    private const string ChangeFlag = "designation changes between visits";
     private static readonly char[] CsvSpecial = { ',', '"', '\n', '\r' };
 
     private BillingGrid(IReadOnlyList<string> columns, IReadOnlyList<BillingGridRow> rows, IReadOnlyList<BillingGridTotal> totals)
@@ -88,6 +98,7 @@ public sealed class BillingGrid
 
         var rowKeys = new List<(string Item, string Label, LineCategory Category)>();
         var cells = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        var designations = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (int column = 0; column < ordered.Count; column++)
         {
@@ -98,11 +109,15 @@ public sealed class BillingGrid
                 {
                     row = new string?[ordered.Count];
                     cells.Add(item, row);
+                    designations.Add(item, new string?[ordered.Count]);
                     rowKeys.Add((item, line.Label, line.Category));
                 }
 
                 string cell = Who(line);
                 row[column] = row[column] is null ? cell : row[column] + "; " + cell;
+                string who = Who(line, withUnits: false);
+                var designation = designations[item];
+                designation[column] = designation[column] is null ? who : designation[column] + "; " + who;
                 string payer = PayerOf(line);
                 if (!totals.TryGetValue(payer, out var counts))
                 {
@@ -114,7 +129,7 @@ public sealed class BillingGrid
             }
         }
 
-        var rows = rowKeys.Select(k => new BillingGridRow(k.Item, k.Label, k.Category, cells[k.Item])).ToList();
+        var rows = rowKeys.Select(k => new BillingGridRow(k.Item, k.Label, k.Category, cells[k.Item], designations[k.Item])).ToList();
         var totalRows = totals.OrderBy(t => PayerOrder(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => new BillingGridTotal(t.Key, Cases.ReadOnly.Copy(t.Value))).ToList();
         return new BillingGrid(Cases.ReadOnly.Copy(columns), Cases.ReadOnly.Copy(rows), Cases.ReadOnly.Copy(totalRows));
@@ -125,15 +140,15 @@ public sealed class BillingGrid
     public string ToCsv()
     {
         var csv = new StringBuilder();
-        AppendCsv(csv, CsvHeader.Concat(Columns));
+        AppendCsv(csv, CsvHeader.Concat(Columns).Concat(CsvFlagHeader));
         foreach (BillingGridRow row in Rows)
         {
-            AppendCsv(csv, new[] { row.Item, row.Label, WireNames.Of(row.Category) }.Concat(row.Cells.Select(c => c ?? string.Empty)));
+            AppendCsv(csv, new[] { row.Item, row.Label, WireNames.Of(row.Category) }.Concat(row.Cells.Select(c => c ?? string.Empty)).Concat(new[] { row.DesignationChanges ? ChangeFlag : string.Empty }));
         }
 
         foreach (BillingGridTotal total in Totals)
         {
-            AppendCsv(csv, new[] { "total", total.Payer, string.Empty }.Concat(total.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))));
+            AppendCsv(csv, new[] { "total", total.Payer, string.Empty }.Concat(total.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))).Concat(NoFlag));
         }
 
         return csv.ToString();
@@ -149,7 +164,7 @@ public sealed class BillingGrid
 
     private static bool IsAttestation(string modifier) => modifier == "JZ";
 
-    private static string Who(CodeLine line)
+    private static string Who(CodeLine line, bool withUnits = true)
     {
         string who = line.Responsibility switch
         {
@@ -159,7 +174,7 @@ public sealed class BillingGrid
             _ => "not billable",
         };
         var trial = line.Modifiers.Where(IsTrialModifier).ToList();
-        string units = line.Units == 1 ? string.Empty : string.Format(CultureInfo.InvariantCulture, " x{0}", line.Units);
+        string units = line.Units == 1 || !withUnits ? string.Empty : string.Format(CultureInfo.InvariantCulture, " x{0}", line.Units);
         return who + (trial.Count == 0 ? string.Empty : " " + string.Join(" ", trial)) + units;
     }
 

@@ -73,9 +73,9 @@ internal sealed class CoverageResolver
     public bool QualifiesForPayer => qualifiesForPayer;
 
     /// <summary>The coverage of a line about to be created: who pays, the claim it goes on, the rule, a Q modifier, notes.</summary>
-    public LineCoverage Decide(LineCategory category, bool suppliedBySponsor, CodeSystem system = CodeSystem.Cpt)
+    public LineCoverage Decide(LineCategory category, bool suppliedBySponsor, CodeSystem system = CodeSystem.Cpt, string? drugName = null)
     {
-        LineCoverage coverage = DecideWho(category, suppliedBySponsor);
+        LineCoverage coverage = DecideWho(category, suppliedBySponsor, drugName);
 
         // An inpatient claim reports every procedure performed, whoever pays: a sponsor-paid ICD-10-PCS code stays on
         // the insurer's claim with its charges marked non-covered (UB-04 FL48).
@@ -89,14 +89,20 @@ internal sealed class CoverageResolver
         return coverage;
     }
 
-    private LineCoverage DecideWho(LineCategory category, bool suppliedBySponsor)
+    private LineCoverage DecideWho(LineCategory category, bool suppliedBySponsor, string? drugName)
     {
         if (suppliedBySponsor)
         {
             return Of(CoverageDecision.SponsorSupplied, Responsibility.NotBillable, null, null);
         }
 
-        if (trial is not null && trial.SponsorPays.Contains(category))
+        TrialDesignation? designation = trial is null ? null : Designation(trial, category, drugName);
+        if (designation == TrialDesignation.NotBillable)
+        {
+            return Of(CoverageDecision.SponsorSupplied, Responsibility.NotBillable, null, null);
+        }
+
+        if (designation == TrialDesignation.Sponsor)
         {
             return Of(CoverageDecision.SponsorPaid, Responsibility.Sponsor, null, null);
         }
@@ -116,9 +122,51 @@ internal sealed class CoverageResolver
             return Of(CoverageDecision.NotQualifying, Responsibility.Insurer, billTo, null);
         }
 
-        return trial.Investigational.Contains(category)
+        return designation == TrialDesignation.Investigational
             ? Of(CoverageDecision.Investigational, Responsibility.Insurer, billTo, qModifiers ? rules.InvestigationalModifier : null)
             : Of(CoverageDecision.RoutineCost, Responsibility.Insurer, billTo, qModifiers ? rules.RoutineModifier : null, mandate?.Notes);
+    }
+
+    /// <summary>
+    /// A line's designation in the trial: a drug named in the trial block has its own; any other drug follows the
+    /// "drug" category when the trial designates it, else the treatment it is given as (the PIPAC aerosol, the HIPEC
+    /// perfusion); research-only items are the sponsor's; otherwise sponsor-paid, investigational or routine by category.
+    /// </summary>
+    private TrialDesignation Designation(ClinicalTrial trial, LineCategory category, string? drugName)
+    {
+        if (drugName is not null && Named(trial, drugName) is { } named)
+        {
+            return named;
+        }
+
+        ProcedureKind procedure = context.Case.Procedure.Kind;
+
+        if (category == LineCategory.Drug && !trial.SponsorPays.Contains(LineCategory.Drug) && !trial.Investigational.Contains(LineCategory.Drug))
+        {
+            category = procedure == ProcedureKind.Pipac ? LineCategory.AerosolChemotherapy : LineCategory.Hipec;
+        }
+
+        if (trial.ResearchOnly.Contains(category) || trial.SponsorPays.Contains(category))
+        {
+            return TrialDesignation.Sponsor;
+        }
+
+        return trial.Investigational.Contains(category) ? TrialDesignation.Investigational : TrialDesignation.Routine;
+    }
+
+    /// <summary>The designation the trial block gives a drug by its name or one of its aliases, or null.</summary>
+    private TrialDesignation? Named(ClinicalTrial trial, string drugName)
+    {
+        foreach (var designated in trial.DrugDesignations)
+        {
+            if (string.Equals(designated.Key, drugName, System.StringComparison.OrdinalIgnoreCase)
+                || context.Rules.Drugs.Find(designated.Key, context.Case.DateOfService)?.Name == drugName)
+            {
+                return designated.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -157,7 +205,7 @@ internal sealed class CoverageResolver
         {
             context.UseNotes(line.CoverageNotes);
             context.UseRule(line.CoverageRule);
-            if (line.Responsibility == Responsibility.Insurer && trial is { Qualifying: true } && qualifiesForPayer && trial.Investigational.Contains(line.Category))
+            if (line.Responsibility == Responsibility.Insurer && !line.NonCoveredCharges && line.CoverageRule == rules.For(CoverageDecision.Investigational, codingCase.DateOfService)?.Id)
             {
                 investigationalBilled.Add(line.Code);
             }

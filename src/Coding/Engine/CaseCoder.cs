@@ -40,6 +40,7 @@ internal sealed class CaseCoder
         }
 
         DrugCoder.Code(context);
+        SurgeonRoles.Apply(context);
         ClaimEditChecker.Check(context);
         context.Coverage.Finish(diagnoses);
         PayerPolicyChecker.Check(context);

@@ -46,7 +46,7 @@ internal sealed class CodingContext
         }
     }
 
-    public void AddLine(string code, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
+    public void AddLine(string code, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null)
     {
         CodeDefinition? definition = null;
         foreach (CodeDefinition candidate in Rules.Codes)
@@ -61,16 +61,32 @@ internal sealed class CodingContext
         // Rule validation guarantees every code a rule names is defined while the rule is in force.
         CodeSystem system = definition?.System ?? CodeSystem.Cpt;
         string label = definition?.Label ?? code;
-        AddLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor);
+        AddLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor, drugName);
     }
 
-    public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false)
+    public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null)
     {
-        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor, system)));
+        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor, system, drugName)));
 
         // Coverage notes are listed after every line's own notes (in Coverage.Finish), as they always have been.
         UseNotes(notes);
         UseRule(rule);
+    }
+
+    /// <summary>Adds a modifier to the lines that match, keeping their order (first: a pricing modifier; last: GA/GZ).</summary>
+    public int AddModifier(System.Func<CodeLine, bool> which, string modifier, bool first)
+    {
+        int changed = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (which(lines[i]) && !lines[i].Modifiers.Contains(modifier))
+            {
+                lines[i] = lines[i].WithModifier(modifier, first);
+                changed++;
+            }
+        }
+
+        return changed;
     }
 
     public void AddFinding(string id, Severity severity, string message, string path, string? rule)

@@ -24,6 +24,10 @@ internal static class PayerPolicyChecker
             if (Matches(codingCase.Diagnoses, policy))
             {
                 context.AddFinding(policy.FindingId, policy.Severity, policy.FindingMessage, "diagnoses", policy.Id);
+                if (policy.LikelyDenial)
+                {
+                    AdvanceNotice.Apply(context, policy);
+                }
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Coding.Cases;
 using Coding.Results;
 using Coding.Rules;
@@ -42,6 +43,11 @@ internal static class PipacCoder
         if (context.IsInpatient)
         {
             PcsProcedureLines.Apply(context, rule, rules.InpatientCaseProcedures, pipac.Biopsies);
+        }
+        else if (context.Case.Trial is { } trial && trial.ResearchOnly.Contains(LineCategory.Biopsies))
+        {
+            // The insurer claim carries the laparoscopy without biopsy; the biopsies go on the sponsor's invoice.
+            LineTemplates.Apply(context, rule, biopsies: 0, researchBiopsies: pipac.Biopsies);
         }
         else
         {

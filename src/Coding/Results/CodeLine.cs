@@ -79,6 +79,24 @@ public sealed record CodeLine
     /// <summary>Gets the notes the coverage decision added (also in <see cref="Notes"/>).</summary>
     internal IReadOnlyList<string> CoverageNotes { get; }
 
+    /// <summary>The same line with one more modifier: first (a pricing modifier such as 62 or 80) or last (GA, GZ).</summary>
+    internal CodeLine WithModifier(string modifier, bool first)
+    {
+        var modifiers = new List<string>(Modifiers.Count + 1);
+        if (first)
+        {
+            modifiers.Add(modifier);
+        }
+
+        modifiers.AddRange(Modifiers);
+        if (!first)
+        {
+            modifiers.Add(modifier);
+        }
+
+        return new CodeLine(System, Code, Label, Units, modifiers, Category, Rule, Notes, Detail, new Coverage.LineCoverage(Responsibility, BillTo, CoverageRule, null, CoverageNotes, NonCoveredCharges));
+    }
+
     private static IReadOnlyList<string> Append(IReadOnlyList<string>? modifiers, string modifier)
     {
         var all = new List<string>((modifiers?.Count ?? 0) + 1);

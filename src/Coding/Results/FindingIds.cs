@@ -83,6 +83,21 @@ public static class FindingIds
     /// <summary>A Medicare inpatient-only procedure on a professional claim with an outpatient place of service.</summary>
     public const string InpatientOnlyOutpatientPlace = "EDIT006";
 
+    /// <summary>A likely-denied Medicare service with a signed ABN on file: its lines carry GA.</summary>
+    public const string AbnSigned = "ABN001";
+
+    /// <summary>A likely-denied Medicare service with no ABN, the provider expecting the denial: its lines carry GZ.</summary>
+    public const string AbnNotSigned = "ABN002";
+
+    /// <summary>A likely-denied Medicare service and the case does not say whether an ABN was signed.</summary>
+    public const string AbnMissing = "ABN003";
+
+    /// <summary>A likely-denied service on another payer's claim: the patient's financial waiver, per the plan's contract.</summary>
+    public const string PatientWaiver = "ABN004";
+
+    /// <summary>An assisting practitioner's claim carries the HIPEC add-on codes, which belong to the surgeon of the primary.</summary>
+    public const string AddOnByAssistant = "SURG001";
+
     /// <summary>No rule in the data codes this procedure on the date of service.</summary>
     public const string NoRuleInForce = "RULES001";
 

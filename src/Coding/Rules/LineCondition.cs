@@ -11,4 +11,7 @@ internal enum LineCondition
 
     /// <summary>Only when no biopsy was taken.</summary>
     NoBiopsies,
+
+    /// <summary>Only when biopsies were taken for the study alone (a trial's research-only item): the sponsor's line.</summary>
+    ResearchBiopsies,
 }

@@ -189,6 +189,7 @@ internal sealed record PayerPolicy(
     IReadOnlyList<string> ExceptStarting,
     IReadOnlyList<string> TogetherWithStarting,
     bool OnlyOutsideTrial,
+    bool LikelyDenial,
     Severity Severity,
     string Message,
     string Source,
@@ -229,3 +230,9 @@ internal sealed record TrialRules(
         return null;
     }
 }
+
+/// <summary>The ABN rule: which payers and claims need one for a likely-denied service, the modifiers and the notes.</summary>
+internal sealed record AbnRules(string Id, IReadOnlyList<PayerType> Payers, IReadOnlyList<ClaimType> Claims, string SignedModifier, string NotSignedModifier, string SignedNote, string NotSignedNote, string MissingNote, string OtherPayersNote, string Source);
+
+/// <summary>A surgeon role's modifier on professional claims, and whether the role assists (an add-on belongs to the surgeon).</summary>
+internal sealed record SurgeonRoleRule(SurgeonRole Role, string? Modifier, bool Assists, IReadOnlyList<string> Notes);

@@ -43,7 +43,8 @@ public sealed class RuleSet
         IReadOnlyList<PayerPolicy> payerPolicies,
         IReadOnlyList<SequencingRule> sequencing,
         TrialRules trials,
-        Tables.CodeTables tables)
+        Tables.CodeTables tables,
+        AbnRules abn)
     {
         Name = name;
         Version = version;
@@ -59,6 +60,7 @@ public sealed class RuleSet
         Sequencing = sequencing;
         Trials = trials;
         Tables = tables;
+        Abn = abn;
         coder = new CaseCoder(this);
     }
 
@@ -99,6 +101,9 @@ public sealed class RuleSet
 
     /// <summary>Gets the code tables and CMS edits (add-on codes, PTP, MUE, ICD-10-CM/PCS validity, inpatient-only list).</summary>
     internal Tables.CodeTables Tables { get; }
+
+    /// <summary>Gets the advance beneficiary notice rule (GA/GZ on likely-denied Medicare services).</summary>
+    internal AbnRules Abn { get; }
 
     /// <summary>Gets the id of every rule the data defines.</summary>
     internal IReadOnlyList<string> RuleIds { get; init; } = Array.Empty<string>();

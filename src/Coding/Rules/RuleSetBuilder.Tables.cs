@@ -24,6 +24,7 @@ internal sealed partial class RuleSetBuilder
 
         return new Tables.CodeTables(
             Tables.TableBuilder.Procedures(procedures, sinks["procedures.yaml"]),
+            SurgeonRoles(procedures, sinks["procedures.yaml"]),
             Tables.TableBuilder.AddOns(addOns, sinks["add-on-codes.yaml"]),
             Tables.TableBuilder.Ptp(ptp, id => !notesLoaded || notes.ContainsKey(id), sinks["ptp-edits.yaml"]),
             Tables.TableBuilder.Mue(mue, sinks["mue.yaml"]),
@@ -59,5 +60,27 @@ internal sealed partial class RuleSetBuilder
         {
             Tables.TableCrossChecks.CmCodes(cmCodes, from, tables.Icd10Cm);
         }
+    }
+
+    private IReadOnlyList<SurgeonRoleRule> SurgeonRoles(Tables.ProceduresFileDto file, DataErrorSink sink)
+    {
+        var roles = new List<SurgeonRoleRule>();
+        foreach (Tables.SurgeonRoleDto dto in file.SurgeonRoles)
+        {
+            if (dto.Modifier is { } modifier && !CodeFormats.Modifier.IsMatch(modifier))
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", dto.At(nameof(dto.Modifier)));
+            }
+
+            if (roles.Any(r => r.Role == dto.Role))
+            {
+                sink.Add(DataErrorIds.DuplicateDefinition, $"Surgeon role '{Output.WireNames.Of(dto.Role)}' is given twice.", dto.At(nameof(dto.Role)));
+            }
+
+            CheckNotes(dto.Notes, sink, dto.At(nameof(dto.Notes)));
+            roles.Add(new SurgeonRoleRule(dto.Role, dto.Modifier, dto.Assists, dto.Notes.ToArray()));
+        }
+
+        return roles;
     }
 }

@@ -27,6 +27,7 @@ internal sealed partial class RuleSetBuilder
     private IReadOnlyList<CodeDefinition> codes = Array.Empty<CodeDefinition>();
     private IReadOnlyDictionary<string, CodingNote> notes = new Dictionary<string, CodingNote>();
     private DateTime? coversFrom;
+    private AbnRules? abnRules;
     private bool codesLoaded;
     private bool notesLoaded;
 
@@ -120,12 +121,12 @@ internal sealed partial class RuleSetBuilder
             CrossCheckTables(tables, addOnsFile!, hipecFile, hipec, diagnosesFile, trialsFile);
         }
 
-        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null || tables is null)
+        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null || tables is null || abnRules is null)
         {
             throw new RuleDataException(origin, errors.Listed(origin));
         }
 
-        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials, tables)
+        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials, tables, abnRules)
         {
             RuleIds = ruleIds.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(),
         };
@@ -525,9 +526,21 @@ internal sealed partial class RuleSetBuilder
                 }
             }
 
-            built.Add(new PayerPolicy(dto.Id, dto.FindingId, Freeze(dto.Procedures), Freeze(dto.Payers), Freeze(dto.DiagnosesStarting), Freeze(dto.ExceptStarting), Freeze(dto.TogetherWithStarting), dto.OnlyOutsideTrial, dto.Severity, dto.Message.Trim(), dto.Source, period));
+            built.Add(new PayerPolicy(dto.Id, dto.FindingId, Freeze(dto.Procedures), Freeze(dto.Payers), Freeze(dto.DiagnosesStarting), Freeze(dto.ExceptStarting), Freeze(dto.TogetherWithStarting), dto.OnlyOutsideTrial, dto.LikelyDenial, dto.Severity, dto.Message.Trim(), dto.Source, period));
         }
 
+        var abn = file.Abn;
+        foreach (var (modifier, property) in new[] { (abn.SignedModifier, nameof(abn.SignedModifier)), (abn.NotSignedModifier, nameof(abn.NotSignedModifier)) })
+        {
+            if (!CodeFormats.Modifier.IsMatch(modifier))
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", abn.At(property));
+            }
+        }
+
+        CheckNotes(new[] { abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote }, sink, abn.Start);
+        ClaimRuleId(abn.Id, sink, abn.At(nameof(abn.Id)));
+        abnRules = new AbnRules(abn.Id, Freeze(abn.Payers), Freeze(abn.Claims), abn.SignedModifier, abn.NotSignedModifier, abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote, abn.Source);
         return Freeze(built);
     }
 

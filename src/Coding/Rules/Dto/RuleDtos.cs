@@ -199,7 +199,23 @@ internal sealed class DrugDto : EffectiveDto
 
 internal sealed class PayerPoliciesFileDto : LocatedDto
 {
+    [RequiredKey] public AbnDto Abn { get; set; } = new();
     [RequiredKey] public List<PayerPolicyDto> Policies { get; set; } = new();
+}
+
+/// <summary>The advance beneficiary notice: for a service a policy marks as a likely denial on a Medicare Part B claim.</summary>
+internal sealed class AbnDto : LocatedDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public List<PayerType> Payers { get; set; } = new();
+    [RequiredKey] public List<ClaimType> Claims { get; set; } = new();
+    [RequiredKey] public string SignedModifier { get; set; } = "";
+    [RequiredKey] public string NotSignedModifier { get; set; } = "";
+    [RequiredKey] public string SignedNote { get; set; } = "";
+    [RequiredKey] public string NotSignedNote { get; set; } = "";
+    [RequiredKey] public string MissingNote { get; set; } = "";
+    [RequiredKey] public string OtherPayersNote { get; set; } = "";
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class PayerPolicyDto : EffectiveDto
@@ -212,6 +228,7 @@ internal sealed class PayerPolicyDto : EffectiveDto
     public List<string> ExceptStarting { get; set; } = new();
     public List<string> TogetherWithStarting { get; set; } = new();
     public bool OnlyOutsideTrial { get; set; }
+    public bool LikelyDenial { get; set; }
     [RequiredKey] public Severity Severity { get; set; }
     [RequiredKey] public string Message { get; set; } = "";
     [RequiredKey] public string Source { get; set; } = "";

@@ -20,7 +20,16 @@ internal sealed class TableSourceDto : LocatedDto
 
 internal sealed class ProceduresFileDto : LocatedDto
 {
+    [RequiredKey] public List<SurgeonRoleDto> SurgeonRoles { get; set; } = new();
     [RequiredKey] public List<ProcedureCodeDto> Procedures { get; set; } = new();
+}
+
+internal sealed class SurgeonRoleDto : LocatedDto
+{
+    [RequiredKey] public SurgeonRole Role { get; set; }
+    public string? Modifier { get; set; }
+    public bool Assists { get; set; }
+    public List<string> Notes { get; set; } = new();
 }
 
 internal sealed class ProcedureCodeDto : EffectiveDto

@@ -256,6 +256,7 @@ internal sealed class InpatientOnlyList
 /// <summary>Every code table and edit of a rule set, together.</summary>
 internal sealed record CodeTables(
     DatedIndex<ProcedureCode> Procedures,
+    IReadOnlyList<SurgeonRoleRule> SurgeonRoles,
     AddOnTable AddOns,
     PtpTable Ptp,
     MueTable Mue,
