@@ -129,7 +129,7 @@ internal static class ResultTable
 
     private static string WhoPays(CodeLine line) => line.Responsibility switch
     {
-        Responsibility.Insurer => "insurer → " + (line.BillTo is { } payer ? Text(payer) : "?"),
+        Responsibility.Insurer => "insurer → " + (line.BillTo is { } payer ? Text(payer) : "?") + (line.NonCoveredCharges ? " (non-covered)" : string.Empty),
         Responsibility.Sponsor => "sponsor",
         Responsibility.Patient => "patient",
         _ => "not billable",
