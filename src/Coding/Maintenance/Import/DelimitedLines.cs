@@ -7,7 +7,8 @@ namespace Coding.Maintenance.Import;
 
 /// <summary>
 /// Splits the lines of a tab- or comma-delimited official file into cells (double quotes group a cell and "" is a
-/// quote, as in RFC 4180), keeping each line's number for error messages. Lines are split on LF; one trailing CR is dropped.
+/// quote, as in RFC 4180), keeping each line's number for error messages. Lines are split on LF; a trailing CR goes with
+/// the cell trimming (delimited files) or falls past the fixed columns (order files).
 /// </summary>
 internal static class DelimitedLines
 {
@@ -21,7 +22,7 @@ internal static class DelimitedLines
             if (c == '\n')
             {
                 number++;
-                yield return (number, Trim(builder));
+                yield return (number, builder.ToString());
                 builder.Clear();
             }
             else
@@ -32,7 +33,7 @@ internal static class DelimitedLines
 
         if (builder.Length > 0)
         {
-            yield return (number + 1, Trim(builder));
+            yield return (number + 1, builder.ToString());
         }
     }
 
@@ -89,16 +90,6 @@ internal static class DelimitedLines
             {
                 builder.Append(char.ToLowerInvariant(c));
             }
-        }
-
-        return builder.ToString();
-    }
-
-    private static string Trim(StringBuilder builder)
-    {
-        if (builder.Length > 0 && builder[builder.Length - 1] == '\r')
-        {
-            builder.Length--;
         }
 
         return builder.ToString();

@@ -164,20 +164,20 @@ internal static class OfficialFiles
             return null;
         }
 
-        return new ImportedRow(code, indicator.Substring(0, 1), units, false, options.EffectiveFrom ?? DateTime.MinValue, null);
+        return new ImportedRow(code, indicator.Substring(0, 1), units, false, options.EffectiveFrom!.Value, null);
     }
 
     private static ImportedRow? Ipo(List<string> cells, int[] at, ImportOptions options)
     {
         string code = cells[at[0]].ToUpperInvariant();
-        return IsCode(code) && cells[at[1]].Trim() == "C" ? new ImportedRow(code, string.Empty, 0, true, options.EffectiveFrom ?? DateTime.MinValue, null) : null;
+        return IsCode(code) && cells[at[1]].Trim() == "C" ? new ImportedRow(code, string.Empty, 0, true, options.EffectiveFrom!.Value, null) : null;
     }
 
     /// <summary>The CMS order file: order number (1–5), code (7–13, no dot), header flag 0/1 (15), short title (17–76), long title (78–).</summary>
     private static List<ImportedRow> OrderFile(TextReader reader, DataErrorSink sink, bool pcs, ImportOptions options)
     {
         var rows = new List<ImportedRow>();
-        var from = new DateTime((options.FiscalYear ?? 1) - 1, 10, 1);
+        var from = new DateTime(options.FiscalYear!.Value - 1, 10, 1);
         foreach (var (line, text) in DelimitedLines.Lines(reader))
         {
             if (text.Length == 0)

@@ -111,7 +111,7 @@ internal static class TableYaml
         yaml.Append("source:\n");
         yaml.Append("  file: ").Append(Text(source.File)).Append('\n');
         yaml.Append("  release: ").Append(Text(source.Release)).Append('\n');
-        yaml.Append("  to_confirm: false\n");
+        yaml.Append("  to_confirm: ").Append(source.ToConfirm ? "true" : "false").Append('\n');
         yaml.Append("  note: ").Append(Text("Imported from " + source.File + " with 'coding rules import'.")).Append('\n');
         return yaml;
     }
