@@ -71,6 +71,22 @@ public sealed class RuleDataTests
         Assert.All(ReachableOnlyFromUnitTests.Keys, k => Assert.True(known.Contains(k) && !reached.Contains(k), k));
     }
 
+    /// <summary>
+    /// In YAML, " #" after a plain value starts a comment: "source: SMD #21-005" silently reads as "SMD". Such a value
+    /// must be quoted. (A trailing comment after a quoted value, a flow mapping or a list is fine.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RuleFiles))]
+    public void NoPlainValue_IsCutShortByAHashSign(string file)
+    {
+        var cut = File.ReadAllLines(Path.Combine(Paths.Data, file))
+            .Select((line, i) => (Line: line, Number: i + 1))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Line, @"^\s*(- )?[a-z_]+: [^""'{\[#\s][^#]*\S #"))
+            .Select(l => $"{file}:{l.Number}: {l.Line.Trim()}")
+            .ToList();
+        Assert.True(cut.Count == 0, "Quote these values, or the text after ' #' is lost:\n" + string.Join("\n", cut));
+    }
+
     public static TheoryData<string> RuleFiles() => new(RuleSchemas.FileNames);
 
     [Theory]

@@ -81,9 +81,8 @@ internal sealed class CoverageResolver
         // the insurer's claim with its charges marked non-covered (UB-04 FL48).
         if (system == CodeSystem.Icd10Pcs && coverage.Responsibility is Responsibility.Sponsor or Responsibility.NotBillable && context.Case.Payer != PayerType.SelfPay)
         {
-            var notes = new List<string>(coverage.Notes);
-            notes.AddRange(rules.NonCoveredNotes);
-            return coverage with { Responsibility = Responsibility.Insurer, BillTo = billTo, NonCoveredCharges = true, Notes = notes };
+            // The sponsor still pays, but the line is not "off the claim": only the non-covered notes apply.
+            return coverage with { Responsibility = Responsibility.Insurer, BillTo = billTo, NonCoveredCharges = true, Notes = rules.NonCoveredNotes };
         }
 
         return coverage;
