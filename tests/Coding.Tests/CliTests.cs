@@ -121,6 +121,48 @@ public sealed class CliTests
         => Assert.Equal(2, Run("grid", Path.Combine(Paths.Examples, "pipac-course-nct04329494", "cycle-1.yaml"), Path.Combine(Paths.Fixtures, "cases", "truncated.json")).Exit);
 
     [Fact]
+    public void RulesImport_WritesTheTable_WhichThenValidates()
+    {
+        using var rules = RuleFixture.CopyOfDefault();
+        string table = Path.Combine(rules.Directory, "ptp-edits.yaml");
+        string before = File.ReadAllText(table);
+        var (exit, output, error) = Run("rules", "import", "ptp", Path.Combine(Paths.Fixtures, "import", "ptp-practitioner.txt"), "--out", rules.Directory);
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("8 of 34 rows kept from ptp-practitioner.txt", output, System.StringComparison.Ordinal);
+        Assert.NotEqual(before, File.ReadAllText(table));
+        Assert.Empty(Directory.GetFiles(rules.Directory, "*.tmp-*"));
+        Assert.Equal(0, Run("rules", "validate", rules.Directory).Exit);
+    }
+
+    [Theory]
+    [InlineData("ptp", "ptp-broken.txt", "--table", "outpatient_hospital")]
+    [InlineData("aoc", "mue-practitioner.csv", "--codes", "all")]
+    public void RulesImport_OfABrokenOrWrongFile_ExitsTwoAndWritesNothing(string kind, string fixture, string option, string value)
+    {
+        using var rules = RuleFixture.CopyOfDefault();
+        string table = Path.Combine(rules.Directory, Coding.Maintenance.Import.RuleTableImport.TargetFile(System.Enum.Parse<Coding.Maintenance.Import.ImportKind>(kind, ignoreCase: true)));
+        string before = File.ReadAllText(table);
+        var (exit, _, error) = Run("rules", "import", kind, Path.Combine(Paths.Fixtures, "import", fixture), "--out", rules.Directory, option, value);
+        Assert.Equal(2, exit);
+        Assert.Contains("nothing was written", error, System.StringComparison.Ordinal);
+        Assert.Matches(@"^\S+:\d+:\d+: [A-Z]+\d{3}: ", error);
+        Assert.Equal(before, File.ReadAllText(table));
+    }
+
+    [Fact]
+    public void RulesImport_OfASnapshotFileWithoutItsDate_ExitsTwoAndSaysWhichOptionIsMissing()
+    {
+        using var rules = RuleFixture.CopyOfDefault();
+        var (exit, _, error) = Run("rules", "import", "mue", Path.Combine(Paths.Fixtures, "import", "mue-practitioner.csv"), "--out", rules.Directory);
+        Assert.Equal(2, exit);
+        Assert.Contains("--effective-from YYYY-MM-DD", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesImport_UnknownTable_ExitsTwo()
+        => Assert.Equal(2, Run("rules", "import", "ptp", Path.Combine(Paths.Fixtures, "import", "ptp-broken.txt"), "--table", "hospital").Exit);
+
+    [Fact]
     public void RulesValidate_ShippedData_ExitsZero()
     {
         var (exit, output, _) = Run("rules", "validate", Paths.Data);
