@@ -79,7 +79,7 @@ internal static class CliApp
             DefaultValueFactory = _ => ReadLimits.DefaultMaxFileBytes,
         };
         var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption, maxFileBytes };
-        code.SetAction(parse => Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Json ? rawOut : stdout, stderr));
+        code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Json ? rawOut : stdout, stderr));
 
         var gridFiles = new Argument<FileInfo[]>("case-file")
         {
@@ -92,7 +92,7 @@ internal static class CliApp
             DefaultValueFactory = _ => GridFormat.Table,
         };
         var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, gridFormat, maxFileBytes };
-        grid.SetAction(parse => Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
+        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
 
         var validateDirectory = new Argument<DirectoryInfo>("dir")
         {
@@ -118,7 +118,7 @@ internal static class CliApp
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "schema")),
         };
         var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory };
-        schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, stdout));
+        schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, stdout, stderr));
 
         var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two, write the schemas.") { validate, diff, schema };
 
@@ -169,8 +169,20 @@ internal static class CliApp
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
-    /// <summary>The read limits for a --max-file-bytes value (a value below 1 keeps the default; System.CommandLine has parsed it).</summary>
+    /// <summary>The read limits for a --max-file-bytes value (checked by <see cref="BadLimit"/> first).</summary>
     private static ReadLimits Limits(long maxFileBytes) => maxFileBytes >= 1 ? ReadLimits.Default.WithMaxFileBytes(maxFileBytes) : ReadLimits.Default;
+
+    /// <summary>Exit 2 with a message for a --max-file-bytes below 1; <see langword="null"/> when it is fine.</summary>
+    private static int? BadLimit(long maxFileBytes, TextWriter stderr)
+    {
+        if (maxFileBytes >= 1)
+        {
+            return null;
+        }
+
+        stderr.WriteLine($"coding: --max-file-bytes must be at least 1; {maxFileBytes} was given.");
+        return ExitCodes.Unreadable;
+    }
 
     /// <summary>Loads the rule set the user asked for, or reports why it cannot be loaded.</summary>
     internal static RuleSet? LoadRules(DirectoryInfo? directory, TextWriter stderr)

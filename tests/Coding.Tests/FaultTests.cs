@@ -155,6 +155,35 @@ public sealed class FaultTests
         Assert.Equal(new[] { "in.jsonl", "out.jsonl" }, Directory.GetFiles(temp.Path).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void AnOutputThatIsALink_IsWrittenThroughTheLink_WhichStaysALink()
+    {
+        using var temp = new TempDirectory();
+        string input = temp.File("in.jsonl");
+        Assert.Equal(0, CorpusRunner.Run("generate", "4", "--out", input).Exit);
+        string link = temp.File("results.jsonl");
+        File.CreateSymbolicLink(link, "real.jsonl"); // dangling until the first run
+        for (int run = 0; run < 2; run++)
+        {
+            Assert.True(CorpusRunner.Run("batch", input, "--out", link).Exit is 0 or 1);
+            Assert.Equal("real.jsonl", new FileInfo(link).LinkTarget);
+            Assert.Equal(4, File.ReadAllLines(temp.File("real.jsonl")).Length);
+        }
+    }
+
+    [Fact]
+    public void SchemasThatCannotBeWritten_AndALimitBelowOne_ExitTwo()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("file"), "x");
+        var schema = CorpusRunner.Run("rules", "schema", temp.File("file/schema"));
+        Assert.Equal(2, schema.Exit);
+        Assert.StartsWith("coding: cannot write", schema.Err, StringComparison.Ordinal);
+        var limit = CorpusRunner.Run("code", Example, "--max-file-bytes", "0");
+        Assert.Equal(2, limit.Exit);
+        Assert.Contains("--max-file-bytes must be at least 1", limit.Err, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-3")]

@@ -35,6 +35,7 @@ internal static class FileStatus
     private const int DevMinorOffset = 140;
     private const int BufferSize = 256;
     private static bool statxMissing;
+    private static bool statxWorks;
 
     public static FileKind KindOf(string path)
     {
@@ -48,6 +49,13 @@ internal static class FileStatus
                 0x2000 or 0x6000 => FileKind.Device,
                 _ => FileKind.Pipe,
             };
+        }
+
+        if (statxWorks)
+        {
+            // statx follows links and failed: nothing usable is there (a dangling or looping link, no such file, no
+            // access). File.Exists would say a dangling link exists, so it is not asked.
+            return FileKind.Missing;
         }
 
         if (Directory.Exists(path))
@@ -81,7 +89,14 @@ internal static class FileStatus
         var buffer = new byte[BufferSize];
         try
         {
-            return NativeMethods.statx(AtFdCwd, name, 0, StatxType | StatxIno, buffer) == 0 ? buffer : null;
+            if (NativeMethods.statx(AtFdCwd, name, 0, StatxType | StatxIno, buffer) == 0)
+            {
+                statxWorks = true;
+                return buffer;
+            }
+
+            statxWorks = true; // It answered: the path does not lead to a file.
+            return null;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
