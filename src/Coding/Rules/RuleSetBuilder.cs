@@ -25,6 +25,7 @@ internal sealed class RuleSetBuilder
     private readonly Dictionary<string, DataErrorSink> sinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string File, SourceMark At)> ruleIds = new(StringComparer.Ordinal);
     private IReadOnlyList<CodeDefinition> codes = Array.Empty<CodeDefinition>();
+    private ILookup<string, CodeDefinition>? codesByCode;
     private IReadOnlyDictionary<string, CodingNote> notes = new Dictionary<string, CodingNote>();
     private DateTime? coversFrom;
     private bool codesLoaded;
@@ -163,7 +164,8 @@ internal sealed class RuleSetBuilder
             return;
         }
 
-        var definitions = codes.Where(c => c.Code == code).ToList();
+        codesByCode ??= codes.ToLookup(c => c.Code, StringComparer.Ordinal);
+        var definitions = codesByCode[code].ToList();
         if (definitions.Count == 0)
         {
             sink.Add(DataErrorIds.UndefinedCode, $"Code '{code}' is not defined in codes.yaml.", at);
@@ -183,15 +185,25 @@ internal sealed class RuleSetBuilder
 
     private static void CheckNoOverlap<T>(IReadOnlyList<(T Item, EffectivePeriod Period, SourceMark At)> items, Func<T, string> identity, string what, DataErrorSink sink)
     {
+        // Grouped by identity, so the cost grows with the table, not its square; the order of errors is unchanged.
+        var earlier = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < items.Count; i++)
         {
-            for (int j = 0; j < i; j++)
+            string key = identity(items[i].Item);
+            if (!earlier.TryGetValue(key, out List<int>? same))
             {
-                if (identity(items[i].Item) == identity(items[j].Item) && items[i].Period.Overlaps(items[j].Period))
+                earlier.Add(key, same = new List<int>());
+            }
+
+            foreach (int j in same)
+            {
+                if (items[i].Period.Overlaps(items[j].Period))
                 {
-                    sink.Add(DataErrorIds.OverlappingPeriods, $"{what} '{identity(items[i].Item)}' ({items[i].Period}) overlaps the one at line {items[j].At.Line} ({items[j].Period}); only one may be in force on a date.", items[i].At);
+                    sink.Add(DataErrorIds.OverlappingPeriods, $"{what} '{key}' ({items[i].Period}) overlaps the one at line {items[j].At.Line} ({items[j].Period}); only one may be in force on a date.", items[i].At);
                 }
             }
+
+            same.Add(i);
         }
     }
 
@@ -314,10 +326,9 @@ internal sealed class RuleSetBuilder
         }
 
         // Each id is one rule: its periods (if it has several) must not overlap; ids are claimed once.
-        foreach (var id in built.Select(b => b.Item.Id).Distinct())
+        foreach (var first in built.GroupBy(b => b.Item.Id, StringComparer.Ordinal).Select(g => g.First()))
         {
-            var first = built.First(b => b.Item.Id == id);
-            ClaimRuleId(id, sink, first.At);
+            ClaimRuleId(first.Item.Id, sink, first.At);
         }
 
         CheckNoOverlap(built, r => r.Id, what, sink);
