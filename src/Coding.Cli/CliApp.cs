@@ -297,7 +297,7 @@ internal static class CliApp
         var results = outcomes.Results;
         if (format == OutputFormat.Json)
         {
-            stdout.WriteLine(ResultJson.Serialize(results));
+            stdout.WriteLine(ConsoleText.EscapeJson(ResultJson.Serialize(results)));
         }
         else
         {

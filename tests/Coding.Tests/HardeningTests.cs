@@ -48,6 +48,15 @@ public sealed class HardeningTests
         Assert.Equal("case x\\x0Aforged:1:1: DATA001: fake\n\\x1B", inner.ToString());
     }
 
+    [Fact]
+    public void JsonForTheConsole_EscapesC1AndBidiCharacters_AndStaysTheSameJson()
+    {
+        string json = "{\"case_id\": \"a\u009b2J\u202e\u007f\",\n  \"x\": \"°C\"}";
+        string escaped = ConsoleText.EscapeJson(json);
+        Assert.Equal("{\"case_id\": \"a\\u009B2J\\u202E\\u007F\",\n  \"x\": \"°C\"}", escaped);
+        Assert.Equal(Newtonsoft.Json.Linq.JObject.Parse(json).ToString(), Newtonsoft.Json.Linq.JObject.Parse(escaped).ToString());
+    }
+
     [Theory]
     [InlineData("a\nb\n", new[] { "a", "b" })]
     [InlineData("a\r\nb", new[] { "a", "b" })]

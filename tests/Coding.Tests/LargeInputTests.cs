@@ -129,6 +129,18 @@ public sealed class LargeInputTests
     }
 
     [Fact]
+    public void ACodeTableOfTenThousandRows_ValidatesInLinearTime()
+    {
+        string rows = string.Concat(Enumerable.Range(1000, 9000).Select(i => $"  - {{ system: HCPCS, code: \"J{i}\", label: \"x\", effective_from: 2020-01-01 }}\n"));
+        using var rules = RuleFixture.CopyOfDefault(("codes.yaml", "codes:\n", "codes:\n" + rows));
+        var clock = Stopwatch.StartNew();
+        var (exit, output, _) = CorpusRunner.Run("rules", "validate", rules.Directory);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "took " + clock.Elapsed);
+        Assert.Equal(1, exit); // the generated rows overlap the real drug codes: reported, quickly
+        Assert.Contains("RULE008", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwentyThousandGeneratedLines_GiveTwentyThousandRecordsInOrder_WithTwoWorkers()
     {
         using var temp = new TempDirectory();
