@@ -9,6 +9,7 @@ using Coding.Cases.Reading;
 using Coding.Documents;
 using Coding.Rules;
 using Coding.Tests.Infrastructure;
+using TestCases = Coding.Tests.Infrastructure.Cases;
 using FsCheck;
 using FsCheck.Fluent;
 using Newtonsoft.Json.Linq;
@@ -58,6 +59,41 @@ public sealed class RobustnessPropertyTests
                 {
                     string mutated = string.Concat(text.AsSpan(0, number.Index), extreme, text.AsSpan(number.Index + number.Length));
                     Assert.True(ReadsAndCodesSafely(name, Encoding.UTF8.GetBytes(mutated)), $"{name}: {number.Value} -> {extreme}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void CasesBuiltInCodeWithTheLargestValuesTheTypesAccept_AreCodedWithoutThrowing()
+    {
+        // The reader's limits are far narrower; this is the library's own guarantee for cases built in code.
+        double[] minutes = { 0, 1e-9, 31, 1e6, TimeSpan.MaxValue.TotalMinutes / 2 };
+        decimal[] doses = { 0m, 0.0000000000000000000000000001m, 35m, Coding.Quantities.Dose.MaxAmount };
+        decimal?[] bsas = { null, 0.0000000000000000000000000001m, 1.9m, Coding.Quantities.BodySurfaceArea.MaxSquareMetres };
+        decimal?[] opened = { null, 0m, 80m, decimal.MaxValue };
+        int[] counts = { 0, 1, int.MaxValue };
+        foreach (double m in minutes)
+        {
+            foreach (decimal dose in doses)
+            {
+                foreach (decimal? bsa in bsas)
+                {
+                    foreach (decimal? open in opened)
+                    {
+                        foreach (int count in counts)
+                        {
+                            var drugs = new[] { TestCases.Drug("mitomycin", dose, open), TestCases.DrugPerM2("doxorubicin", dose, open), TestCases.Drug("cisplatin", dose, open, sponsor: count == 1) };
+                            foreach (var procedure in new Coding.Cases.IntraperitonealProcedure[] { TestCases.Hipec(m, incisions: count, drugs: drugs), TestCases.Pipac(biopsies: count, minutes: m, mmHg: 1e300, drugs: drugs) })
+                            {
+                                foreach (var claim in new[] { Coding.Cases.ClaimType.FacilityOutpatient, Coding.Cases.ClaimType.Professional })
+                                {
+                                    var result = RuleSet.Default.Code(TestCases.Case(procedure, claim, bsa: bsa));
+                                    Assert.NotNull(result);
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
