@@ -288,11 +288,12 @@ internal static class CliApp
     private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
-        if (rules is null)
-        {
-            return ExitCodes.Unreadable;
-        }
+        return rules is null ? ExitCodes.Unreadable : CodeWith(rules, files, format, limits, stdout, stderr);
+    }
 
+    /// <summary>Codes and prints the files with a loaded rule set (tests pass a rule set of their own).</summary>
+    internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    {
         FileOutcomes outcomes = CodeFiles(files, rules, limits, stderr);
         var results = outcomes.Results;
         if (format == OutputFormat.Json)

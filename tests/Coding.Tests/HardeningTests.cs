@@ -27,6 +27,23 @@ public sealed class HardeningTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFailureOnOneOfSeveralFiles_IsOneLineNamingIt_TheOthersArePrinted_AndTheExitIsSeventy()
+    {
+        // A rule set without HIPEC rules stands in for a defect: the HIPEC case throws, the PIPAC case codes.
+        RuleSet good = RuleSet.Default;
+        var broken = new RuleSet(good.Name, good.Version, good.Description, good.CoversFrom, "broken", good.Codes, good.Notes, null!, good.Pipac, good.Drugs, good.PayerPolicies, good.Sequencing, good.Trials);
+        var files = new[] { "hipec-crs-appendix-professional.yaml", "pipac-outpatient-biopsies-medicare.yaml" }.Select(f => new FileInfo(Path.Combine(Paths.Examples, f))).ToArray();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exit = CliApp.CodeWith(broken, files, CliApp.OutputFormat.Table, Coding.Documents.ReadLimits.Default, stdout, stderr);
+        Assert.Equal(70, exit);
+        Assert.Contains("pipac-c1-outpatient", stdout.ToString(), StringComparison.Ordinal);
+        string error = stderr.ToString();
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("coding: internal error while processing " + files[0], error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("a\nb", "a\\x0Ab")]
