@@ -264,6 +264,50 @@ public sealed class FaultTests
         Assert.Equal(lines.Select(l => (string?)JObject.Parse(l)["case_id"]), records.Select(r => (string?)JObject.Parse(r)["case_id"]));
     }
 
+    [Fact]
+    public void ASecondSignal_EndsABatchStuckWritingToAPipeNobodyReads()
+    {
+        if (!Linux)
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        string input = temp.File("in.jsonl");
+        Assert.Equal(0, CorpusRunner.Run("generate", "3000", "--seed", "4", "--out", input).Exit);
+        string cli = typeof(Coding.Cli.CliApp).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", $"\"{cli}\" batch \"{input}\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start)!;
+
+        // Standard output is never read: once the pipe (64 KiB) is full the writer blocks, and one signal cannot finish the run.
+        var clock = Stopwatch.StartNew();
+        while (WrittenBytes(process.Id) < 60_000 && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(50);
+        }
+
+        Thread.Sleep(300);
+        Assert.Equal(0, kill(process.Id, 15));
+        Assert.False(process.WaitForExit(1500), "a blocked writer cannot finish");
+        Assert.Equal(0, kill(process.Id, 15));
+        Assert.True(process.WaitForExit(10_000), "the second SIGTERM ends the process");
+        Assert.Equal(143, process.ExitCode);
+    }
+
+    /// <summary>Bytes a process has written so far (its own count in /proc; 0 when unknown).</summary>
+    private static long WrittenBytes(int pid)
+    {
+        try
+        {
+            string? line = File.ReadLines($"/proc/{pid}/io").FirstOrDefault(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.AsSpan(6).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private static string MakeFifo(string path)
     {
         Assert.Equal(0, mkfifo(path, Convert.ToUInt32("644", 8)));
