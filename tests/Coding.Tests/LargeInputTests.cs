@@ -69,7 +69,11 @@ public sealed class LargeInputTests
         File.WriteAllText(file, Header + "diagnoses: [" + string.Join(", ", Enumerable.Repeat("C78.6", 200_000)) + "]\n");
         var (exit, _, error) = CorpusRunner.Run("code", file, "--max-file-bytes", "8000000");
         Assert.Equal(2, exit);
-        Assert.Contains("DATA007: A list or mapping has more than the limit of 10000 items.", error, StringComparison.Ordinal);
+        Assert.Contains("DATA007: A list or mapping has more than the limit of 10000 items; raise it with ReadLimits.WithMaxListItems", error, StringComparison.Ordinal);
+
+        var raised = Coding.Cases.Reading.CaseFile.Read(file, Coding.Documents.ReadLimits.Default.WithMaxFileBytes(8_000_000).WithMaxListItems(300_000));
+        Assert.DoesNotContain(raised.Errors, e => e.Id == "DATA007");
+        Assert.Contains(raised.Errors, e => e.Id == "CASE003"); // 200,000 diagnoses: beyond what a case may hold
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public sealed class RuleSet
         }
 
         var unknown = present.Where(f => !FileNames.Contains(f)).Select(f => Path.Combine(directory, f));
-        return RuleSetBuilder.Build(directory, sources, unknown, readErrors);
+        return RuleSetBuilder.Build(directory, sources, unknown, readErrors, limits);
     }
 
     /// <summary>Codes one case with this rule set, using the rules in force on its date of service.</summary>

@@ -31,12 +31,12 @@ internal sealed class RuleSetBuilder
     private bool codesLoaded;
     private bool notesLoaded;
 
-    private RuleSetBuilder()
-    {
-    }
+    private readonly ReadLimits limits;
 
-    public static RuleSet Build(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles, IReadOnlyList<DataError>? readErrors = null)
-        => new RuleSetBuilder().Run(origin, sources, unknownFiles, readErrors ?? Array.Empty<DataError>());
+    private RuleSetBuilder(ReadLimits limits) => this.limits = limits;
+
+    public static RuleSet Build(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles, IReadOnlyList<DataError>? readErrors = null, ReadLimits? limits = null)
+        => new RuleSetBuilder(limits ?? ReadLimits.Default).Run(origin, sources, unknownFiles, readErrors ?? Array.Empty<DataError>());
 
     private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -71,7 +71,7 @@ internal sealed class RuleSetBuilder
                 return null;
             }
 
-            var sink = new DataErrorSink(source.DisplayPath, errors);
+            var sink = new DataErrorSink(source.DisplayPath, errors, limits);
             sinks[fileName] = sink;
             DataNode? root = DocumentReader.Read(source.Text, DocumentFormat.Yaml, sink);
             return root is null ? null : StrictMapper.Map<T>(root, sink);
