@@ -100,6 +100,33 @@ public sealed class RobustnessPropertyTests
     }
 
     [Fact]
+    public void AnyMutationOfARuleFile_LoadsOrThrowsOnlyRuleDataException_WithLocatedErrors()
+    {
+        string[] files = Directory.GetFiles(Paths.Data, "*.yaml").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        var originals = files.ToDictionary(f => f, File.ReadAllBytes);
+        using var rules = RuleFixture.CopyOfDefault();
+        Prop.ForAll<int, int[]>((which, operations) =>
+        {
+            string file = files[Math.Abs(which % files.Length)];
+            string target = Path.Combine(rules.Directory, Path.GetFileName(file));
+            File.WriteAllBytes(target, Mutate(originals[file], operations ?? Array.Empty<int>()));
+            try
+            {
+                RuleSet.Load(rules.Directory);
+                return true;
+            }
+            catch (RuleDataException ex)
+            {
+                return ex.Errors.Count > 0 && ex.Errors.All(e => e.File.Length > 0 && !string.IsNullOrWhiteSpace(e.Message));
+            }
+            finally
+            {
+                File.WriteAllBytes(target, originals[file]);
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
     public void AnyJsonLinesText_GivesOneRecordPerLine_InOrder()
         => Prop.ForAll<string[], bool>((pieces, parallel) =>
         {
