@@ -42,7 +42,7 @@ internal static class CliApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            safeErr.WriteLine(InternalError("the command", ex));
+            safeErr.WriteLine(InternalError(Shown.Text("'coding " + string.Join(" ", args) + "'"), ex));
             return ExitCodes.InternalError;
         }
         finally

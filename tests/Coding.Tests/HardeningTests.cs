@@ -23,7 +23,8 @@ public sealed class HardeningTests
         Assert.Equal(70, exit);
         string error = stderr.ToString();
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("coding: internal error while processing", error, StringComparison.Ordinal);
+        Assert.StartsWith("coding: internal error while processing 'coding code ", error, StringComparison.Ordinal);
+        Assert.Contains("hipec-crs-appendix-professional.yaml'", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
