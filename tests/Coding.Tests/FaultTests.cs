@@ -218,7 +218,9 @@ public sealed class FaultTests
     [InlineData("TERM", 15, 143)]
     public void ASignalDuringABatch_FinishesTheRecordsInFlight_KeepsThemAsPartial_AndExitsWithTheSignalCode(string name, int signal, int expectedExit)
     {
-        if (!Linux)
+        // A child inherits an ignored signal (a test run started in the background ignores SIGINT), and .NET keeps
+        // ignoring it, as shells expect; then there is nothing to test here.
+        if (!Linux || IgnoredHere(signal))
         {
             return;
         }
@@ -267,7 +269,7 @@ public sealed class FaultTests
     [Fact]
     public void ASecondSignal_EndsABatchStuckWritingToAPipeNobodyReads()
     {
-        if (!Linux)
+        if (!Linux || IgnoredHere(15))
         {
             return;
         }
@@ -292,6 +294,13 @@ public sealed class FaultTests
         Assert.Equal(0, kill(process.Id, 15));
         Assert.True(process.WaitForExit(10_000), "the second SIGTERM ends the process");
         Assert.Equal(143, process.ExitCode);
+    }
+
+    /// <summary>Whether this process ignores a signal (so a child it starts would too).</summary>
+    private static bool IgnoredHere(int signal)
+    {
+        string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (ulong.Parse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (signal - 1))) != 0;
     }
 
     /// <summary>Bytes a process has written so far (its own count in /proc; 0 when unknown).</summary>
