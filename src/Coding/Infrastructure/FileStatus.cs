@@ -78,6 +78,45 @@ internal static class FileStatus
         return (device, BitConverter.ToUInt64(buffer, InoOffset));
     }
 
+    /// <summary>The canonical absolute path (links resolved, as realpath(3)), or <see langword="null"/> when unknown or missing.</summary>
+    public static string? RealPath(string path)
+    {
+        if (statxMissing || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            return null;
+        }
+
+        try
+        {
+            IntPtr resolved = NativeMethods.realpath(Encoding.UTF8.GetBytes(path + "\0"), IntPtr.Zero);
+            if (resolved == IntPtr.Zero)
+            {
+                return null;
+            }
+
+            try
+            {
+                int length = 0;
+                while (Marshal.ReadByte(resolved, length) != 0)
+                {
+                    length++;
+                }
+
+                var bytes = new byte[length];
+                Marshal.Copy(resolved, bytes, 0, length);
+                return Encoding.UTF8.GetString(bytes);
+            }
+            finally
+            {
+                NativeMethods.free(resolved);
+            }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private static byte[]? Statx(string path)
     {
         if (statxMissing || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
@@ -111,6 +150,14 @@ internal static class FileStatus
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
 #pragma warning disable SA1300, CA1401 // The C name; private.
         internal static extern int statx(int dirfd, byte[] pathname, int flags, uint mask, byte[] statxbuf);
+
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern IntPtr realpath(byte[] path, IntPtr resolved);
+
+        [DllImport("libc")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern void free(IntPtr pointer);
 #pragma warning restore SA1300, CA1401
     }
 }
