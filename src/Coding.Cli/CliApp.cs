@@ -184,12 +184,21 @@ internal static class CliApp
         return ExitCodes.Unreadable;
     }
 
+    /// <summary>The name of the environment variable that raises the rule file size limit for the console.</summary>
+    internal const string MaxRuleFileBytesVariable = "CODING_MAX_RULE_FILE_BYTES";
+
+    /// <summary>The limits for rule directories: the rule defaults, with the file size from the environment when set.</summary>
+    internal static ReadLimits RuleLimits()
+        => long.TryParse(Environment.GetEnvironmentVariable(MaxRuleFileBytesVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long bytes) && bytes >= 1
+            ? ReadLimits.RuleDefault.WithMaxRuleFileBytes(bytes)
+            : ReadLimits.RuleDefault;
+
     /// <summary>Loads the rule set the user asked for, or reports why it cannot be loaded.</summary>
     internal static RuleSet? LoadRules(DirectoryInfo? directory, TextWriter stderr)
     {
         try
         {
-            return directory is null ? RuleSet.Default : RuleSet.Load(directory.FullName);
+            return directory is null ? RuleSet.Default : RuleSet.Load(directory.FullName, RuleLimits());
         }
         catch (RuleDataException ex)
         {

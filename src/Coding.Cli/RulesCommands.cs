@@ -16,7 +16,7 @@ internal static class RulesCommands
     {
         try
         {
-            RuleSet rules = RuleSet.Load(directory.FullName);
+            RuleSet rules = RuleSet.Load(directory.FullName, CliApp.RuleLimits());
             stdout.WriteLine($"{directory}: rule set {rules} is valid.");
             return ExitCodes.Ready;
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Coding.Rules;
 using Coding.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -124,12 +125,17 @@ public sealed class LargeInputTests
     }
 
     [Fact]
-    public void ARuleFileOverTheSizeLimit_IsRefusedBeforeReading()
+    public void ARuleFileOverTheSizeLimit_IsRefusedBeforeReading_NamingHowToRaiseIt()
     {
-        using var rules = RuleFixture.CopyOfDefault(("notes.yaml", "notes:\n", "# " + new string('x', 17 << 20) + "\nnotes:\n"));
+        using var rules = RuleFixture.CopyOfDefault(("notes.yaml", "notes:\n", "# " + new string('x', 65 << 20) + "\nnotes:\n"));
         var (exit, _, error) = CorpusRunner.Run("code", Path.Combine(Paths.Examples, "hipec-crs-appendix-professional.yaml"), "--rules", rules.Directory);
         Assert.Equal(2, exit);
         Assert.Contains("notes.yaml: DATA007", error, StringComparison.Ordinal);
+        Assert.Contains("CODING_MAX_RULE_FILE_BYTES", error, StringComparison.Ordinal);
+
+        var lower = Assert.Throws<RuleDataException>(() => RuleSet.Load(rules.Directory, Coding.Documents.ReadLimits.RuleDefault.WithMaxRuleFileBytes(1 << 20)));
+        Assert.Contains(lower.Errors, e => e.Id == "DATA007");
+        Assert.NotNull(RuleSet.Load(rules.Directory, Coding.Documents.ReadLimits.RuleDefault.WithMaxRuleFileBytes(80 << 20)));
     }
 
     [Fact]

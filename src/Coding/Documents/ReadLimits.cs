@@ -23,7 +23,7 @@ public sealed class ReadLimits
     /// <summary>The default largest JSON Lines line, in bytes (1 MiB).</summary>
     public const int DefaultMaxLineBytes = 1 << 20;
 
-    /// <summary>The default largest rule file, in bytes (16 MiB).</summary>
+    /// <summary>The largest rule file in <see cref="Default"/>, in bytes (16 MiB); <see cref="RuleDefault"/> allows 64 MiB.</summary>
     public const long DefaultMaxRuleFileBytes = 16L << 20;
 
     /// <summary>The deepest nesting a caller may allow (the readers recurse once per level).</summary>
@@ -39,8 +39,15 @@ public sealed class ReadLimits
         MaxNodes = maxNodes;
     }
 
-    /// <summary>Gets the default limits.</summary>
+    /// <summary>Gets the default limits for cases (case files, JSON Lines).</summary>
     public static ReadLimits Default { get; } = new(DefaultMaxFileBytes, DefaultMaxLineBytes, DefaultMaxRuleFileBytes);
+
+    /// <summary>
+    /// Gets the default limits for rule data, which <see cref="Rules.RuleSet.Load(string)"/> uses: code tables (ICD-10,
+    /// NCCI edits) run to hundreds of thousands of rows, so a list may hold 1,000,000 items and a file expand to
+    /// 20,000,000 values; a rule file may be 64 MiB. Depth and the error count are as for cases.
+    /// </summary>
+    public static ReadLimits RuleDefault { get; } = new(DefaultMaxFileBytes, DefaultMaxLineBytes, 64L << 20, maxListItems: 1_000_000, maxNodes: 20_000_000);
 
     /// <summary>Gets the largest case file read, in bytes.</summary>
     public long MaxFileBytes { get; }

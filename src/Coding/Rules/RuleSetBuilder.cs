@@ -36,7 +36,7 @@ internal sealed class RuleSetBuilder
     private RuleSetBuilder(ReadLimits limits) => this.limits = limits;
 
     public static RuleSet Build(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles, IReadOnlyList<DataError>? readErrors = null, ReadLimits? limits = null)
-        => new RuleSetBuilder(limits ?? ReadLimits.Default).Run(origin, sources, unknownFiles, readErrors ?? Array.Empty<DataError>());
+        => new RuleSetBuilder(limits ?? ReadLimits.RuleDefault).Run(origin, sources, unknownFiles, readErrors ?? Array.Empty<DataError>());
 
     private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
