@@ -204,6 +204,7 @@ internal static class BatchCommands
         private readonly PosixSignalRegistration? interrupt;
         private readonly PosixSignalRegistration? terminate;
         private int exitCode = ExitCodes.Interrupted;
+        private int signalled;
 
         public SignalWatch(CancellationToken external)
         {
@@ -234,6 +235,11 @@ internal static class BatchCommands
 
         private void On(PosixSignalContext context)
         {
+            if (Interlocked.Exchange(ref signalled, 1) == 1)
+            {
+                return; // A second signal: the default action ends the process now (e.g. a writer stuck on a pipe).
+            }
+
             context.Cancel = true; // Do not die at once: finish the records in flight, then exit with the signal's code.
             exitCode = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
             source.Cancel();

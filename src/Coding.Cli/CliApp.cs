@@ -42,7 +42,7 @@ internal static class CliApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            safeErr.WriteLine(InternalError("the command", ex));
+            safeErr.WriteLine(InternalError(Shown.Text("'coding " + string.Join(" ", args) + "'"), ex));
             return ExitCodes.InternalError;
         }
         finally
@@ -79,7 +79,7 @@ internal static class CliApp
             DefaultValueFactory = _ => ReadLimits.DefaultMaxFileBytes,
         };
         var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption, maxFileBytes };
-        code.SetAction(parse => Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Json ? rawOut : stdout, stderr));
+        code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Json ? rawOut : stdout, stderr));
 
         var gridFiles = new Argument<FileInfo[]>("case-file")
         {
@@ -92,7 +92,7 @@ internal static class CliApp
             DefaultValueFactory = _ => GridFormat.Table,
         };
         var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, gridFormat, maxFileBytes };
-        grid.SetAction(parse => Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
+        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
 
         var validateDirectory = new Argument<DirectoryInfo>("dir")
         {
@@ -118,7 +118,7 @@ internal static class CliApp
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "schema")),
         };
         var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory };
-        schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, stdout));
+        schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, stdout, stderr));
 
         var importKind = new Argument<Coding.Maintenance.Import.ImportKind>("kind") { Description = "aoc, ptp, mue, icd10cm, icd10pcs or ipo." };
         var importFile = new Argument<FileInfo>("file") { Description = "The official CMS file, in its published layout." };
@@ -185,15 +185,36 @@ internal static class CliApp
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
-    /// <summary>The read limits for a --max-file-bytes value (a value below 1 keeps the default; System.CommandLine has parsed it).</summary>
+    /// <summary>The read limits for a --max-file-bytes value (checked by <see cref="BadLimit"/> first).</summary>
     private static ReadLimits Limits(long maxFileBytes) => maxFileBytes >= 1 ? ReadLimits.Default.WithMaxFileBytes(maxFileBytes) : ReadLimits.Default;
+
+    /// <summary>Exit 2 with a message for a --max-file-bytes below 1; <see langword="null"/> when it is fine.</summary>
+    private static int? BadLimit(long maxFileBytes, TextWriter stderr)
+    {
+        if (maxFileBytes >= 1)
+        {
+            return null;
+        }
+
+        stderr.WriteLine($"coding: --max-file-bytes must be at least 1; {maxFileBytes} was given.");
+        return ExitCodes.Unreadable;
+    }
+
+    /// <summary>The name of the environment variable that raises the rule file size limit for the console.</summary>
+    internal const string MaxRuleFileBytesVariable = "CODING_MAX_RULE_FILE_BYTES";
+
+    /// <summary>The limits for rule directories: the rule defaults, with the file size from the environment when set.</summary>
+    internal static ReadLimits RuleLimits()
+        => long.TryParse(Environment.GetEnvironmentVariable(MaxRuleFileBytesVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long bytes) && bytes >= 1
+            ? ReadLimits.RuleDefault.WithMaxRuleFileBytes(bytes)
+            : ReadLimits.RuleDefault;
 
     /// <summary>Loads the rule set the user asked for, or reports why it cannot be loaded.</summary>
     internal static RuleSet? LoadRules(DirectoryInfo? directory, TextWriter stderr)
     {
         try
         {
-            return directory is null ? RuleSet.Default : RuleSet.Load(directory.FullName);
+            return directory is null ? RuleSet.Default : RuleSet.Load(directory.FullName, RuleLimits());
         }
         catch (RuleDataException ex)
         {
@@ -292,16 +313,17 @@ internal static class CliApp
     private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
-        if (rules is null)
-        {
-            return ExitCodes.Unreadable;
-        }
+        return rules is null ? ExitCodes.Unreadable : CodeWith(rules, files, format, limits, stdout, stderr);
+    }
 
+    /// <summary>Codes and prints the files with a loaded rule set (tests pass a rule set of their own).</summary>
+    internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    {
         FileOutcomes outcomes = CodeFiles(files, rules, limits, stderr);
         var results = outcomes.Results;
         if (format == OutputFormat.Json)
         {
-            stdout.WriteLine(ResultJson.Serialize(results));
+            stdout.WriteLine(ConsoleText.EscapeJson(ResultJson.Serialize(results)));
         }
         else
         {

@@ -50,6 +50,40 @@ internal static class ConsoleText
         return escaped.ToString();
     }
 
+    /// <summary>
+    /// JSON printed to a console: the serializer already escapes C0; DEL, C1, line separators and bidirectional
+    /// overrides become <c>\uXXXX</c> too. They can only occur inside strings, where the escape means the same.
+    /// </summary>
+    public static string EscapeJson(string json)
+    {
+        int i = 0;
+        while (i < json.Length && !NeedsEscape(json[i]))
+        {
+            i++;
+        }
+
+        if (i == json.Length)
+        {
+            return json;
+        }
+
+        var escaped = new StringBuilder(json.Length + 16).Append(json, 0, i);
+        for (; i < json.Length; i++)
+        {
+            char c = json[i];
+            if (NeedsEscape(c) && c >= 0x20)
+            {
+                escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
+
     private static bool NeedsEscape(char c)
         => c < 0x20 || (c >= 0x7F && c < 0xA0) || c is '\u2028' or '\u2029' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 }

@@ -36,6 +36,14 @@ internal sealed class OutputTarget : IDisposable
             return null;
         }
 
+        // A link is followed to the file it names: the temporary file goes beside that file and replaces it, so the
+        // link stays a link (and /dev/stdout, a link to the shell's output, is never replaced by a file).
+        string final = FinalTarget(path);
+        if (FileStatus.KindOf(final) != FileKind.Missing || FileStatus.KindOf(path) == FileKind.Missing)
+        {
+            path = final; // (A link to "pipe:[…]" in /proc resolves to no file: the link itself is written then.)
+        }
+
         FileKind kind = FileStatus.KindOf(path);
         if (kind == FileKind.Directory)
         {
@@ -126,6 +134,35 @@ internal sealed class OutputTarget : IDisposable
             {
                 // Best effort: a stray temporary file is harmless and named after the target.
             }
+        }
+    }
+
+    private static string FinalTarget(string path)
+    {
+        string? link;
+        try
+        {
+            link = new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return path;
+        }
+
+        if (link is null)
+        {
+            return path;
+        }
+
+        // A dangling link resolves to nothing (or throws): then its own target, created by the write, is the file.
+        string own = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", link));
+        try
+        {
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? own;
+        }
+        catch (IOException)
+        {
+            return own; // (A loop fails when opened.)
         }
     }
 

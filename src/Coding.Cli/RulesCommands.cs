@@ -16,7 +16,7 @@ internal static class RulesCommands
     {
         try
         {
-            RuleSet rules = RuleSet.Load(directory.FullName);
+            RuleSet rules = RuleSet.Load(directory.FullName, CliApp.RuleLimits());
             stdout.WriteLine($"{directory}: rule set {rules} is valid.");
             return ExitCodes.Ready;
         }
@@ -54,7 +54,18 @@ internal static class RulesCommands
 
         var cases = new List<KeyValuePair<string, CodingCase>>();
         bool unreadable = false;
-        foreach (string file in CaseFiles(casesDirectory))
+        List<string> files;
+        try
+        {
+            files = CaseFiles(casesDirectory).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"coding: cannot list the case directory {casesDirectory}: {ex.Message}");
+            return ExitCodes.Unreadable;
+        }
+
+        foreach (string file in files)
         {
             CaseReadResult read = CaseFile.Read(file);
             if (!read.Succeeded)
@@ -90,14 +101,23 @@ internal static class RulesCommands
         return unreadable ? ExitCodes.Unreadable : ExitCodes.Ready;
     }
 
-    public static int Schema(DirectoryInfo directory, TextWriter stdout)
+    public static int Schema(DirectoryInfo directory, TextWriter stdout, TextWriter stderr)
     {
-        directory.Create();
-        foreach (string file in RuleSchemas.FileNames)
+        string current = directory.ToString();
+        try
         {
-            string path = Path.Combine(directory.FullName, RuleSchemas.SchemaFileName(file));
-            File.WriteAllText(path, RuleSchemas.Generate(file));
-            stdout.WriteLine("wrote " + Path.Combine(directory.ToString(), RuleSchemas.SchemaFileName(file)));
+            directory.Create();
+            foreach (string file in RuleSchemas.FileNames)
+            {
+                current = Path.Combine(directory.ToString(), RuleSchemas.SchemaFileName(file));
+                File.WriteAllText(Path.Combine(directory.FullName, RuleSchemas.SchemaFileName(file)), RuleSchemas.Generate(file));
+                stdout.WriteLine("wrote " + current);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"coding: cannot write {current}: {ex.Message}");
+            return ExitCodes.Unreadable;
         }
 
         return ExitCodes.Ready;

@@ -23,8 +23,26 @@ public sealed class HardeningTests
         Assert.Equal(70, exit);
         string error = stderr.ToString();
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("coding: internal error while processing", error, StringComparison.Ordinal);
+        Assert.StartsWith("coding: internal error while processing 'coding code ", error, StringComparison.Ordinal);
+        Assert.Contains("hipec-crs-appendix-professional.yaml'", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFailureOnOneOfSeveralFiles_IsOneLineNamingIt_TheOthersArePrinted_AndTheExitIsSeventy()
+    {
+        // A rule set without HIPEC rules stands in for a defect: the HIPEC case throws, the PIPAC case codes.
+        RuleSet good = RuleSet.Default;
+        var broken = WithoutHipecRules(good);
+        var files = new[] { "hipec-crs-appendix-professional.yaml", "pipac-outpatient-biopsies-medicare.yaml" }.Select(f => new FileInfo(Path.Combine(Paths.Examples, f))).ToArray();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exit = CliApp.CodeWith(broken, files, CliApp.OutputFormat.Table, Coding.Documents.ReadLimits.Default, stdout, stderr);
+        Assert.Equal(70, exit);
+        Assert.Contains("pipac-c1-outpatient", stdout.ToString(), StringComparison.Ordinal);
+        string error = stderr.ToString();
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("coding: internal error while processing " + files[0], error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,6 +64,15 @@ public sealed class HardeningTests
         safe.WriteLine("case x\nforged:1:1: DATA001: fake");
         safe.Write('\u001b');
         Assert.Equal("case x\\x0Aforged:1:1: DATA001: fake\n\\x1B", inner.ToString());
+    }
+
+    [Fact]
+    public void JsonForTheConsole_EscapesC1AndBidiCharacters_AndStaysTheSameJson()
+    {
+        string json = "{\"case_id\": \"a\u009b2J\u202e\u007f\",\n  \"x\": \"°C\"}";
+        string escaped = ConsoleText.EscapeJson(json);
+        Assert.Equal("{\"case_id\": \"a\\u009B2J\\u202E\\u007F\",\n  \"x\": \"°C\"}", escaped);
+        Assert.Equal(Newtonsoft.Json.Linq.JObject.Parse(json).ToString(), Newtonsoft.Json.Linq.JObject.Parse(escaped).ToString());
     }
 
     [Theory]
@@ -135,7 +162,7 @@ public sealed class HardeningTests
     {
         // A rule set without HIPEC rules stands in for a defect: coding a HIPEC case throws, a PIPAC case does not.
         RuleSet good = RuleSet.Default;
-        var broken = new RuleSet(good.Name, good.Version, good.Description, good.CoversFrom, "broken", good.Codes, good.Notes, null!, good.Pipac, good.Drugs, good.PayerPolicies, good.Sequencing, good.Trials, good.Tables, good.Abn);
+        var broken = WithoutHipecRules(good);
         using var generated = new StringWriter();
         CaseGenerator.Write(generated, 40, 2);
         string[] lines = generated.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -163,4 +190,8 @@ public sealed class HardeningTests
 
         public override void WriteLine(string? value) => throw new InvalidOperationException("a defect in the writer");
     }
+
+    /// <summary>A rule set without HIPEC rules: coding a HIPEC case with it throws, which stands in for a defect.</summary>
+    private static RuleSet WithoutHipecRules(RuleSet good)
+        => new(good.Name, good.Version, good.Description, good.CoversFrom, "broken", good.Codes, good.Notes, null!, good.Pipac, good.Drugs, good.PayerPolicies, good.Sequencing, good.Trials, good.Tables, good.Abn);
 }

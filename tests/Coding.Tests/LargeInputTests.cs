@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Coding.Rules;
 using Coding.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -69,7 +70,11 @@ public sealed class LargeInputTests
         File.WriteAllText(file, Header + "diagnoses: [" + string.Join(", ", Enumerable.Repeat("C78.6", 200_000)) + "]\n");
         var (exit, _, error) = CorpusRunner.Run("code", file, "--max-file-bytes", "8000000");
         Assert.Equal(2, exit);
-        Assert.Contains("DATA007: A list or mapping has more than the limit of 10000 items.", error, StringComparison.Ordinal);
+        Assert.Contains("DATA007: A list or mapping has more than the limit of 10000 items; raise it with ReadLimits.WithMaxListItems", error, StringComparison.Ordinal);
+
+        var raised = Coding.Cases.Reading.CaseFile.Read(file, Coding.Documents.ReadLimits.Default.WithMaxFileBytes(8_000_000).WithMaxListItems(300_000));
+        Assert.DoesNotContain(raised.Errors, e => e.Id == "DATA007");
+        Assert.Contains(raised.Errors, e => e.Id == "CASE003"); // 200,000 diagnoses: beyond what a case may hold
     }
 
     [Fact]
@@ -120,12 +125,29 @@ public sealed class LargeInputTests
     }
 
     [Fact]
-    public void ARuleFileOverTheSizeLimit_IsRefusedBeforeReading()
+    public void ARuleFileOverTheSizeLimit_IsRefusedBeforeReading_NamingHowToRaiseIt()
     {
-        using var rules = RuleFixture.CopyOfDefault(("notes.yaml", "notes:\n", "# " + new string('x', 17 << 20) + "\nnotes:\n"));
+        using var rules = RuleFixture.CopyOfDefault(("notes.yaml", "notes:\n", "# " + new string('x', 65 << 20) + "\nnotes:\n"));
         var (exit, _, error) = CorpusRunner.Run("code", Path.Combine(Paths.Examples, "hipec-crs-appendix-professional.yaml"), "--rules", rules.Directory);
         Assert.Equal(2, exit);
         Assert.Contains("notes.yaml: DATA007", error, StringComparison.Ordinal);
+        Assert.Contains("CODING_MAX_RULE_FILE_BYTES", error, StringComparison.Ordinal);
+
+        var lower = Assert.Throws<RuleDataException>(() => RuleSet.Load(rules.Directory, Coding.Documents.ReadLimits.RuleDefault.WithMaxRuleFileBytes(1 << 20)));
+        Assert.Contains(lower.Errors, e => e.Id == "DATA007");
+        Assert.NotNull(RuleSet.Load(rules.Directory, Coding.Documents.ReadLimits.RuleDefault.WithMaxRuleFileBytes(80 << 20)));
+    }
+
+    [Fact]
+    public void ACodeTableOfTenThousandRows_ValidatesInLinearTime()
+    {
+        string rows = string.Concat(Enumerable.Range(1000, 9000).Select(i => $"  - {{ system: HCPCS, code: \"J{i}\", label: \"x\", effective_from: 2020-01-01 }}\n"));
+        using var rules = RuleFixture.CopyOfDefault(("codes.yaml", "codes:\n", "codes:\n" + rows));
+        var clock = Stopwatch.StartNew();
+        var (exit, output, _) = CorpusRunner.Run("rules", "validate", rules.Directory);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "took " + clock.Elapsed);
+        Assert.Equal(1, exit); // the generated rows overlap the real drug codes: reported, quickly
+        Assert.Contains("RULE008", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Coding.Cases.Reading;
 using Coding.Documents;
 using Coding.Rules;
 using Coding.Tests.Infrastructure;
+using TestCases = Coding.Tests.Infrastructure.Cases;
 using FsCheck;
 using FsCheck.Fluent;
 using Newtonsoft.Json.Linq;
@@ -61,6 +62,68 @@ public sealed class RobustnessPropertyTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void CasesBuiltInCodeWithTheLargestValuesTheTypesAccept_AreCodedWithoutThrowing()
+    {
+        // The reader's limits are far narrower; this is the library's own guarantee for cases built in code.
+        double[] minutes = { 0, 1e-9, 31, 1e6, TimeSpan.MaxValue.TotalMinutes / 2 };
+        decimal[] doses = { 0m, 0.0000000000000000000000000001m, 35m, Coding.Quantities.Dose.MaxAmount };
+        decimal?[] bsas = { null, 0.0000000000000000000000000001m, 1.9m, Coding.Quantities.BodySurfaceArea.MaxSquareMetres };
+        decimal?[] opened = { null, 0m, 80m, decimal.MaxValue };
+        int[] counts = { 0, 1, int.MaxValue };
+        foreach (double m in minutes)
+        {
+            foreach (decimal dose in doses)
+            {
+                foreach (decimal? bsa in bsas)
+                {
+                    foreach (decimal? open in opened)
+                    {
+                        foreach (int count in counts)
+                        {
+                            var drugs = new[] { TestCases.Drug("mitomycin", dose, open), TestCases.DrugPerM2("doxorubicin", dose, open), TestCases.Drug("cisplatin", dose, open, sponsor: count == 1) };
+                            foreach (var procedure in new Coding.Cases.IntraperitonealProcedure[] { TestCases.Hipec(m, incisions: count, drugs: drugs), TestCases.Pipac(biopsies: count, minutes: m, mmHg: 1e300, drugs: drugs) })
+                            {
+                                foreach (var claim in new[] { Coding.Cases.ClaimType.FacilityOutpatient, Coding.Cases.ClaimType.Professional })
+                                {
+                                    var result = RuleSet.Default.Code(TestCases.Case(procedure, claim, bsa: bsa));
+                                    Assert.NotNull(result);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AnyMutationOfARuleFile_LoadsOrThrowsOnlyRuleDataException_WithLocatedErrors()
+    {
+        string[] files = Directory.GetFiles(Paths.Data, "*.yaml").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        var originals = files.ToDictionary(f => f, File.ReadAllBytes);
+        using var rules = RuleFixture.CopyOfDefault();
+        Prop.ForAll<int, int[]>((which, operations) =>
+        {
+            string file = files[Math.Abs(which % files.Length)];
+            string target = Path.Combine(rules.Directory, Path.GetFileName(file));
+            File.WriteAllBytes(target, Mutate(originals[file], operations ?? Array.Empty<int>()));
+            try
+            {
+                RuleSet.Load(rules.Directory);
+                return true;
+            }
+            catch (RuleDataException ex)
+            {
+                return ex.Errors.Count > 0 && ex.Errors.All(e => e.File.Length > 0 && !string.IsNullOrWhiteSpace(e.Message));
+            }
+            finally
+            {
+                File.WriteAllBytes(target, originals[file]);
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ internal static class JsonDocumentReader
         ReadLimits limits = errors.Limits;
         if (depth > limits.MaxDepth && reader.TokenType is JsonToken.StartObject or JsonToken.StartArray)
         {
-            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "Objects and arrays are nested deeper than the limit of {0} levels.", limits.MaxDepth), start);
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "Objects and arrays are nested deeper than the limit of {0} levels; raise it with ReadLimits.WithMaxDepth (library).", limits.MaxDepth), start);
         }
 
         switch (reader.TokenType)
@@ -136,7 +136,7 @@ internal static class JsonDocumentReader
     {
         if (count >= limits.MaxListItems)
         {
-            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "An object or array has more than the limit of {0} items.", limits.MaxListItems), start);
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "An object or array has more than the limit of {0} items; raise it with ReadLimits.WithMaxListItems (library).", limits.MaxListItems), start);
         }
     }
 }

@@ -119,7 +119,7 @@ internal sealed class YamlDocumentReader
         if (depth > limits.MaxDepth)
         {
             SourceMark at = parser.Current is { } current ? Mark(current.Start) : new SourceMark(1, 1);
-            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "Lists and mappings are nested deeper than the limit of {0} levels.", limits.MaxDepth), at);
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "Lists and mappings are nested deeper than the limit of {0} levels; raise it with ReadLimits.WithMaxDepth (library).", limits.MaxDepth), at);
         }
 
         long before = expanded;
@@ -201,7 +201,7 @@ internal sealed class YamlDocumentReader
     {
         if (count >= limits.MaxListItems)
         {
-            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "A list or mapping has more than the limit of {0} items.", limits.MaxListItems), Mark(start));
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "A list or mapping has more than the limit of {0} items; raise it with ReadLimits.WithMaxListItems (library).", limits.MaxListItems), Mark(start));
         }
     }
 
@@ -210,16 +210,7 @@ internal sealed class YamlDocumentReader
         expanded += weight;
         if (expanded > limits.MaxNodes)
         {
-            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "The document expands to more than the limit of {0} values (aliases counted at the size of what they refer to).", limits.MaxNodes), at);
+            throw new LimitExceededException(string.Format(CultureInfo.InvariantCulture, "The document expands to more than the limit of {0} values (aliases counted at the size of what they refer to); raise it with ReadLimits.WithMaxNodes (library).", limits.MaxNodes), at);
         }
     }
-}
-
-/// <summary>Shortens input text quoted in a message, so a megabyte-long key does not make a megabyte-long error.</summary>
-internal static class Shown
-{
-    private const int MaxLength = 80;
-
-    public static string Text(string text)
-        => text.Length <= MaxLength ? text : string.Format(CultureInfo.InvariantCulture, "{0}… ({1} characters)", text.Substring(0, MaxLength), text.Length);
 }

@@ -35,6 +35,7 @@ internal static class FileStatus
     private const int DevMinorOffset = 140;
     private const int BufferSize = 256;
     private static bool statxMissing;
+    private static bool statxWorks;
 
     public static FileKind KindOf(string path)
     {
@@ -48,6 +49,13 @@ internal static class FileStatus
                 0x2000 or 0x6000 => FileKind.Device,
                 _ => FileKind.Pipe,
             };
+        }
+
+        if (statxWorks)
+        {
+            // statx follows links and failed: nothing usable is there (a dangling or looping link, no such file, no
+            // access). File.Exists would say a dangling link exists, so it is not asked.
+            return FileKind.Missing;
         }
 
         if (Directory.Exists(path))
@@ -70,6 +78,45 @@ internal static class FileStatus
         return (device, BitConverter.ToUInt64(buffer, InoOffset));
     }
 
+    /// <summary>The canonical absolute path (links resolved, as realpath(3)), or <see langword="null"/> when unknown or missing.</summary>
+    public static string? RealPath(string path)
+    {
+        if (statxMissing || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            return null;
+        }
+
+        try
+        {
+            IntPtr resolved = NativeMethods.realpath(Encoding.UTF8.GetBytes(path + "\0"), IntPtr.Zero);
+            if (resolved == IntPtr.Zero)
+            {
+                return null;
+            }
+
+            try
+            {
+                int length = 0;
+                while (Marshal.ReadByte(resolved, length) != 0)
+                {
+                    length++;
+                }
+
+                var bytes = new byte[length];
+                Marshal.Copy(resolved, bytes, 0, length);
+                return Encoding.UTF8.GetString(bytes);
+            }
+            finally
+            {
+                NativeMethods.free(resolved);
+            }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private static byte[]? Statx(string path)
     {
         if (statxMissing || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
@@ -81,7 +128,14 @@ internal static class FileStatus
         var buffer = new byte[BufferSize];
         try
         {
-            return NativeMethods.statx(AtFdCwd, name, 0, StatxType | StatxIno, buffer) == 0 ? buffer : null;
+            if (NativeMethods.statx(AtFdCwd, name, 0, StatxType | StatxIno, buffer) == 0)
+            {
+                statxWorks = true;
+                return buffer;
+            }
+
+            statxWorks = true; // It answered: the path does not lead to a file.
+            return null;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -96,6 +150,14 @@ internal static class FileStatus
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
 #pragma warning disable SA1300, CA1401 // The C name; private.
         internal static extern int statx(int dirfd, byte[] pathname, int flags, uint mask, byte[] statxbuf);
+
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern IntPtr realpath(byte[] path, IntPtr resolved);
+
+        [DllImport("libc")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        internal static extern void free(IntPtr pointer);
 #pragma warning restore SA1300, CA1401
     }
 }

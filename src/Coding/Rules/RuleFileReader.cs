@@ -13,7 +13,7 @@ namespace Coding.Rules;
 /// </summary>
 internal static class RuleFileReader
 {
-    private const string LimitHint = "raise it with ReadLimits.WithMaxRuleFileBytes (RuleSet.Load(directory, limits))";
+    private const string LimitHint = "raise it with the environment variable CODING_MAX_RULE_FILE_BYTES (console) or ReadLimits.RuleDefault.WithMaxRuleFileBytes (library)";
 
     public static RuleSource? Read(string directory, string fileName, ReadLimits limits, List<DataError> errors)
     {
@@ -54,6 +54,12 @@ internal static class RuleFileReader
     /// <summary>Where a link leads when that is outside the directory; <see langword="null"/> for a file inside it.</summary>
     private static string? ResolvesOutside(string directory, string path)
     {
+        // realpath(3) on Linux, for every target framework; elsewhere .NET's own link resolution where it has one.
+        if (Infrastructure.FileStatus.RealPath(path) is { } real && Infrastructure.FileStatus.RealPath(directory) is { } root)
+        {
+            return Inside(real, root) ? null : real;
+        }
+
 #if NET
         try
         {
@@ -63,26 +69,20 @@ internal static class RuleFileReader
                 return null;
             }
 
-            string root = RealPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            var info = new DirectoryInfo(Path.GetFullPath(directory));
+            string rootPath = Path.GetFullPath(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName);
             string final = Path.GetFullPath(target.FullName);
-            return final.StartsWith(root, StringComparison.Ordinal) ? null : final;
+            return Inside(final, rootPath) ? null : final;
         }
         catch (IOException ex)
         {
             return "an unreadable target (" + ex.Message + ")";
         }
 #else
-        // netstandard2.0 cannot resolve links; the file is read as it is.
-        return null;
+        return null; // No way to resolve links here: the file is read as it is.
 #endif
     }
 
-#if NET
-    private static string RealPath(string directory)
-    {
-        var info = new DirectoryInfo(Path.GetFullPath(directory));
-        FileSystemInfo? target = info.ResolveLinkTarget(returnFinalTarget: true);
-        return Path.GetFullPath(target?.FullName ?? info.FullName);
-    }
-#endif
+    private static bool Inside(string path, string root)
+        => path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

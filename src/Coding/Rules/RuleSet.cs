@@ -114,11 +114,12 @@ public sealed class RuleSet
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
     /// <exception cref="RuleDataException">The rule files have problems (unreadable files included); all of them are listed.</exception>
-    public static RuleSet Load(string directory) => Load(directory, Documents.ReadLimits.Default);
+    public static RuleSet Load(string directory) => Load(directory, Documents.ReadLimits.RuleDefault);
 
     /// <summary>Loads and validates the rule set in a directory, with the given read limits.</summary>
     /// <param name="directory">The directory holding the rule files.</param>
-    /// <param name="limits">The limits (<see cref="Documents.ReadLimits.MaxRuleFileBytes"/> among them).</param>
+    /// <param name="limits">The limits (<see cref="Documents.ReadLimits.MaxRuleFileBytes"/> among them); normally
+    /// <see cref="Documents.ReadLimits.RuleDefault"/> with a setting changed.</param>
     /// <returns>The loaded rule set.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
@@ -159,7 +160,7 @@ public sealed class RuleSet
         }
 
         var unknown = present.Where(f => !FileNames.Contains(f)).Select(f => Path.Combine(directory, f));
-        return RuleSetBuilder.Build(directory, sources, unknown, readErrors);
+        return RuleSetBuilder.Build(directory, sources, unknown, readErrors, limits);
     }
 
     /// <summary>Codes one case with this rule set, using the rules in force on its date of service.</summary>

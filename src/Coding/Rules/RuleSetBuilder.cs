@@ -25,18 +25,19 @@ internal sealed partial class RuleSetBuilder
     private readonly Dictionary<string, DataErrorSink> sinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string File, SourceMark At)> ruleIds = new(StringComparer.Ordinal);
     private IReadOnlyList<CodeDefinition> codes = Array.Empty<CodeDefinition>();
+    private ILookup<string, CodeDefinition>? codesByCode;
     private IReadOnlyDictionary<string, CodingNote> notes = new Dictionary<string, CodingNote>();
     private DateTime? coversFrom;
     private AbnRules? abnRules;
     private bool codesLoaded;
     private bool notesLoaded;
 
-    private RuleSetBuilder()
-    {
-    }
+    private readonly ReadLimits limits;
 
-    public static RuleSet Build(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles, IReadOnlyList<DataError>? readErrors = null)
-        => new RuleSetBuilder().Run(origin, sources, unknownFiles, readErrors ?? Array.Empty<DataError>());
+    private RuleSetBuilder(ReadLimits limits) => this.limits = limits;
+
+    public static RuleSet Build(string origin, IReadOnlyList<RuleSource> sources, IEnumerable<string> unknownFiles, IReadOnlyList<DataError>? readErrors = null, ReadLimits? limits = null)
+        => new RuleSetBuilder(limits ?? ReadLimits.RuleDefault).Run(origin, sources, unknownFiles, readErrors ?? Array.Empty<DataError>());
 
     private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -71,7 +72,7 @@ internal sealed partial class RuleSetBuilder
                 return null;
             }
 
-            var sink = new DataErrorSink(source.DisplayPath, errors);
+            var sink = new DataErrorSink(source.DisplayPath, errors, limits);
             sinks[fileName] = sink;
             DataNode? root = DocumentReader.Read(source.Text, DocumentFormat.Yaml, sink);
             return root is null ? null : StrictMapper.Map<T>(root, sink);
@@ -176,7 +177,8 @@ internal sealed partial class RuleSetBuilder
             return;
         }
 
-        var definitions = codes.Where(c => c.Code == code).ToList();
+        codesByCode ??= codes.ToLookup(c => c.Code, StringComparer.Ordinal);
+        var definitions = codesByCode[code].ToList();
         if (definitions.Count == 0)
         {
             sink.Add(DataErrorIds.UndefinedCode, $"Code '{code}' is not defined in codes.yaml.", at);
@@ -196,15 +198,25 @@ internal sealed partial class RuleSetBuilder
 
     private static void CheckNoOverlap<T>(IReadOnlyList<(T Item, EffectivePeriod Period, SourceMark At)> items, Func<T, string> identity, string what, DataErrorSink sink)
     {
+        // Grouped by identity, so the cost grows with the table, not its square; the order of errors is unchanged.
+        var earlier = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < items.Count; i++)
         {
-            for (int j = 0; j < i; j++)
+            string key = identity(items[i].Item);
+            if (!earlier.TryGetValue(key, out List<int>? same))
             {
-                if (identity(items[i].Item) == identity(items[j].Item) && items[i].Period.Overlaps(items[j].Period))
+                earlier.Add(key, same = new List<int>());
+            }
+
+            foreach (int j in same)
+            {
+                if (items[i].Period.Overlaps(items[j].Period))
                 {
-                    sink.Add(DataErrorIds.OverlappingPeriods, $"{what} '{identity(items[i].Item)}' ({items[i].Period}) overlaps the one at line {items[j].At.Line} ({items[j].Period}); only one may be in force on a date.", items[i].At);
+                    sink.Add(DataErrorIds.OverlappingPeriods, $"{what} '{key}' ({items[i].Period}) overlaps the one at line {items[j].At.Line} ({items[j].Period}); only one may be in force on a date.", items[i].At);
                 }
             }
+
+            same.Add(i);
         }
     }
 
@@ -327,10 +339,9 @@ internal sealed partial class RuleSetBuilder
         }
 
         // Each id is one rule: its periods (if it has several) must not overlap; ids are claimed once.
-        foreach (var id in built.Select(b => b.Item.Id).Distinct())
+        foreach (var first in built.GroupBy(b => b.Item.Id, StringComparer.Ordinal).Select(g => g.First()))
         {
-            var first = built.First(b => b.Item.Id == id);
-            ClaimRuleId(id, sink, first.At);
+            ClaimRuleId(first.Item.Id, sink, first.At);
         }
 
         CheckNoOverlap(built, r => r.Id, what, sink);

@@ -1,12 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using Coding.Documents;
 using Coding.Infrastructure;
-using Coding.Output;
-using Coding.Quantities;
 
 namespace Coding.Cases.Reading;
 
