@@ -323,7 +323,7 @@ internal static class CliApp
         var results = outcomes.Results;
         if (format == OutputFormat.Json)
         {
-            stdout.WriteLine(ConsoleText.EscapeJson(ResultJson.Serialize(results)));
+            stdout.WriteLine(Coding.Output.SafeText.EscapeJson(ResultJson.Serialize(results)));
         }
         else
         {

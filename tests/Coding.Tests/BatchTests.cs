@@ -115,4 +115,14 @@ public sealed class BatchTests
             }
         }
     }
+
+    [Fact]
+    public void Records_EscapeDelC1AndBidiCharacters_SoATerminalShowsThemAsText()
+    {
+        string line = "{\"case_id\":\"x\u009b2J\u007f\u202e\",\"date_of_service\":\"2026-03-14\",\"claim\":\"professional\",\"payer\":\"medicare\",\"diagnoses\":[\"Z51.11\",\"C78.6\"],\"procedure\":{\"kind\":\"pipac\",\"cycle\":1,\"exposure_minutes\":30}}";
+        var (output, _) = Run(line + "\n");
+        Assert.DoesNotContain(output, c => c is '\u009b' or '\u007f' or '\u202e');
+        Assert.Contains("x\\u009B2J\\u007F\\u202E", output, StringComparison.Ordinal);
+        Assert.Equal("x\u009b2J\u007f\u202e", (string?)JObject.Parse(output.TrimEnd('\n'))["case_id"]);
+    }
 }

@@ -53,7 +53,7 @@ public sealed class HardeningTests
     [InlineData("evil\u202Etxt", "evil\\u202Etxt")]
     [InlineData("caf\u00e9 °C m²", "caf\u00e9 °C m²")]
     public void ConsoleText_EscapesEveryControlCharacter_AndKeepsOrdinaryText(string text, string printed)
-        => Assert.Equal(printed, ConsoleText.Escape(text));
+        => Assert.Equal(printed, Coding.Output.SafeText.Escape(text));
 
     [Fact]
     public void SafeTextWriter_EndsLinesOnlyWhereTheProgramDoes()
@@ -70,7 +70,7 @@ public sealed class HardeningTests
     public void JsonForTheConsole_EscapesC1AndBidiCharacters_AndStaysTheSameJson()
     {
         string json = "{\"case_id\": \"a\u009b2J\u202e\u007f\",\n  \"x\": \"°C\"}";
-        string escaped = ConsoleText.EscapeJson(json);
+        string escaped = Coding.Output.SafeText.EscapeJson(json);
         Assert.Equal("{\"case_id\": \"a\\u009B2J\\u202E\\u007F\",\n  \"x\": \"°C\"}", escaped);
         Assert.Equal(Newtonsoft.Json.Linq.JObject.Parse(json).ToString(), Newtonsoft.Json.Linq.JObject.Parse(escaped).ToString());
     }

@@ -86,7 +86,7 @@ public static class BatchCoder
             }
 
             var (record, outcome) = CodeLine(rules, read, ++lineNumber, options);
-            output.Write(record);
+            output.Write(Output.SafeText.EscapeJson(record));
             output.Write('\n');
             counts.Add(outcome);
             if (options.Progress is not null && lineNumber % options.ChunkSize == 0)
@@ -140,7 +140,7 @@ public static class BatchCoder
 
                     for (int i = 0; i < chunk.Count; i++)
                     {
-                        output.Write(chunk.Records[i]);
+                        output.Write(Output.SafeText.EscapeJson(chunk.Records[i]));
                         output.Write('\n');
                         counts.Add(chunk.Outcomes[i]);
                     }

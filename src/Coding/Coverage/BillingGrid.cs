@@ -94,7 +94,7 @@ public sealed class BillingGrid
         var ordered = visits.OrderBy(v => v.Cycle ?? int.MaxValue).ThenBy(v => v.DateOfService).ThenBy(v => v.CaseId, StringComparer.Ordinal).ToList();
         var columns = ordered.Select(Heading).ToList();
         var duplicates = new HashSet<string>(columns.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key), StringComparer.Ordinal);
-        columns = columns.Select((c, i) => duplicates.Contains(c) ? $"{c} {ordered[i].CaseId}" : c).ToList();
+        columns = columns.Select((c, i) => duplicates.Contains(c) ? $"{c} {SafeText.Escape(ordered[i].CaseId)}" : c).ToList();
 
         var rowKeys = new List<(string Item, string Label, LineCategory Category)>();
         var cells = new Dictionary<string, string?[]>(StringComparer.Ordinal);
