@@ -96,4 +96,22 @@ public sealed class AbnAndSurgeonRoleTests
         var result = RuleSet.Default.Code(new CodingCase("role", Date2026, ClaimType.Professional, PayerType.Medicare, null, new[] { "Z51.11", "C16.9" }, Pipac(), trial, null, new ClaimDetails(surgeonRole: SurgeonRole.CoSurgeon)));
         Assert.Equal(new[] { "62", "Q1" }, result.Lines.First(l => l.Code == "49321").Modifiers);
     }
+
+    [Fact]
+    public void AbnModifier_GoesOnlyOnTheLinesMedicareIsBilledFor_AfterTheirOtherModifiers()
+    {
+        // A non-qualifying trial whose sponsor pays the aerosol: the laparoscopy and the drug are Medicare's, the aerosol the sponsor's.
+        var trial = new ClinicalTrial("NCT04329494", false, null, null, new[] { LineCategory.AerosolChemotherapy }, new[] { new System.Collections.Generic.KeyValuePair<string, TrialDesignation>("oxaliplatin", TrialDesignation.Routine) });
+        var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Coding.Quantities.Duration.FromMinutes(30), null, null, 2, null, null, new[] { Drug("oxaliplatin", 170.2m, opened: 170.4m) });
+        var result = RuleSet.Default.Code(new CodingCase("abn", Date2026, ClaimType.FacilityOutpatient, PayerType.Medicare, null, new[] { "Z51.11", "C16.9" }, pipac, trial, null, new ClaimDetails(abnOnFile: false)));
+        Assert.Equal(new[] { "49321 GZ", "96549 ", "J9263 JZ GZ" }, result.Lines.Select(l => l.Code + " " + string.Join(" ", l.Modifiers)));
+    }
+
+    [Fact]
+    public void AssistantOnAPipac_HasTheModifierButNoAddOnWarning()
+    {
+        var result = RuleSet.Default.Code(new CodingCase("role", Date2026, ClaimType.Professional, PayerType.Commercial, null, new[] { "Z51.11", "C16.9" }, Pipac(), null, null, new ClaimDetails(surgeonRole: SurgeonRole.Assistant)));
+        Assert.All(result.Lines, l => Assert.Equal("80", l.Modifiers[0]));
+        result.HasNo(FindingIds.AddOnByAssistant);
+    }
 }

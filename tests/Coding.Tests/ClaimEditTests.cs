@@ -356,4 +356,14 @@ public sealed class ClaimEditTests
         Assert.Equal("MUE: f, 2027 Q1", new Coding.Rules.Tables.TableSource("MUE", "f", "2027 Q1", false).ToString());
         Assert.Equal("MUE: f, 2027 Q1, TO CONFIRM", new Coding.Rules.Tables.TableSource("MUE", "f", "2027 Q1", true).ToString());
     }
+
+    [Fact]
+    public void InpatientDiagnosis_IsCheckedInTheDischargeDatesFiscalYear()
+    {
+        using var rules = RuleFixture.CopyOfDefault(("icd10cm.yaml", "{ code: C18.2, billable: true, effective_from: 2019-10-01 }", "{ code: C18.2, billable: true, effective_from: 2019-10-01, effective_to: 2026-09-30 }"));
+        var procedure = new HipecProcedure(SurgicalApproach.Open, new[] { "49205" }, 0, null, Coding.Quantities.Duration.FromMinutes(90), null, new[] { "0DBW0ZZ" });
+        var stay = new CodingCase("ip", new DateTime(2026, 9, 28), ClaimType.FacilityInpatient, PayerType.Medicare, null, new[] { "C18.2", "C78.6" }, procedure, null, null, new ClaimDetails(new DateTime(2026, 10, 2)));
+        Finding finding = RuleSet.Load(rules.Directory).Code(stay).Single(FindingIds.DiagnosisNotInForce);
+        Assert.Contains("(discharge date 2026-10-02)", finding.Message, StringComparison.Ordinal);
+    }
 }

@@ -62,4 +62,8 @@ public sealed class ClaimFieldReadingTests
     [Fact]
     public void ResearchOnly_NamesBiopsiesOnly()
         => Assert.Contains("research_only can name biopsies", FirstError(Read("professional", "trial: { nct: NCT04329494, qualifying: true, research_only: [laparoscopy] }\n")), System.StringComparison.Ordinal);
+
+    [Fact]
+    public void TrialDrug_WithABlankName_IsAnError()
+        => Assert.Contains("A trial drug needs a name.", FirstError(Read("professional", "trial: { nct: NCT04329494, qualifying: true, drugs: [{ name: \" \", designation: sponsor }] }\n")), System.StringComparison.Ordinal);
 }

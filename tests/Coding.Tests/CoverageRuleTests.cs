@@ -349,4 +349,50 @@ public sealed class CoverageRuleTests
     [Fact]
     public void SponsorPaidCptLine_StaysOffTheClaim()
         => Assert.False(Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol)), "96549").NonCoveredCharges);
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void InvestigationalItemOnAnInpatientClaim_IsWarnedAbout_UnlessTheSponsorPaysIt(bool sponsorPays, bool warned)
+    {
+        var result = CodePipac(PayerType.Medicare, Trial(sponsorPays: sponsorPays ? Aerosol : null), claim: ClaimType.FacilityInpatient);
+        Assert.Equal(warned, result.FindingIds().Contains(FindingIds.TrialInvestigationalBilled));
+    }
+
+    [Fact]
+    public void MalformedNct_OnAClaimThatCarriesIt_SaysTheClaimCannotCarryIt()
+        => Assert.EndsWith("the claim cannot carry the trial number.", CodePipac(PayerType.Medicare, Trial(nct: "NCT1")).Single(FindingIds.TrialNctMalformed).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(true, "the trial does not qualify for this claim's payer")]
+    [InlineData(false, "the case is in no clinical trial")]
+    public void Z006FirstListedWithoutAQualifyingTrial_IsAnErrorSayingWhy(bool inTrial, string why)
+    {
+        var result = RuleSet.Default.Code(Case(Pipac(), claim: ClaimType.FacilityOutpatient, payer: PayerType.Medicare, diagnoses: new[] { "Z00.6", "Z51.11", "C16.9" }, trial: inTrial ? Trial(qualifying: false) : null));
+        Finding finding = result.Single(FindingIds.TrialAttestationWithoutQualifyingTrial);
+        Assert.Equal("diagnoses[0]", finding.Path);
+        Assert.Contains(why, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grid_TwoLinesOfOneItemInAVisit_ShareTheCell_AndTotalsListPayersInOrder()
+    {
+        var visit = RuleSet.Default.Code(Case(
+            new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Quantities.Duration.FromMinutes(30), null, null, 1, null, null, new[] { new DrugAdministration("cisplatin", Quantities.Dose.FromMilligrams(12), null, suppliedBySponsor: true), Drug("cisplatin", 5) }),
+            claim: ClaimType.FacilityOutpatient,
+            trial: Trial(sponsorPays: Aerosol, drugs: new[] { ("cisplatin", TrialDesignation.Routine) })));
+        BillingGrid grid = BillingGrid.Build(new[] { visit });
+        Assert.Equal("not billable x2; insurer Q1", grid.Rows.Single(r => r.Item == "J9060").Cells.Single());
+        Assert.False(grid.Rows.Single(r => r.Item == "J9060").DesignationChanges);
+        Assert.Equal(new[] { "insurer claim (medicare)", "sponsor invoice", "not billable" }, grid.Totals.Select(t => t.Payer));
+    }
+
+    [Fact]
+    public void Grid_VisitsOfOneCycle_AreOrderedByDateThenCaseId_AndNamedApart()
+    {
+        CodingResult Visit(string id, int day) => RuleSet.Default.Code(new CodingCase(id, new DateTime(2026, 3, day), ClaimType.FacilityOutpatient, PayerType.Medicare, null, new[] { "Z51.11", "C16.9" }, Pipac(), Trial()));
+        var grid = BillingGrid.Build(new[] { Visit("b", 10), Visit("a", 10), Visit("c", 9) });
+        Assert.Equal(new[] { "cycle 1 (2026-03-09)", "cycle 1 (2026-03-10) a", "cycle 1 (2026-03-10) b" }, grid.Columns);
+        Assert.Throws<ArgumentNullException>(() => BillingGrid.Build(null!));
+    }
 }

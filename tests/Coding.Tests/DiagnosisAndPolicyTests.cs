@@ -98,4 +98,11 @@ public sealed class DiagnosisAndPolicyTests
     [Fact]
     public void Pipac_InAQualifyingTrial_IsNotFlaggedExperimental()
         => RuleSet.Default.Code(Case(Pipac(), diagnoses: new[] { "C16.9" }, trial: new ClinicalTrial("NCT04329494", true, null, null, null))).HasNo("POLICY004");
+
+    [Fact]
+    public void Pseudomyxoma_IsRecognisedWhateverTheOrderOfItsTwoCodes()
+    {
+        CodeHipec(PayerType.Commercial, "D37.3", "C78.6", "R18.0").Single("POLICY002");
+        CodeHipec(PayerType.Commercial, "C78.6", "D37.3", "R18.0").Single("POLICY002");
+    }
 }

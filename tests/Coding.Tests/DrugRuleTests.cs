@@ -180,4 +180,20 @@ public sealed class DrugRuleTests
     [Fact]
     public void JzNote_SaysNoBillableDiscard()
         => Assert.StartsWith("No billable amount was discarded", RuleSet.Default.Notes["drug-jz-no-discard"].Text, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("2023-06-30", "J9280x14")]
+    [InlineData("2023-07-01", "J9280x14 JZ")]
+    public void Jz_IsRequiredFromTheFirstOfJuly2023(string date, string line)
+        => Assert.Equal(new[] { line }, DrugLines(RuleSet.Default.Code(Case(Hipec(90, drugs: Drug("mitomycin", 70, opened: 70)), claim: ClaimType.FacilityOutpatient, date: DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture)))));
+
+    [Theory]
+    [InlineData(null, FindingIds.DrugOpenedMissing)]
+    [InlineData(60.0, FindingIds.DrugOpenedLessThanGiven)]
+    public void SingleDoseDrug_WithAnOpenedAmountProblem_StillHasItsLine(double? opened, string id)
+    {
+        var result = Outpatient(drugs: Drug("mitomycin", 70, opened: opened is null ? null : (decimal)opened.Value));
+        Assert.Equal(new[] { "J9280x14" }, DrugLines(result));
+        Assert.Contains("mitomycin", result.Single(id).Message, StringComparison.Ordinal);
+    }
 }

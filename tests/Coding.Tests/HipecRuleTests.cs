@@ -186,7 +186,12 @@ public sealed class HipecRuleTests
     {
         using var rules = RuleFixture.CopyOfDefault(("icd10pcs.yaml", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01 }", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, effective_to: 2026-09-30 }"));
         var c = new CodingCase("ip", new DateTime(2026, 9, 25), ClaimType.FacilityInpatient, PayerType.Medicare, null, new[] { "C18.1", "C78.6" }, WithPcs("0DTU0ZZ"), null, null, new ClaimDetails(DateTime.Parse(discharge, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(invalid, RuleSet.Load(rules.Directory).Code(c).FindingIds().Contains(FindingIds.PcsCodeInvalid));
+        var result = RuleSet.Load(rules.Directory).Code(c);
+        Assert.Equal(invalid, result.FindingIds().Contains(FindingIds.PcsCodeInvalid));
+        if (invalid)
+        {
+            Assert.Contains("fiscal year 2027, which the discharge date falls in", result.Single(FindingIds.PcsCodeInvalid).Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -42,7 +42,8 @@ internal sealed class ClaimDetailsReader
             errors.Add(DataErrorIds.ConflictingKeys, "abn_on_file belongs on a professional or outpatient claim: an ABN is a Part B notice (an inpatient stay uses a hospital notice of non-coverage).", dto.At(nameof(CaseDto.AbnOnFile)));
         }
 
-        return new ClaimDetails(dto.Claim == ClaimType.FacilityInpatient ? dto.DischargeDate : null, dto.AbnOnFile, dto.SurgeonRole);
+        // A discharge date on another claim is an error above, so no case is built with it.
+        return new ClaimDetails(dto.DischargeDate, dto.AbnOnFile, dto.SurgeonRole);
     }
 
     /// <summary>The surgery's ICD-10-PCS codes: inpatient claims only, each well-formed.</summary>
