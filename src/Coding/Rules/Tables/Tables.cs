@@ -66,13 +66,14 @@ internal sealed record AddOnEdit(string AddOn, string Primary, int Type, Effecti
 /// <summary>The NCCI add-on code file: which primary codes each add-on code may be reported with.</summary>
 internal sealed class AddOnTable
 {
-    private readonly DatedIndex<AddOnEdit> byPair;
+    // Keyed by (add-on, primary) without building a string per look-up: coding asks this for every primary of a case.
+    private readonly Dictionary<(string AddOn, string Primary), AddOnEdit[]> byPair;
 
     public AddOnTable(TableSource source, IEnumerable<AddOnEdit> edits)
     {
         Source = source;
         Edits = new DatedIndex<AddOnEdit>(edits, e => e.AddOn);
-        byPair = new DatedIndex<AddOnEdit>(Edits.Rows, e => e.AddOn + "|" + e.Primary);
+        byPair = Edits.Rows.GroupBy(e => (e.AddOn, e.Primary)).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     public TableSource Source { get; }
@@ -83,7 +84,21 @@ internal sealed class AddOnTable
     public bool IsAddOn(string code, DateTime date) => Edits.FirstInForce(code, date) is not null;
 
     /// <summary>Whether an edit in force on the date lets the add-on code be reported with this primary code.</summary>
-    public bool Allows(string addOn, string primary, DateTime date) => byPair.FirstInForce(addOn + "|" + primary, date) is not null;
+    public bool Allows(string addOn, string primary, DateTime date)
+    {
+        if (byPair.TryGetValue((addOn, primary), out AddOnEdit[]? rows))
+        {
+            foreach (AddOnEdit row in rows)
+            {
+                if (row.Period.Contains(date))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The edits of an add-on code in force on a date (empty when the code is not an add-on then).</summary>
     public IReadOnlyList<AddOnEdit> For(string addOn, DateTime date) => Edits.InForce(addOn, date).ToList();
