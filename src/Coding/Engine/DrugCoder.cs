@@ -5,7 +5,6 @@ using System.Linq;
 using Coding.Cases;
 using Coding.Results;
 using Coding.Rules;
-using Coding.Rules.Dto;
 
 namespace Coding.Engine;
 

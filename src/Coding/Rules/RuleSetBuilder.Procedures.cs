@@ -1,12 +1,6 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
-using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Coding.Documents;
-using Coding.Output;
-using Coding.Quantities;
 using Coding.Results;
 using Coding.Rules.Dto;
 

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Coding.Documents;
-using Coding.Rules.Dto;
 
 namespace Coding.Rules.Tables;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Coding.Documents;
-using Coding.Results;
 using Coding.Rules.Dto;
 
 namespace Coding.Rules.Tables;

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Coding.Cases;
 using Coding.Documents;
