@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Coding.Cases;
 using Coding.Results;
 using Coding.Rules;
@@ -105,4 +106,21 @@ public sealed class DiagnosisAndPolicyTests
         CodeHipec(PayerType.Commercial, "D37.3", "C78.6", "R18.0").Single("POLICY002");
         CodeHipec(PayerType.Commercial, "C78.6", "D37.3", "R18.0").Single("POLICY002");
     }
+
+    [Theory]
+    [InlineData(new[] { "Z51.11", "C16.9", "C78.6" }, null)]
+    [InlineData(new[] { "Z51.11", "D37.3", "C78.6" }, null)]
+    [InlineData(new[] { "Z51.11", "Z00.6", "C16.9" }, "diagnoses[1]")]
+    [InlineData(new[] { "Z51.11" }, "diagnoses[1]")]
+    [InlineData(new[] { "C16.9", "Z51.11" }, "diagnoses[0]")]
+    public void PipacEncounter_ListsZ5111FirstAndTheNeoplasmNext(string[] diagnoses, string? flagged)
+    {
+        var result = RuleSet.Default.Code(Case(Pipac(), claim: ClaimType.FacilityOutpatient, payer: PayerType.Commercial, diagnoses: diagnoses));
+        var finding = result.Findings.SingleOrDefault(f => f.Rule == "pipac-chemotherapy-encounter-first");
+        Assert.Equal(flagged, finding?.Path);
+    }
+
+    [Fact]
+    public void HipecEncounter_IsSurgical_SoZ5111FirstIsTheWarning()
+        => Assert.Equal("chemotherapy-encounter-not-first", CodeHipec(PayerType.Medicare, "Z51.11", "C18.1").Single(FindingIds.DiagnosisSequence).Rule);
 }

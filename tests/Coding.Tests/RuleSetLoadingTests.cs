@@ -67,4 +67,14 @@ public sealed class RuleSetLoadingTests
         Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = string.Join(";", RuleSet.Default.Code(cases[i]).Lines()));
         Assert.Equal(sequential, parallel);
     }
+
+    [Theory]
+    [InlineData("    then_message: Z51.11 is followed by the neoplasm being treated (the chemotherapy's reason); list the malignancy second, before secondary and research codes.\n", "", "then_starting and then_message go together")]
+    [InlineData("    then_starting: [C, D37, D3A]\n", "    then_starting: [C, d37]\n", "'d37' is not the start of an ICD-10-CM code.")]
+    public void SequencingFollowUp_IsValidated(string find, string replace, string error)
+    {
+        using var rules = RuleFixture.CopyOfDefault(("diagnoses.yaml", find, replace));
+        var ex = Assert.Throws<RuleDataException>(() => RuleSet.Load(rules.Directory));
+        Assert.Contains(ex.Errors, e => e.Message.Contains(error, StringComparison.Ordinal));
+    }
 }

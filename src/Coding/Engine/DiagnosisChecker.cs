@@ -58,6 +58,10 @@ internal static class DiagnosisChecker
             {
                 context.AddFinding(FindingIds.DiagnosisSequence, rule.Severity, rule.Message, Path(0), rule.Id);
             }
+            else if (first && rule.ThenStarting.Count > 0 && (diagnoses.Count < 2 || !rule.ThenStarting.Any(p => diagnoses[1].StartsWith(p, System.StringComparison.Ordinal))))
+            {
+                context.AddFinding(FindingIds.DiagnosisSequence, rule.Severity, rule.ThenMessage!, Path(1), rule.Id);
+            }
         }
 
         return diagnoses;

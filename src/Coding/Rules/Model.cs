@@ -199,7 +199,8 @@ internal sealed record PayerPolicy(
     public string FindingMessage { get; } = Message + " [" + Source + "]";
 }
 
-internal sealed record SequencingRule(string Id, string Code, SequencingRuleKind Rule, IReadOnlyList<ProcedureKind> Procedures, Severity Severity, string Message, string Source);
+/// <summary>A sequencing check; with <c>ThenStarting</c>, a first-listed code must be followed by one of those (the malignancy).</summary>
+internal sealed record SequencingRule(string Id, string Code, SequencingRuleKind Rule, IReadOnlyList<ProcedureKind> Procedures, Severity Severity, string Message, string Source, IReadOnlyList<string> ThenStarting, string? ThenMessage);
 
 internal sealed record CoverageRule(string Id, CoverageDecision Decision, string Source, IReadOnlyList<string> Notes, EffectivePeriod Period) : IEffective;
 

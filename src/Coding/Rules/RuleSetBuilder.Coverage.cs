@@ -184,7 +184,20 @@ internal sealed partial class RuleSetBuilder
                 sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not an ICD-10-CM code.", dto.At(nameof(dto.Code)));
             }
 
-            built.Add(new SequencingRule(dto.Id, dto.Code, dto.Rule, Freeze(dto.Procedures), dto.Severity, dto.Message.Trim(), dto.Source));
+            foreach (string prefix in dto.ThenStarting)
+            {
+                if (!CodeFormats.Icd10CmPrefix.IsMatch(prefix))
+                {
+                    sink.Add(DataErrorIds.InvalidRuleValue, $"'{prefix}' is not the start of an ICD-10-CM code.", dto.At(nameof(dto.ThenStarting)));
+                }
+            }
+
+            if ((dto.ThenStarting.Count > 0) != (dto.ThenMessage is not null) || (dto.ThenStarting.Count > 0 && dto.Rule != SequencingRuleKind.FirstListed))
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, "then_starting and then_message go together, on a first_listed rule only.", dto.Start);
+            }
+
+            built.Add(new SequencingRule(dto.Id, dto.Code, dto.Rule, Freeze(dto.Procedures), dto.Severity, dto.Message.Trim(), dto.Source, Freeze(dto.ThenStarting), dto.ThenMessage?.Trim()));
         }
 
         return Freeze(built);

@@ -251,6 +251,8 @@ internal sealed class SequencingDto : LocatedDto
     [RequiredKey] public string Code { get; set; } = "";
     [RequiredKey] public SequencingRuleKind Rule { get; set; }
     public List<ProcedureKind> Procedures { get; set; } = new();
+    public List<string> ThenStarting { get; set; } = new();
+    public string? ThenMessage { get; set; }
     [RequiredKey] public Severity Severity { get; set; }
     [RequiredKey] public string Message { get; set; } = "";
     [RequiredKey] public string Source { get; set; } = "";
