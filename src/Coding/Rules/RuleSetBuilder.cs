@@ -196,7 +196,7 @@ internal sealed partial class RuleSetBuilder
         }
     }
 
-    private static void CheckNoOverlap<T>(IReadOnlyList<(T Item, EffectivePeriod Period, SourceMark At)> items, Func<T, string> identity, string what, DataErrorSink sink)
+    internal static void CheckNoOverlap<T>(IReadOnlyList<(T Item, EffectivePeriod Period, SourceMark At)> items, Func<T, string> identity, string what, DataErrorSink sink)
     {
         // Grouped by identity, so the cost grows with the table, not its square; the order of errors is unchanged.
         var earlier = new Dictionary<string, List<int>>(StringComparer.Ordinal);

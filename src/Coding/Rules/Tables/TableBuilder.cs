@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Coding.Documents;
@@ -194,29 +195,9 @@ internal static class TableBuilder
         }
     }
 
-    /// <summary>Rows with the same identity must not overlap in time; grouped first, so the check is linear in the table.</summary>
+    /// <summary>Rows with the same identity must not overlap in time: the rule-set builder's check, at each row's position.</summary>
     private static void NoOverlap<TDto, TRow>(IReadOnlyList<TDto> dtos, IReadOnlyList<TRow> rows, Func<TRow, string> identity, string what, DataErrorSink sink)
         where TDto : LocatedDto
         where TRow : IEffective
-    {
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < rows.Count; i++)
-        {
-            string key = identity(rows[i]);
-            if (!groups.TryGetValue(key, out var indices))
-            {
-                groups.Add(key, indices = new List<int>(1));
-            }
-
-            foreach (int j in indices)
-            {
-                if (rows[i].Period.Overlaps(rows[j].Period))
-                {
-                    sink.Add(DataErrorIds.OverlappingPeriods, $"{what} '{key}' ({rows[i].Period}) overlaps the row at line {dtos[j].Start.Line} ({rows[j].Period}); only one may be in force on a date.", dtos[i].Start);
-                }
-            }
-
-            indices.Add(i);
-        }
-    }
+        => RuleSetBuilder.CheckNoOverlap(rows.Select((row, i) => (row, row.Period, dtos[i].Start)).ToList(), identity, what, sink);
 }
