@@ -97,6 +97,7 @@ internal static class ResultTable
 
             output.WriteLine("  Claim markers: " + string.Join("; ", parts));
         }
+        WriteClaimFields(output, result);
         var details = result.Lines.Select((l, i) => (Index: i + 1, l.Detail)).Where(d => d.Detail is not null).ToList();
         if (details.Count > 0)
         {
@@ -124,6 +125,61 @@ internal static class ResultTable
             {
                 output.WriteLine($"    [{note.Id}] {note.Text} (Source: {note.Source})");
             }
+        }
+    }
+
+    private static void WriteClaimFields(TextWriter output, CodingResult result)
+    {
+        ClaimForm form = result.ClaimForm;
+        var claim = new List<string> { Text(form.Form) };
+        if (form.TypeOfBill is { } bill)
+        {
+            claim.Add("type of bill " + bill);
+        }
+
+        if (form.PlaceOfService is { } place)
+        {
+            claim.Add("place of service " + place);
+        }
+
+        claim.Add(form.StatementFrom == form.StatementThrough
+            ? form.StatementFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : form.StatementFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " to " + form.StatementThrough.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (form.Procedures.Count > 0)
+        {
+            claim.Add("procedures " + string.Join(", ", form.Procedures.Select(p => p.Principal ? p.Code + " (principal)" : p.Code)));
+        }
+
+        output.WriteLine("  Claim: " + string.Join("; ", claim));
+        var fields = new List<string>();
+        for (int i = 0; i < result.Lines.Count; i++)
+        {
+            CodeLine line = result.Lines[i];
+            var parts = new List<string>();
+            if (line.RevenueCode is { } revenue)
+            {
+                parts.Add("revenue " + revenue);
+            }
+
+            if (line.DiagnosisPointers.Count > 0)
+            {
+                parts.Add("pointers " + string.Join(",", line.DiagnosisPointers));
+            }
+
+            if (line.Ndc is { } ndc)
+            {
+                parts.Add(string.Format(CultureInfo.InvariantCulture, "NDC {0} {1} {2:0.###}", ndc.Code.Hyphenated, Text(ndc.Unit), ndc.Quantity));
+            }
+
+            if (parts.Count > 0)
+            {
+                fields.Add($"{i + 1}: {string.Join(", ", parts)}");
+            }
+        }
+
+        if (fields.Count > 0)
+        {
+            output.WriteLine("  Line fields: " + string.Join(" | ", fields));
         }
     }
 

@@ -193,5 +193,5 @@ public sealed class HardeningTests
 
     /// <summary>A rule set without HIPEC rules: coding a HIPEC case with it throws, which stands in for a defect.</summary>
     private static RuleSet WithoutHipecRules(RuleSet good)
-        => new(good.Name, good.Version, good.Description, good.CoversFrom, "broken", good.Codes, good.Notes, null!, good.Pipac, good.Drugs, good.PayerPolicies, good.Sequencing, good.Trials, good.Tables, good.Abn);
+        => new(good.Name, good.Version, good.Description, good.CoversFrom, "broken", good.Codes, good.Notes, null!, good.Pipac, good.Drugs, good.PayerPolicies, good.Sequencing, good.Trials, good.Tables, good.Abn, good.ClaimFields);
 }

@@ -45,6 +45,10 @@ public sealed class QuantityTests
     public void Dose_Negative_Throws() => Assert.Throws<ArgumentOutOfRangeException>(() => Dose.FromMilligrams(-5));
 
     [Fact]
+    public void Dose_LargeAmount_HashesWithoutOverflow()
+        => Assert.Equal(Dose.FromMilligrams(100_000m).GetHashCode(), Dose.FromMilligrams(100_000m).GetHashCode());
+
+    [Fact]
     public void Dose_PerSquareMetre_ConvertsWithBodySurfaceAreaExactly()
         => Assert.Equal(66.5m, Dose.FromMilligramsPerSquareMetre(35).ToMilligrams(BodySurfaceArea.FromSquareMetres(1.9m)));
 

@@ -44,6 +44,7 @@ internal sealed class CaseCoder
         ClaimEditChecker.Check(context);
         context.Coverage.Finish(diagnoses);
         PayerPolicyChecker.Check(context);
+        ClaimFieldsAssembler.Apply(context, diagnoses);
         return context.ToResult(diagnoses);
     }
 }

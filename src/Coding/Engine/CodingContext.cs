@@ -37,6 +37,9 @@ internal sealed class CodingContext
 
     public ClaimMarkers ClaimMarkers { get; set; } = ClaimMarkers.None;
 
+    /// <summary>Gets or sets the claim-level fields, once <see cref="ClaimFieldsAssembler"/> has worked them out.</summary>
+    public ClaimForm? ClaimForm { get; set; }
+
     /// <summary>Records that a rule from the data took part in the result (for the dead-rule check of rule maintenance).</summary>
     public void UseRule(string? ruleId)
     {
@@ -46,7 +49,7 @@ internal sealed class CodingContext
         }
     }
 
-    public void AddLine(string code, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null)
+    public void AddLine(string code, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null, DrugSupply? supply = null)
     {
         CodeDefinition? definition = null;
         foreach (CodeDefinition candidate in Rules.Codes)
@@ -61,12 +64,12 @@ internal sealed class CodingContext
         // Rule validation guarantees every code a rule names is defined while the rule is in force.
         CodeSystem system = definition?.System ?? CodeSystem.Cpt;
         string label = definition?.Label ?? code;
-        AddLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor, drugName);
+        AddLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor, drugName, supply);
     }
 
-    public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null)
+    public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null, DrugSupply? supply = null)
     {
-        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor, system, drugName)));
+        lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor, system, drugName)) { Supply = supply });
 
         // Coverage notes are listed after every line's own notes (in Coverage.Finish), as they always have been.
         UseNotes(notes);
@@ -87,6 +90,15 @@ internal sealed class CodingContext
         }
 
         return changed;
+    }
+
+    /// <summary>Replaces each line by what <paramref name="change"/> makes of it, keeping their order.</summary>
+    public void ChangeLines(System.Func<CodeLine, CodeLine> change)
+    {
+        for (int i = 0; i < lines.Count; i++)
+        {
+            lines[i] = change(lines[i]);
+        }
     }
 
     public void AddFinding(string id, Severity severity, string message, string path, string? rule)
@@ -129,7 +141,7 @@ internal sealed class CodingContext
             notes.Add(Rules.Notes[id]);
         }
 
-        return new CodingResult(Case, Rules.Version, lines, diagnoses, notes, ordered, ClaimMarkers)
+        return new CodingResult(Case, Rules.Version, lines, diagnoses, notes, ordered, ClaimMarkers, ClaimForm)
         {
             AppliedRules = appliedRules,
         };

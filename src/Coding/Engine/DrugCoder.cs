@@ -86,7 +86,7 @@ internal static class DrugCoder
         if (drug.SuppliedBySponsor)
         {
             notes.AddRange(rules.SponsorSuppliedNotes);
-            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: true, drugName: rule.Name);
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: true, drugName: rule.Name, supply: Given(drug, mg, rule));
             return;
         }
 
@@ -123,8 +123,10 @@ internal static class DrugCoder
             }
         }
 
-        context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: false, drugName: rule.Name);
+        context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: false, drugName: rule.Name, supply: Given(drug, mg, rule));
     }
+
+    private static DrugSupply Given(DrugAdministration drug, decimal mg, DrugRule rule) => new(drug, mg, Discarded: false, rule.SeparatelyPayable);
 
     private static void CodeSingleDoseVial(CodingContext context, DrugRule rule, DrugAdministration drug, decimal mg, int units, List<string> notes, string detail, Func<string> path)
     {
@@ -132,28 +134,28 @@ internal static class DrugCoder
         if (drug.OpenedMilligrams is not { } opened)
         {
             context.AddFinding(FindingIds.DrugOpenedMissing, Severity.Error, $"{drug.Name} comes in single-dose vials: document the amount opened (opened_mg) so the discarded amount (JW) or no discard (JZ) can be reported.", path() + ".opened_mg", rule.Id);
-            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: false, drugName: rule.Name);
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: false, drugName: rule.Name, supply: Given(drug, mg, rule));
             return;
         }
 
         if (opened < mg)
         {
             context.AddFinding(FindingIds.DrugOpenedLessThanGiven, Severity.Error, $"{Number(opened)} mg of {drug.Name} was opened but {Number(mg)} mg was given; one of the two is wrong.", path() + ".opened_mg", rule.Id);
-            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: false, drugName: rule.Name);
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: false, drugName: rule.Name, supply: Given(drug, mg, rule));
             return;
         }
 
         int discarded = Units(opened, rule.BillingUnitMg) - units;
         if (discarded > 0)
         {
-            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: false, drugName: rule.Name);
+            context.AddLine(rule.Code, units, null, LineCategory.Drug, rule.Id, notes, detail, suppliedBySponsor: false, drugName: rule.Name, supply: Given(drug, mg, rule));
             string discardDetail = string.Format(CultureInfo.InvariantCulture, "{0} mg opened = {1} units, {2} given: {3} units discarded", Number(opened), units + discarded, units, discarded);
-            context.AddLine(rule.Code, discarded, new[] { wastage.DiscardedModifier }, LineCategory.Drug, rule.Id, wastage.DiscardedNotes, discardDetail, suppliedBySponsor: false, drugName: rule.Name);
+            context.AddLine(rule.Code, discarded, new[] { wastage.DiscardedModifier }, LineCategory.Drug, rule.Id, wastage.DiscardedNotes, discardDetail, suppliedBySponsor: false, drugName: rule.Name, supply: new DrugSupply(drug, opened - mg, Discarded: true, rule.SeparatelyPayable));
             return;
         }
 
         bool jzRequired = context.Case.DateOfService >= wastage.NoDiscardFrom;
-        context.AddLine(rule.Code, units, jzRequired ? new[] { wastage.NoDiscardModifier } : null, LineCategory.Drug, rule.Id, jzRequired ? notes.Concat(wastage.NoDiscardNotes).ToList() : notes, detail, suppliedBySponsor: false, drugName: rule.Name);
+        context.AddLine(rule.Code, units, jzRequired ? new[] { wastage.NoDiscardModifier } : null, LineCategory.Drug, rule.Id, jzRequired ? notes.Concat(wastage.NoDiscardNotes).ToList() : notes, detail, suppliedBySponsor: false, drugName: rule.Name, supply: Given(drug, mg, rule));
     }
 
     /// <summary>Billing units: the amount divided by the billing unit, rounded up (exact decimal arithmetic).</summary>

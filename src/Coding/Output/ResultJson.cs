@@ -72,7 +72,7 @@ public static class ResultJson
     {
         json.WriteStartObject();
         Property(json, "case_id", result.CaseId);
-        Property(json, "date_of_service", result.DateOfService.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Property(json, "date_of_service", Date(result.DateOfService));
         Property(json, "claim", WireNames.Of(result.Claim));
         Property(json, "payer", WireNames.Of(result.Payer));
         Property(json, "procedure", WireNames.Of(result.Procedure));
@@ -105,6 +105,7 @@ public static class ResultJson
 
         json.WriteEndArray();
         WriteMarkers(json, result.ClaimMarkers);
+        WriteClaimForm(json, result.ClaimForm);
 
         json.WritePropertyName("findings");
         json.WriteStartArray();
@@ -141,8 +142,59 @@ public static class ResultJson
         Property(json, "coverage_rule", line.CoverageRule);
         json.WritePropertyName("non_covered_charges");
         json.WriteValue(line.NonCoveredCharges);
+        Property(json, "revenue_code", line.RevenueCode);
+        json.WritePropertyName("diagnosis_pointers");
+        json.WriteStartArray();
+        foreach (int pointer in line.DiagnosisPointers)
+        {
+            json.WriteValue(pointer);
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("ndc");
+        if (line.Ndc is { } ndc)
+        {
+            json.WriteStartObject();
+            Property(json, "code", ndc.Code.Digits);
+            Property(json, "unit", WireNames.Of(ndc.Unit));
+            json.WritePropertyName("quantity");
+            json.WriteValue(ndc.Quantity);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull();
+        }
+
         json.WriteEndObject();
     }
+
+    private static void WriteClaimForm(JsonWriter json, ClaimForm form)
+    {
+        json.WritePropertyName("claim_form");
+        json.WriteStartObject();
+        Property(json, "form", WireNames.Of(form.Form));
+        Property(json, "type_of_bill", form.TypeOfBill);
+        Property(json, "place_of_service", form.PlaceOfService);
+        Property(json, "statement_from", Date(form.StatementFrom));
+        Property(json, "statement_through", Date(form.StatementThrough));
+        json.WritePropertyName("procedures");
+        json.WriteStartArray();
+        foreach (ClaimProcedure procedure in form.Procedures)
+        {
+            json.WriteStartObject();
+            Property(json, "code", procedure.Code);
+            Property(json, "date", Date(procedure.Date));
+            json.WritePropertyName("principal");
+            json.WriteValue(procedure.Principal);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string Date(System.DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void WriteMarkers(JsonWriter json, ClaimMarkers markers)
     {

@@ -81,7 +81,7 @@ public readonly struct Dose : IEquatable<Dose>
     public override bool Equals(object? obj) => obj is Dose other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => (Amount.GetHashCode() * 397) ^ (int)Unit;
+    public override int GetHashCode() => unchecked((Amount.GetHashCode() * 397) ^ (int)Unit);
 
     /// <summary>Formats with the invariant culture, e.g. <c>35 mg/m²</c>.</summary>
     /// <returns>The formatted dose.</returns>

@@ -73,6 +73,24 @@ public sealed record CodeLine
     /// </summary>
     public bool NonCoveredCharges { get; }
 
+    /// <summary>
+    /// Gets the revenue code of a facility line (837I SV201, UB-04 form locator 42), or <see langword="null"/> on a
+    /// professional claim and for an inpatient claim's ICD-10-PCS lines (procedure codes, not revenue lines).
+    /// </summary>
+    public string? RevenueCode { get; internal init; }
+
+    /// <summary>
+    /// Gets the line's diagnosis pointers on a professional claim: 1-based positions in <see cref="CodingResult.Diagnoses"/>
+    /// (837P SV107, CMS-1500 item 24E), at most four, the condition first; empty on facility claims.
+    /// </summary>
+    public IReadOnlyList<int> DiagnosisPointers { get; internal init; } = global::System.Array.Empty<int>();
+
+    /// <summary>Gets the NDC of a drug line with its unit and quantity (837 LIN/CTP), or <see langword="null"/> when none was documented.</summary>
+    public LineNdc? Ndc { get; internal init; }
+
+    /// <summary>Gets the drug administration a drug line was coded from (to find its NDC), or <see langword="null"/>.</summary>
+    internal DrugSupply? Supply { get; init; }
+
     /// <summary>Gets the id of the coverage rule that decided <see cref="Responsibility"/>.</summary>
     public string CoverageRule { get; }
 
@@ -94,7 +112,13 @@ public sealed record CodeLine
             modifiers.Add(modifier);
         }
 
-        return new CodeLine(System, Code, Label, Units, modifiers, Category, Rule, Notes, Detail, new Coverage.LineCoverage(Responsibility, BillTo, CoverageRule, null, CoverageNotes, NonCoveredCharges));
+        return new CodeLine(System, Code, Label, Units, modifiers, Category, Rule, Notes, Detail, new Coverage.LineCoverage(Responsibility, BillTo, CoverageRule, null, CoverageNotes, NonCoveredCharges))
+        {
+            RevenueCode = RevenueCode,
+            DiagnosisPointers = DiagnosisPointers,
+            Ndc = Ndc,
+            Supply = Supply,
+        };
     }
 
     private static IReadOnlyList<string> Append(IReadOnlyList<string>? modifiers, string modifier)

@@ -17,7 +17,8 @@ public sealed record CodingResult
         List<string> diagnoses,
         List<CodingNote> notes,
         List<Finding> findings,
-        ClaimMarkers claimMarkers)
+        ClaimMarkers claimMarkers,
+        ClaimForm? claimForm = null)
     {
         CaseId = codingCase.CaseId;
         DateOfService = codingCase.DateOfService;
@@ -32,6 +33,7 @@ public sealed record CodingResult
         Notes = ReadOnly.Wrap(notes);
         Findings = ReadOnly.Wrap(findings);
         ClaimMarkers = claimMarkers;
+        ClaimForm = claimForm ?? ClaimForm.For(codingCase);
         Ready = !findings.Exists(f => f.Severity == Severity.Error);
     }
 
@@ -70,6 +72,9 @@ public sealed record CodingResult
 
     /// <summary>Gets the claim-level clinical-trial markers (empty when the case is not in a trial).</summary>
     public ClaimMarkers ClaimMarkers { get; }
+
+    /// <summary>Gets the claim-level fields: form, type of bill or place of service, statement period, inpatient procedures.</summary>
+    public ClaimForm ClaimForm { get; }
 
     /// <summary>Gets the findings, errors first.</summary>
     public IReadOnlyList<Finding> Findings { get; }

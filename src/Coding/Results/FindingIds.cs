@@ -148,4 +148,22 @@ public static class FindingIds
 
     /// <summary>A PCS code the case gives is outside the codes the rule set ships: its validity was not checked.</summary>
     public const string PcsCodeNotChecked = "CLAIM003";
+
+    /// <summary>A professional claim gives no place of service: the procedure's usual one is assumed and should be confirmed.</summary>
+    public const string PlaceOfServiceAssumed = "CLAIM004";
+
+    /// <summary>The rule data has no type of bill or revenue code in force for a facility claim or line: the claim cannot be completed.</summary>
+    public const string ClaimFieldMissing = "CLAIM005";
+
+    /// <summary>More diagnoses than the claim form holds (837P: 12; 837I: a principal and 24 others).</summary>
+    public const string TooManyDiagnoses = "CLAIM006";
+
+    /// <summary>A drug line billed to a payer that requires the NDC (Medicaid, for drug rebates) has none.</summary>
+    public const string NdcRequired = "CLAIM007";
+
+    /// <summary>A drug line has no NDC; the payer may ask for it.</summary>
+    public const string NdcMissing = "CLAIM008";
+
+    /// <summary>A drug line's NDC quantity cannot be worked out: its unit is not mg and the case gives no quantity.</summary>
+    public const string NdcQuantityUnknown = "CLAIM009";
 }

@@ -34,6 +34,7 @@ public static class RuleSchemas
         ["icd10cm.yaml"] = typeof(Tables.CodeValidityFileDto),
         ["icd10pcs.yaml"] = typeof(Tables.CodeValidityFileDto),
         ["inpatient-only.yaml"] = typeof(Tables.InpatientOnlyFileDto),
+        ["claim-fields.yaml"] = typeof(ClaimFieldsFileDto),
     };
 
     /// <summary>Gets the rule file names, in load order.</summary>

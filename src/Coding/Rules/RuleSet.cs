@@ -24,7 +24,7 @@ public sealed class RuleSet
     internal static readonly IReadOnlyList<string> FileNames = new[]
     {
         "rule-set.yaml", "codes.yaml", "notes.yaml", "hipec.yaml", "pipac.yaml", "drugs.yaml", "payer-policies.yaml", "diagnoses.yaml", "clinical-trials.yaml",
-        "procedures.yaml", "add-on-codes.yaml", "ptp-edits.yaml", "mue.yaml", "icd10cm.yaml", "icd10pcs.yaml", "inpatient-only.yaml",
+        "procedures.yaml", "add-on-codes.yaml", "ptp-edits.yaml", "mue.yaml", "icd10cm.yaml", "icd10pcs.yaml", "inpatient-only.yaml", "claim-fields.yaml",
     };
 
     private readonly CaseCoder coder;
@@ -44,7 +44,8 @@ public sealed class RuleSet
         IReadOnlyList<SequencingRule> sequencing,
         TrialRules trials,
         Tables.CodeTables tables,
-        AbnRules abn)
+        AbnRules abn,
+        ClaimFieldRules claimFields)
     {
         Name = name;
         Version = version;
@@ -61,6 +62,7 @@ public sealed class RuleSet
         Trials = trials;
         Tables = tables;
         Abn = abn;
+        ClaimFields = claimFields;
         coder = new CaseCoder(this);
     }
 
@@ -104,6 +106,9 @@ public sealed class RuleSet
 
     /// <summary>Gets the advance beneficiary notice rule (GA/GZ on likely-denied Medicare services).</summary>
     internal AbnRules Abn { get; }
+
+    /// <summary>Gets the claim fields beside the codes: type of bill, revenue codes, assumed places of service, pointers, NDC.</summary>
+    internal ClaimFieldRules ClaimFields { get; }
 
     /// <summary>Gets the id of every rule the data defines.</summary>
     internal IReadOnlyList<string> RuleIds { get; init; } = Array.Empty<string>();

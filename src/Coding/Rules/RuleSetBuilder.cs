@@ -94,6 +94,7 @@ internal sealed partial class RuleSetBuilder
         var cmFile = Parse<Tables.CodeValidityFileDto>("icd10cm.yaml");
         var pcsFile = Parse<Tables.CodeValidityFileDto>("icd10pcs.yaml");
         var ipoFile = Parse<Tables.InpatientOnlyFileDto>("inpatient-only.yaml");
+        var claimFieldsFile = Parse<ClaimFieldsFileDto>("claim-fields.yaml");
 
         coversFrom = manifest?.CoversFrom;
 
@@ -116,18 +117,19 @@ internal sealed partial class RuleSetBuilder
         var policies = policiesFile is null ? null : BuildPolicies(policiesFile, sinks["payer-policies.yaml"]);
         var sequencing = diagnosesFile is null ? null : BuildSequencing(diagnosesFile, sinks["diagnoses.yaml"]);
         var trials = trialsFile is null ? null : BuildTrials(trialsFile, sinks["clinical-trials.yaml"]);
+        var claimFields = claimFieldsFile is null ? null : BuildClaimFields(claimFieldsFile, sinks["claim-fields.yaml"]);
         var tables = BuildTables(proceduresFile, addOnsFile, ptpFile, mueFile, cmFile, pcsFile, ipoFile);
         if (tables is not null)
         {
             CrossCheckTables(tables, addOnsFile!, hipecFile, hipec, diagnosesFile, trialsFile);
         }
 
-        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null || tables is null || abnRules is null)
+        if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null || tables is null || abnRules is null || claimFields is null)
         {
             throw new RuleDataException(origin, errors.Listed(origin));
         }
 
-        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials, tables, abnRules)
+        return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials, tables, abnRules, claimFields)
         {
             RuleIds = ruleIds.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(),
         };

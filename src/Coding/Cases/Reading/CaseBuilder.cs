@@ -202,13 +202,35 @@ internal sealed class CaseBuilder
             & AtMost(dto.DoseMgPerM2, CaseValueLimits.MaxMilligrams, "mg/m²", dto, nameof(DrugDto.DoseMgPerM2))
             & AtMost(dto.OpenedMg, CaseValueLimits.MaxMilligrams, "mg", dto, nameof(DrugDto.OpenedMg))
             & CheckText(dto.Name, dto, nameof(DrugDto.Name));
-        if (!ok || string.IsNullOrWhiteSpace(dto.Name))
+        DrugNdc? ndc = dto.Ndc is null ? null : BuildNdc(dto.Ndc);
+        if (!ok || string.IsNullOrWhiteSpace(dto.Name) || (dto.Ndc is not null && ndc is null))
         {
             return null;
         }
 
         Dose dose = dto.DoseMg is { } mg ? Dose.FromMilligrams(mg) : Dose.FromMilligramsPerSquareMetre(dto.DoseMgPerM2!.Value);
-        return new DrugAdministration(dto.Name, dose, dto.OpenedMg, dto.SuppliedBySponsor, dto.Vial);
+        return new DrugAdministration(dto.Name, dose, dto.OpenedMg, dto.SuppliedBySponsor, dto.Vial, ndc);
+    }
+
+    /// <summary>The NDC of a drug: a well-formed code (10-digit forms normalised to 11) and positive quantities.</summary>
+    private DrugNdc? BuildNdc(NdcDto dto)
+    {
+        bool ok = Check(dto.Quantity is null or > 0, dto, nameof(NdcDto.Quantity), "An NDC quantity must be greater than zero.")
+            & Check(dto.DiscardedQuantity is null or > 0, dto, nameof(NdcDto.DiscardedQuantity), "An NDC quantity must be greater than zero.")
+            & AtMost(dto.Quantity, CaseValueLimits.MaxMilligrams, WireNames.Of(dto.Unit), dto, nameof(NdcDto.Quantity))
+            & AtMost(dto.DiscardedQuantity, CaseValueLimits.MaxMilligrams, WireNames.Of(dto.Unit), dto, nameof(NdcDto.DiscardedQuantity))
+            & CheckText(dto.Code, dto, nameof(NdcDto.Code));
+        if (!NationalDrugCode.TryParse(dto.Code, out NationalDrugCode code, out string? problem))
+        {
+            if (dto.Has(nameof(NdcDto.Code)))
+            {
+                errors.Add(DataErrorIds.InvalidValue, problem ?? "Not an NDC.", dto.At(nameof(NdcDto.Code)));
+            }
+
+            return null;
+        }
+
+        return ok ? new DrugNdc(code, dto.Unit, dto.Quantity, dto.DiscardedQuantity) : null;
     }
 
     private bool Require(LocatedDto dto, string property, bool present)

@@ -64,6 +64,15 @@ internal sealed class DrugDto : LocatedDto
     public decimal? OpenedMg { get; set; }
     public VialType? Vial { get; set; }
     public bool SuppliedBySponsor { get; set; }
+    public NdcDto? Ndc { get; set; }
+}
+
+internal sealed class NdcDto : LocatedDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public NdcUnit Unit { get; set; }
+    public decimal? Quantity { get; set; }
+    public decimal? DiscardedQuantity { get; set; }
 }
 
 internal sealed class TrialDto : LocatedDto
