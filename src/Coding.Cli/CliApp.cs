@@ -20,6 +20,8 @@ internal static class CliApp
     {
         Table,
         Json,
+        Csv,
+        X12,
     }
 
     internal enum GridFormat
@@ -70,16 +72,23 @@ internal static class CliApp
         };
         var formatOption = new Option<OutputFormat>("--format")
         {
-            Description = "table (for coders) or json (for machines).",
+            Description = "table (for coders), json (for machines), csv (one row per line, every claim field) or x12 (837P/837I claim and service-line segments to merge into the billing system's envelope).",
             DefaultValueFactory = _ => OutputFormat.Table,
+        };
+        var delimitersOption = new Option<string>("--x12-delimiters")
+        {
+            Description = "The X12 element, component, repetition and segment delimiters, as four characters (default \"*:^~\").",
+            DefaultValueFactory = _ => "*:^~",
         };
         var maxFileBytes = new Option<long>("--max-file-bytes")
         {
             Description = $"The largest case file read, in bytes (default {ReadLimits.DefaultMaxFileBytes}).",
             DefaultValueFactory = _ => ReadLimits.DefaultMaxFileBytes,
         };
-        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption, maxFileBytes };
-        code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(formatOption), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Json ? rawOut : stdout, stderr));
+        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption, delimitersOption, maxFileBytes };
+        code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? (Delimiters(parse.GetValue(delimitersOption)!, stderr) is { } delimiters
+            ? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), new OutputChoice(parse.GetValue(formatOption), delimiters), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Table ? stdout : rawOut, stderr)
+            : ExitCodes.Unreadable));
 
         var gridFiles = new Argument<FileInfo[]>("case-file")
         {
@@ -310,28 +319,74 @@ internal static class CliApp
         return ExitCodeOf(outcomes);
     }
 
-    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
-        return rules is null ? ExitCodes.Unreadable : CodeWith(rules, files, format, limits, stdout, stderr);
+        return rules is null ? ExitCodes.Unreadable : CodeWith(rules, files, output, limits, stdout, stderr);
+    }
+
+    /// <summary>The X12 delimiters the option gives, or null (after saying why) when they are not four distinct delimiters.</summary>
+    private static X12Delimiters? Delimiters(string text, TextWriter stderr)
+    {
+        if (text.Length == 4)
+        {
+            try
+            {
+                return new X12Delimiters(text[0], text[1], text[2], text[3]);
+            }
+            catch (ArgumentException ex)
+            {
+                stderr.WriteLine($"coding: --x12-delimiters: {ex.Message.Split(" (Parameter", 2, StringSplitOptions.None)[0]}");
+                return null;
+            }
+        }
+
+        stderr.WriteLine($"coding: --x12-delimiters takes four characters (element, component, repetition, segment), e.g. \"*:^~\"; got {text.Length}.");
+        return null;
     }
 
     /// <summary>Codes and prints the files with a loaded rule set (tests pass a rule set of their own).</summary>
     internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+        => CodeWith(rules, files, new OutputChoice(format, X12Delimiters.Default), limits, stdout, stderr);
+
+    private static int CodeWith(RuleSet rules, FileInfo[] files, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         FileOutcomes outcomes = CodeFiles(files, rules, limits, stderr);
         var results = outcomes.Results;
-        if (format == OutputFormat.Json)
+        switch (output.Format)
         {
-            stdout.WriteLine(Coding.Output.SafeText.EscapeJson(ResultJson.Serialize(results)));
-        }
-        else
-        {
-            ResultTable.Write(stdout, results);
+            case OutputFormat.Json:
+                stdout.WriteLine(Coding.Output.SafeText.EscapeJson(ResultJson.Serialize(results)));
+                break;
+            case OutputFormat.Csv:
+                ResultCsv.Write(stdout, results);
+                break;
+            case OutputFormat.X12:
+                var options = new X12Options(output.Delimiters);
+                foreach (CodingResult result in results)
+                {
+                    X12Rendering rendering = ResultX12.Render(result, options);
+                    foreach (string problem in rendering.Problems)
+                    {
+                        stderr.WriteLine("coding: x12: " + problem);
+                    }
+
+                    outcomes.NotWritten |= !rendering.Succeeded;
+                    stdout.Write(rendering.Text);
+                }
+
+                break;
+            default:
+                ResultTable.Write(stdout, results);
+                break;
         }
 
-        return ExitCodeOf(outcomes);
+        int exit = ExitCodeOf(outcomes);
+        return exit == ExitCodes.Ready && outcomes.NotWritten ? ExitCodes.FindingsHaveErrors : exit;
     }
+
+    /// <summary>The output format and, for X12, its delimiters.</summary>
+    private sealed record OutputChoice(OutputFormat Format, X12Delimiters Delimiters);
 
     /// <summary>What coding a list of files gave.</summary>
     private sealed class FileOutcomes
@@ -341,5 +396,8 @@ internal static class CliApp
         public bool Unreadable { get; set; }
 
         public bool Failed { get; set; }
+
+        /// <summary>Gets or sets a value indicating whether a result could not be written in the chosen format (X12: not ready, or a value X12 cannot carry).</summary>
+        public bool NotWritten { get; set; }
     }
 }

@@ -28,6 +28,47 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Code_FormatX12_WritesTheClaimSegmentsAndExitsZero()
+    {
+        var (exit, output, error) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--format", "x12");
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.StartsWith("CLM*crs-hipec-001*0***21:B:1*Y*A*Y*Y~\nHI*ABK:C181*ABF:C786~\nLX*1~\nSV1*HC:49205*0*UN*1***1:2~\n", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_FormatX12_WithOtherDelimiters_UsesThem()
+        => Assert.StartsWith("CLM|crs-hipec-001|0|||21>B>1|Y|A|Y|Y'\n", Run("code", Example("hipec-crs-appendix-professional.yaml"), "--format", "x12", "--x12-delimiters", "|>!'").Out, System.StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("*:^", "four characters")]
+    [InlineData("**^~", "must differ")]
+    public void Code_BadX12Delimiters_ExitTwoBeforeCoding(string delimiters, string message)
+    {
+        var (exit, output, error) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--format", "x12", "--x12-delimiters", delimiters);
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.Contains(message, error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_FormatX12_NotReadyCase_IsNotWrittenAndExitsOne()
+    {
+        var (exit, output, error) = Run("code", Example("hipec-no-primary.yaml"), Example("hipec-crs-appendix-professional.yaml"), "--format", "x12");
+        Assert.Equal(1, exit);
+        Assert.Contains("coding: x12: hipec-no-primary is not ready (HIPEC002)", error, System.StringComparison.Ordinal);
+        Assert.StartsWith("CLM*crs-hipec-001*", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_FormatCsv_WritesAHeaderAndOneRowPerLine()
+    {
+        var (exit, output, error) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--format", "csv");
+        Assert.Equal((0, string.Empty), (exit, error));
+        string[] rows = output.TrimEnd('\n').Split('\n');
+        Assert.Equal(string.Join(",", Coding.Output.ResultCsv.Columns), rows[0]);
+        Assert.Equal(4, rows.Length);
+    }
+
+    [Fact]
     public void Code_CaseWithErrorFindings_ExitsOne()
         => Assert.Equal(1, Run("code", Example("hipec-no-primary.yaml")).Exit);
 

@@ -263,8 +263,8 @@ public sealed class CoverageRuleTests
         Assert.Equal(new[] { "sponsor", "sponsor" }, grid.Rows.Single(r => r.Item == "96549").Cells);
         Assert.False(grid.Rows.Single(r => r.Item == "96549").DesignationChanges);
         Assert.Equal(new[] { 1, 1 }, grid.Totals.Single(t => t.Payer == "insurer claim (medicare)").Counts);
-        Assert.StartsWith("item,label,category,cycle 1 (2026-02-12),cycle 2 (2026-03-26),flag\n", grid.ToCsv(), StringComparison.Ordinal);
-        Assert.Contains("J9000,\"Doxorubicin, per 10 mg\",drug,sponsor,not billable,designation changes between visits\n", grid.ToCsv(), StringComparison.Ordinal);
+        Assert.StartsWith("item,label,category,cycle 1 (2026-02-12),cycle 2 (2026-03-26),flag\r\n", grid.ToCsv(), StringComparison.Ordinal);
+        Assert.Contains("J9000,\"Doxorubicin, per 10 mg\",drug,sponsor,not billable,designation changes between visits\r\n", grid.ToCsv(), StringComparison.Ordinal);
     }
 
     [Fact]

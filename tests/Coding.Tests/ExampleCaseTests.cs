@@ -33,6 +33,75 @@ public sealed class ExampleCaseTests
         Snapshot.Match(Snapshot.ScrubRulesVersion(ResultJson.Serialize(RuleSet.Default.Code(read.Case!))), name);
     }
 
+    /// <summary>The X12 837 fragment of every example (or why it is not written), so a claim-format change is a reviewable diff.</summary>
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void ExampleCase_RendersToItsVerifiedX12(string file)
+    {
+        var result = Code(file);
+        X12Rendering x12 = ResultX12.Render(result);
+        string text = x12.Succeeded ? string.Concat(x12.Claims.Select(c => $"# claim to {WireNames.Of(c.BillTo)}\n{c.Text}")) : "# not written\n" + string.Join("\n", x12.Problems);
+        Snapshot.Match(text, Path.ChangeExtension(file, null).Replace('/', '_'), "x12.txt");
+    }
+
+    /// <summary>The CSV of every example: one row per line with every claim field.</summary>
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void ExampleCase_RendersToItsVerifiedCsv(string file)
+        => Snapshot.Match(ResultCsv.Serialize(new[] { Code(file) }), Path.ChangeExtension(file, null).Replace('/', '_'), "csv");
+
+    /// <summary>Reads each example's X12 back segment by segment and finds every field of the result in it.</summary>
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void ExampleCase_X12ReadsBackToTheResult(string file)
+    {
+        var result = Code(file);
+        X12Rendering x12 = ResultX12.Render(result);
+        Assert.Equal(result.Ready, x12.Succeeded);
+        foreach (X12Claim claim in x12.Claims)
+        {
+            var segments = X12Reader.Read(claim.Text);
+            Assert.Equal(claim.Segments.Count, segments.Count);
+            var clm = segments[0];
+            Assert.Equal("CLM", clm.Id);
+            Assert.Equal(claim.PatientControlNumber, clm[1]);
+            var billed = result.Lines.Where(l => l.BillTo == claim.BillTo).ToList();
+            var serviceLines = billed.Where(l => l.System != Coding.Results.CodeSystem.Icd10Pcs).ToList();
+            var sv = segments.Where(s => s.Id is "SV1" or "SV2").ToList();
+            Assert.Equal(serviceLines.Count, sv.Count);
+            Assert.Equal(Enumerable.Range(1, serviceLines.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), segments.Where(s => s.Id == "LX").Select(s => s[1]));
+            for (int i = 0; i < sv.Count; i++)
+            {
+                var line = serviceLines[i];
+                bool professional = sv[i].Id == "SV1";
+                string[] procedure = sv[i].Components(professional ? 1 : 2);
+                Assert.Equal(new[] { "HC", line.Code }.Concat(line.Modifiers), procedure);
+                Assert.Equal(line.Units.ToString(System.Globalization.CultureInfo.InvariantCulture), sv[i][professional ? 4 : 5]);
+                if (professional)
+                {
+                    Assert.Equal(line.DiagnosisPointers.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)), sv[i].Components(7));
+                }
+                else
+                {
+                    Assert.Equal(line.RevenueCode, sv[i][1]);
+                }
+            }
+
+            var diagnoses = segments.Where(s => s.Id == "HI").SelectMany(s => Enumerable.Range(1, s.Count).Select(e => s.Components(e)))
+                .Where(c => c[0] is "ABK" or "ABF").Select(c => c[1]).ToList();
+            Assert.Equal(result.Diagnoses.Select(d => d.Replace(".", string.Empty, System.StringComparison.Ordinal)), diagnoses);
+            var trial = segments.SingleOrDefault(s => s.Id == "REF" && s[1] == "P4");
+            Assert.Equal(result.ClaimMarkers.ClinicalTrialNumber, trial?[2]);
+            var ide = segments.SingleOrDefault(s => s.Id == "REF" && s[1] == "LX");
+            Assert.Equal(result.ClaimMarkers.Ide, ide?[2]);
+            var ndcs = segments.Where(s => s.Id == "LIN").Select(s => s[3]).ToList();
+            Assert.Equal(serviceLines.Where(l => l.Ndc is not null).Select(l => l.Ndc!.Code.Digits), ndcs);
+        }
+    }
+
+    private static Coding.Results.CodingResult Code(string file)
+        => RuleSet.Default.Code(CaseFile.Read(Path.Combine(Paths.Examples, file)).Case!);
+
     [Fact]
     public void Examples_CoverBothProceduresEveryClaimTypeAndBothSidesOf2024()
     {

@@ -66,7 +66,6 @@ public sealed class BillingGrid
     private static readonly string[] CsvFlagHeader = { "flag" };
     private static readonly string[] NoFlag = { string.Empty };
     private const string ChangeFlag = "designation changes between visits";
-    private static readonly char[] CsvSpecial = { ',', '"', '\n', '\r' };
 
     private BillingGrid(IReadOnlyList<string> columns, IReadOnlyList<BillingGridRow> rows, IReadOnlyList<BillingGridTotal> totals)
     {
@@ -135,7 +134,7 @@ public sealed class BillingGrid
         return new BillingGrid(Cases.ReadOnly.Copy(columns), Cases.ReadOnly.Copy(rows), Cases.ReadOnly.Copy(totalRows));
     }
 
-    /// <summary>Writes the grid as CSV (RFC 4180, comma-separated, a header row, CRLF-free LF line ends) for the research office.</summary>
+    /// <summary>Writes the grid as CSV (RFC 4180 through CsvHelper: a header row, CRLF line ends, formulas neutralised) for the research office.</summary>
     /// <returns>The CSV text.</returns>
     public string ToCsv()
     {
@@ -194,10 +193,5 @@ public sealed class BillingGrid
         => payer.StartsWith("insurer", StringComparison.Ordinal) ? 0 : payer == "sponsor invoice" ? 1 : payer == "patient" ? 2 : 3;
 
     private static void AppendCsv(StringBuilder csv, IEnumerable<string> fields)
-    {
-        csv.Append(string.Join(",", fields.Select(Quote))).Append('\n');
-
-        static string Quote(string field)
-            => field.IndexOfAny(CsvSpecial) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
-    }
+        => csv.Append(CsvTable.Write(new[] { fields.ToList() }));
 }
