@@ -5,6 +5,7 @@ using System.Linq;
 using Coding.Cases;
 using Coding.Cases.Reading;
 using Coding.Maintenance;
+using Coding.Documents;
 using Coding.Rules;
 
 namespace Coding.Cli;
@@ -107,10 +108,13 @@ internal static class RulesCommands
         try
         {
             directory.Create();
-            foreach (string file in RuleSchemas.FileNames)
+            var schemas = RuleSchemas.FileNames.Select(f => (Name: RuleSchemas.SchemaFileName(f), Text: RuleSchemas.Generate(f)))
+                .Append((Name: DocumentSchemas.CaseFileName, Text: DocumentSchemas.Case()))
+                .Append((Name: DocumentSchemas.ResultFileName, Text: DocumentSchemas.Result()));
+            foreach (var (name, text) in schemas)
             {
-                current = Path.Combine(directory.ToString(), RuleSchemas.SchemaFileName(file));
-                File.WriteAllText(Path.Combine(directory.FullName, RuleSchemas.SchemaFileName(file)), RuleSchemas.Generate(file));
+                current = Path.Combine(directory.ToString(), name);
+                File.WriteAllText(Path.Combine(directory.FullName, name), text);
                 stdout.WriteLine("wrote " + current);
             }
         }

@@ -65,6 +65,45 @@ public static class ResultJson
         json.Flush();
     }
 
+    /// <summary>
+    /// Reads stored results back: one JSON object (a <c>coding code --format json</c> element, a batch record's result)
+    /// or an array of them. Strict like case files: an unknown key, a wrong type, a missing key, or a result that
+    /// contradicts itself (ready with error findings, a pointer to no diagnosis) is an error with its line and column,
+    /// and every error is reported together. Never throws for bad content.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name to report errors under.</param>
+    /// <returns>The results, or the errors that kept them from being read.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="json"/> or <paramref name="sourceName"/> is null.</exception>
+    public static ResultReadResult Read(string json, string sourceName) => Read(json, sourceName, Documents.ReadLimits.Default);
+
+    /// <summary>Reads stored results back with the given limits (see <see cref="Read(string, string)"/>).</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name to report errors under.</param>
+    /// <param name="limits">The depth, length and error-count limits.</param>
+    /// <returns>The results, or the errors that kept them from being read.</returns>
+    /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
+    public static ResultReadResult Read(string json, string sourceName, Documents.ReadLimits limits)
+    {
+        Preconditions.CheckNotNull(json, nameof(json));
+        Preconditions.CheckNotNull(sourceName, nameof(sourceName));
+        Preconditions.CheckNotNull(limits, nameof(limits));
+        var sink = new Documents.DataErrorSink(sourceName, limits: limits);
+        Documents.DataNode? root = Documents.DocumentReader.Read(json, Documents.DocumentFormat.Json, sink);
+        var results = new List<CodingResult>();
+        var items = root is Documents.SequenceNode sequence ? sequence.Items : root is null ? System.Array.Empty<Documents.DataNode>() : new[] { root };
+        var reader = new ResultReader(sink);
+        foreach (Documents.DataNode item in items)
+        {
+            if (Documents.StrictMapper.Map<ResultDto>(item, sink) is { } dto && reader.Build(dto) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return new ResultReadResult(sourceName, results, sink.Errors);
+    }
+
     private static JsonTextWriter Writer(TextWriter writer, bool indented)
         => new(writer) { Formatting = indented ? Formatting.Indented : Formatting.None, CloseOutput = false, Culture = CultureInfo.InvariantCulture };
 

@@ -19,13 +19,45 @@ public sealed record CodingResult
         List<Finding> findings,
         ClaimMarkers claimMarkers,
         ClaimForm? claimForm = null)
+        : this(
+            codingCase.CaseId,
+            codingCase.DateOfService,
+            codingCase.Claim,
+            codingCase.Payer,
+            codingCase.Procedure.Kind,
+            (codingCase.Procedure as PipacProcedure)?.Cycle,
+            rulesVersion,
+            lines,
+            diagnoses,
+            notes,
+            findings,
+            claimMarkers,
+            claimForm ?? ClaimForm.For(codingCase))
     {
-        CaseId = codingCase.CaseId;
-        DateOfService = codingCase.DateOfService;
-        Claim = codingCase.Claim;
-        Payer = codingCase.Payer;
-        Procedure = codingCase.Procedure.Kind;
-        Cycle = (codingCase.Procedure as PipacProcedure)?.Cycle;
+    }
+
+    /// <summary>A result from its parts (the coder's, or a stored result read back by <see cref="Output.ResultJson.Read(string, string)"/>).</summary>
+    internal CodingResult(
+        string caseId,
+        DateTime dateOfService,
+        ClaimType claim,
+        PayerType payer,
+        ProcedureKind procedure,
+        int? cycle,
+        string rulesVersion,
+        List<CodeLine> lines,
+        List<string> diagnoses,
+        List<CodingNote> notes,
+        List<Finding> findings,
+        ClaimMarkers claimMarkers,
+        ClaimForm claimForm)
+    {
+        CaseId = caseId;
+        DateOfService = dateOfService;
+        Claim = claim;
+        Payer = payer;
+        Procedure = procedure;
+        Cycle = cycle;
         RulesVersion = rulesVersion;
         // The coder hands over lists it built for this result and never touches again: wrapped, not copied.
         Lines = ReadOnly.Wrap(lines);
@@ -33,7 +65,7 @@ public sealed record CodingResult
         Notes = ReadOnly.Wrap(notes);
         Findings = ReadOnly.Wrap(findings);
         ClaimMarkers = claimMarkers;
-        ClaimForm = claimForm ?? ClaimForm.For(codingCase);
+        ClaimForm = claimForm;
         Ready = !findings.Exists(f => f.Severity == Severity.Error);
     }
 

@@ -1,12 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using Coding.Documents;
-using Coding.Output;
 using Coding.Rules.Dto;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Coding.Rules;
 
@@ -57,70 +53,6 @@ public static class RuleSchemas
             throw new ArgumentException($"'{ruleFileName}' is not a rule file.", nameof(ruleFileName));
         }
 
-        var schema = new JObject
-        {
-            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["title"] = ruleFileName,
-            ["description"] = "Generated from the loader's DTOs by 'coding rules schema'; do not edit by hand.",
-        };
-        foreach (var property in ObjectSchema(dto).Properties())
-        {
-            schema[property.Name] = property.Value;
-        }
-
-        return schema.ToString(Formatting.Indented).Replace("\r\n", "\n") + "\n";
-    }
-
-    private static JObject ObjectSchema(Type type)
-    {
-        var properties = new JObject();
-        var required = new JArray();
-        foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.DeclaringType != typeof(LocatedDto)))
-        {
-            string key = WireNames.ToSnakeCase(property.Name);
-            properties[key] = ValueSchema(property.PropertyType);
-            if (property.IsDefined(typeof(RequiredKeyAttribute)))
-            {
-                required.Add(key);
-            }
-        }
-
-        var schema = new JObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = properties };
-        if (required.Count > 0)
-        {
-            schema["required"] = required;
-        }
-
-        return schema;
-    }
-
-    private static JObject ValueSchema(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (typeof(LocatedDto).IsAssignableFrom(type))
-        {
-            return ObjectSchema(type);
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
-        {
-            return new JObject { ["type"] = "array", ["items"] = ValueSchema(type.GetGenericArguments()[0]) };
-        }
-
-        if (type.IsEnum)
-        {
-            return new JObject { ["enum"] = new JArray(Enum.GetNames(type).Select(n => WireNames.Of(type, n))) };
-        }
-
-        if (type == typeof(DateTime))
-        {
-            return new JObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" };
-        }
-
-        string json = type == typeof(string) ? "string"
-            : type == typeof(bool) ? "boolean"
-            : type == typeof(int) ? "integer"
-            : "number";
-        return new JObject { ["type"] = json };
+        return DtoSchema.Generate(dto, ruleFileName, "Generated from the loader's DTOs by 'coding rules schema'; do not edit by hand.");
     }
 }
