@@ -174,6 +174,11 @@ public sealed class RuleSet
     /// <exception cref="ArgumentNullException"><paramref name="codingCase"/> is null.</exception>
     public CodingResult Code(CodingCase codingCase) => coder.Code(Preconditions.CheckNotNull(codingCase, nameof(codingCase)));
 
+    /// <summary>Tells what the rule set holds in force on a date: drugs (by name and alias), codes, the HIPEC primaries, payer policies.</summary>
+    /// <param name="date">The date of service; only the date part is used.</param>
+    /// <returns>The catalogue for that date (empty lists before <see cref="CoversFrom"/>).</returns>
+    public RuleCatalog InForceOn(DateTime date) => RuleCatalog.Build(this, date.Date);
+
     /// <inheritdoc />
     public override string ToString() => $"{Name} {Version}";
 

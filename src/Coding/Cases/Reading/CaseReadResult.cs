@@ -24,6 +24,7 @@ public sealed record CaseReadResult
     /// <summary>Gets every problem found, each with its line and column; empty when the case was read.</summary>
     public IReadOnlyList<DataError> Errors { get; }
 
-    /// <summary>Gets a value indicating whether the case was read without errors.</summary>
+    /// <summary>Gets a value indicating whether the case was read without errors (then <see cref="Case"/> is not null).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Case))]
     public bool Succeeded => Case is not null;
 }
