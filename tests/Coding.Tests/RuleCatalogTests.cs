@@ -69,3 +69,51 @@ public sealed class CaseReadResultAnnotationTests
         }
     }
 }
+
+/// <summary>Records that hold lists compare by value: two identical cases, lines or results are equal.</summary>
+public sealed class ValueEqualityTests
+{
+    private static Coding.Cases.CodingCase Read(string example)
+        => Coding.Cases.Reading.CaseFile.Read(System.IO.Path.Combine(Infrastructure.Paths.Examples, example)).Case!;
+
+    [Theory]
+    [InlineData("hipec-oxaliplatin-30min-outpatient.yaml")]
+    [InlineData("trial-pipac-research-biopsies.yaml")]
+    [InlineData("hipec-inpatient-discharge-next-fiscal-year.yaml")]
+    public void TheSameCaseReadTwice_IsEqual_AndSoAreItsResults(string example)
+    {
+        var first = Read(example);
+        var second = Read(example);
+        Assert.NotSame(first, second);
+        Assert.Equal(first.Diagnoses, second.Diagnoses);
+        Assert.Equal(first.Procedure, second.Procedure);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        var a = RuleSet.Default.Code(first);
+        var b = RuleSet.Default.Code(second);
+        Assert.Equal(a.Lines, b.Lines);
+        Assert.Equal(a.ClaimForm, b.ClaimForm);
+        Assert.Equal(a.ClaimMarkers, b.ClaimMarkers);
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+    }
+
+    [Fact]
+    public void ResultsThatDiffer_AreNotEqual()
+    {
+        var a = RuleSet.Default.Code(Read("hipec-crs-appendix-professional.yaml"));
+        var b = RuleSet.Default.Code(Read("hipec-colorectal-136min-commercial.yaml"));
+        Assert.NotEqual(a, b);
+        Assert.NotEqual(a.Lines, b.Lines);
+    }
+
+    [Fact]
+    public void AResultReadBack_EqualsTheOneWritten()
+    {
+        var result = RuleSet.Default.Code(Read("pipac-oxaliplatin-medicare-jz-outpatient.yaml"));
+        var back = Assert.Single(Coding.Output.ResultJson.Read(Coding.Output.ResultJson.Serialize(result), "r.json").Results);
+        Assert.Equal(result.Lines.Select(l => l with { }).Count(), back.Lines.Count);
+        Assert.Equal(result.Findings, back.Findings);
+        Assert.Equal(result.Notes, back.Notes);
+        Assert.Equal(result.ClaimForm, back.ClaimForm);
+    }
+}

@@ -34,7 +34,7 @@ public sealed record ClinicalTrial
             byName.Add(drug.Key.Trim(), drug.Value);
         }
 
-        DrugDesignations = byName;
+        DrugDesignations = new ValueDictionary<string, TrialDesignation>(byName);
     }
 
     /// <summary>Gets the designations of individual drugs, by name (case-insensitive).</summary>

@@ -143,7 +143,7 @@ internal sealed class CodingContext
 
         return new CodingResult(Case, Rules.Version, lines, diagnoses, notes, ordered, ClaimMarkers, ClaimForm)
         {
-            AppliedRules = appliedRules,
+            AppliedRules = ReadOnly.Wrap(appliedRules),
         };
     }
 }

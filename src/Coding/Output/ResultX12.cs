@@ -89,7 +89,7 @@ public static class ResultX12
         if (!result.Ready)
         {
             string errors = string.Join(", ", result.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Id).Distinct());
-            return new X12Rendering(Array.Empty<X12Claim>(), new[] { $"{result.CaseId} is not ready ({errors}): it is not written as a claim." });
+            return new X12Rendering(ReadOnly.None<X12Claim>(), ReadOnly.Copy(new[] { $"{result.CaseId} is not ready ({errors}): it is not written as a claim." }));
         }
 
         var groups = result.Lines.Where(l => l.BillTo is not null).GroupBy(l => l.BillTo!.Value).ToList();
@@ -108,12 +108,12 @@ public static class ResultX12
                 Institutional(writer, result, control, groups[i].ToList());
             }
 
-            claims.Add(new X12Claim(groups[i].Key, control, writer.Segments, writer.Text()));
+            claims.Add(new X12Claim(groups[i].Key, control, ReadOnly.Wrap(writer.Segments), writer.Text()));
         }
 
         return problems.Count > 0
-            ? new X12Rendering(Array.Empty<X12Claim>(), problems.Distinct().ToList())
-            : new X12Rendering(claims, Array.Empty<string>());
+            ? new X12Rendering(ReadOnly.None<X12Claim>(), ReadOnly.Copy(problems.Distinct()))
+            : new X12Rendering(ReadOnly.Wrap(claims), ReadOnly.None<string>());
     }
 
     private static void Professional(SegmentWriter w, CodingResult result, string control, List<CodeLine> lines)

@@ -58,7 +58,7 @@ public sealed record ClaimForm
             null,
             codingCase.DateOfService,
             codingCase.Details.DischargeDate ?? codingCase.DateOfService,
-            Array.Empty<ClaimProcedure>());
+            ReadOnly.None<ClaimProcedure>());
 }
 
 /// <summary>An ICD-10-PCS procedure on an inpatient claim. Immutable.</summary>

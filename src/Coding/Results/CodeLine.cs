@@ -28,7 +28,7 @@ public sealed record CodeLine
         Responsibility = coverage.Responsibility;
         BillTo = coverage.BillTo;
         CoverageRule = coverage.Rule;
-        CoverageNotes = coverage.Notes;
+        CoverageNotes = ReadOnly.Keep(coverage.Notes);
         NonCoveredCharges = coverage.NonCoveredCharges;
         Modifiers = coverage.Modifier is null ? ReadOnly.Keep(modifiers) : Append(modifiers, coverage.Modifier);
         Notes = coverage.Notes.Count == 0 ? ReadOnly.Keep(notes) : Merge(notes, coverage.Notes);
@@ -83,7 +83,7 @@ public sealed record CodeLine
     /// Gets the line's diagnosis pointers on a professional claim: 1-based positions in <see cref="CodingResult.Diagnoses"/>
     /// (837P SV107, CMS-1500 item 24E), at most four, the condition first; empty on facility claims.
     /// </summary>
-    public IReadOnlyList<int> DiagnosisPointers { get; internal init; } = global::System.Array.Empty<int>();
+    public IReadOnlyList<int> DiagnosisPointers { get; internal init; } = ReadOnly.None<int>();
 
     /// <summary>Gets the NDC of a drug line with its unit and quantity (837 LIN/CTP), or <see langword="null"/> when none was documented.</summary>
     public LineNdc? Ndc { get; internal init; }

@@ -105,7 +105,7 @@ public sealed record RuleCatalog
     {
         var drugs = rules.Drugs.Drugs.Where(d => d.Period.Contains(date))
             .OrderBy(d => d.Name, StringComparer.Ordinal)
-            .Select(d => new KnownDrug(d.Name, d.Aliases, d.Code, d.BillingUnitMg, d.Vial, d.SeparatelyPayable))
+            .Select(d => new KnownDrug(d.Name, Cases.ReadOnly.Keep(d.Aliases), d.Code, d.BillingUnitMg, d.Vial, d.SeparatelyPayable))
             .ToList();
         var codes = rules.Codes.Where(c => c.Period.Contains(date))
             .OrderBy(c => c.Code, StringComparer.Ordinal)
@@ -123,6 +123,6 @@ public sealed record RuleCatalog
         }
 
         var policies = rules.PayerPolicies.Where(p => p.Period.Contains(date)).Select(p => p.Id).ToList();
-        return new RuleCatalog(date.Date, drugs, codes, primaries, policies);
+        return new RuleCatalog(date.Date, Cases.ReadOnly.Wrap(drugs), Cases.ReadOnly.Wrap(codes), Cases.ReadOnly.Wrap(primaries), Cases.ReadOnly.Wrap(policies));
     }
 }
