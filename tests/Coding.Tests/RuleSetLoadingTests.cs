@@ -30,7 +30,79 @@ public sealed class RuleSetLoadingTests
     }
 
     [Fact]
-    public void MissingDirectory_Throws() => Assert.Throws<DirectoryNotFoundException>(() => RuleSet.Load(Path.Combine(Paths.Root, "no-such-rules")));
+    public void MissingDirectory_IsARuleDataExceptionNamingIt()
+    {
+        string missing = Path.Combine(Paths.Root, "no-such-rules");
+        var ex = Assert.Throws<RuleDataException>(() => RuleSet.Load(missing));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(DataErrorIds.Unreadable, error.Id);
+        Assert.Equal(missing, error.File);
+    }
+
+    private static System.Collections.Generic.Dictionary<string, string> DataFiles()
+        => Directory.GetFiles(Paths.Data, "*.yaml").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+
+    [Fact]
+    public void FilesByName_LoadAndCodeLikeTheDataFolder()
+    {
+        RuleSet fromFiles = RuleSet.Load(DataFiles(), "memory:data");
+        Assert.Equal(RuleSet.Default.Version, fromFiles.Version);
+        Assert.Equal("memory:data", fromFiles.Origin);
+        var c = Case(Hipec(136, drugs: Drug("mitomycin", 70, 80)), claim: Coding.Cases.ClaimType.FacilityOutpatient);
+        Assert.Equal(RuleSet.Default.Code(c), fromFiles.Code(c));
+    }
+
+    [Fact]
+    public void FilesByName_WithAStrayAndAMissingFile_ReportBoth()
+    {
+        var files = DataFiles();
+        files.Remove("mue.yaml");
+        files["extra.yaml"] = "x: 1\n";
+        var ids = Assert.Throws<RuleDataException>(() => RuleSet.Load(files, "memory")).Errors.Select(e => e.Id).ToList();
+        Assert.Contains(DataErrorIds.MissingRuleFile, ids);
+        Assert.Contains(DataErrorIds.UnknownRuleFile, ids);
+    }
+
+    private static MemoryStream Zip(params (string Name, string Text)[] entries)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+
+    [Fact]
+    public void ZipOfTheDataFolder_LoadsWithItsSchemasIgnored()
+    {
+        var entries = DataFiles().Select(f => ("data/" + f.Key, f.Value)).Append(("data/schema/hipec.schema.json", "{}")).ToArray();
+        using var zip = Zip(entries);
+        RuleSet rules = RuleSet.LoadZip(zip, "rules.zip");
+        Assert.Equal(RuleSet.Default.Version, rules.Version);
+    }
+
+    [Fact]
+    public void ZipWithRuleFilesInTwoFolders_IsRefused()
+    {
+        using var zip = Zip(("a/hipec.yaml", "x: 1"), ("b/pipac.yaml", "x: 1"));
+        var error = Assert.Single(Assert.Throws<RuleDataException>(() => RuleSet.LoadZip(zip, "rules.zip")).Errors);
+        Assert.Contains("2 folders", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ZipThatIsNotAZip_IsARuleDataException()
+    {
+        using var garbage = new MemoryStream(new byte[] { 1, 2, 3, 4, 5 });
+        var error = Assert.Single(Assert.Throws<RuleDataException>(() => RuleSet.LoadZip(garbage, "rules.zip")).Errors);
+        Assert.Equal(DataErrorIds.Unreadable, error.Id);
+    }
 
     [Fact]
     public void SeveralDefects_AreAllReportedInOneException()

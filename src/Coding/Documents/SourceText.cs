@@ -54,9 +54,24 @@ internal static class SourceText
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            if (stream.CanSeek && stream.Length > maxBytes)
+            return Read(stream, displayName, maxBytes, limitHint, out error);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error = Unreadable(displayName, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Reads UTF-8 text from a stream, at most <paramref name="maxBytes"/> (whatever length the stream claims).</summary>
+    public static string? Read(Stream stream, string displayName, long maxBytes, string limitHint, out DataError? error)
+    {
+        error = null;
+        try
+        {
+            if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
             {
-                error = TooLarge(displayName, stream.Length, maxBytes, limitHint);
+                error = TooLarge(displayName, stream.Length - stream.Position, maxBytes, limitHint);
                 return null;
             }
 
@@ -69,7 +84,7 @@ internal static class SourceText
 
             return Decode(bytes, bytes.Length);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException)
         {
             error = Unreadable(displayName, ex.Message);
             return null;

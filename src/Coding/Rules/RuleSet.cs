@@ -117,8 +117,7 @@ public sealed class RuleSet
     /// <param name="directory">The directory holding the rule files.</param>
     /// <returns>The loaded rule set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
-    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    /// <exception cref="RuleDataException">The rule files have problems (unreadable files included); all of them are listed.</exception>
+    /// <exception cref="RuleDataException">The directory does not exist, or the rule files have problems (unreadable files included); all of them are listed.</exception>
     public static RuleSet Load(string directory) => Load(directory, Documents.ReadLimits.RuleDefault);
 
     /// <summary>Loads and validates the rule set in a directory, with the given read limits.</summary>
@@ -127,16 +126,15 @@ public sealed class RuleSet
     /// <see cref="Documents.ReadLimits.RuleDefault"/> with a setting changed.</param>
     /// <returns>The loaded rule set.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    /// <exception cref="RuleDataException">The rule files have problems (unreadable files, files that are links out of
-    /// the directory, devices, files over the size limit included); all of them are listed.</exception>
+    /// <exception cref="RuleDataException">The directory does not exist, or the rule files have problems (unreadable
+    /// files, files that are links out of the directory, devices, files over the size limit included); all of them are listed.</exception>
     public static RuleSet Load(string directory, Documents.ReadLimits limits)
     {
         Preconditions.CheckNotNull(directory, nameof(directory));
         Preconditions.CheckNotNull(limits, nameof(limits));
         if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"Rule set directory not found: {directory}");
+            throw new RuleDataException(directory, new[] { new Documents.DataError(Documents.DataErrorIds.Unreadable, "The rule set directory does not exist (or is not a directory).", directory, 0, 0) });
         }
 
         var readErrors = new List<Documents.DataError>();
@@ -166,6 +164,96 @@ public sealed class RuleSet
 
         var unknown = present.Where(f => !FileNames.Contains(f)).Select(f => Path.Combine(directory, f));
         return RuleSetBuilder.Build(directory, sources, unknown, readErrors, limits);
+    }
+
+    /// <summary>
+    /// Loads and validates a rule set from its files' texts by file name (e.g. kept in a database or a configuration
+    /// store): the same files and checks as a directory. Names other than the rule files are errors (RULE002).
+    /// </summary>
+    /// <param name="files">The texts by file name (<c>hipec.yaml</c>, …).</param>
+    /// <param name="origin">The name errors and the rule set report as its origin (e.g. <c>db:rules/2027</c>).</param>
+    /// <returns>The loaded rule set.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="RuleDataException">The files have problems; all of them are listed.</exception>
+    public static RuleSet Load(IReadOnlyDictionary<string, string> files, string origin)
+    {
+        Preconditions.CheckNotNull(files, nameof(files));
+        Preconditions.CheckNotNull(origin, nameof(origin));
+        var limits = Documents.ReadLimits.RuleDefault;
+        var errors = new List<Documents.DataError>();
+        var sources = new List<RuleSource>();
+        foreach (string fileName in FileNames)
+        {
+            if (files.TryGetValue(fileName, out string? text) && text is not null)
+            {
+                if (System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxRuleFileBytes)
+                {
+                    errors.Add(new Documents.DataError(Documents.DataErrorIds.LimitExceeded, Documents.SourceText.TooLargeMessage("The file", null, limits.MaxRuleFileBytes, "raise it with ReadLimits.RuleDefault.WithMaxRuleFileBytes"), origin + "/" + fileName, 0, 0));
+                    continue;
+                }
+
+                sources.Add(new RuleSource(fileName, origin + "/" + fileName, text));
+            }
+        }
+
+        var unknown = files.Keys.Where(f => !FileNames.Contains(f)).OrderBy(f => f, StringComparer.Ordinal).Select(f => origin + "/" + f);
+        return RuleSetBuilder.Build(origin, sources, unknown, errors, limits);
+    }
+
+    /// <summary>
+    /// Loads and validates a rule set from a zip archive of the rule files (at its root, or in one folder such as
+    /// <c>data/</c>); other files (the schemas) are ignored. Each entry is read within the rule-file size limit,
+    /// whatever size the archive claims.
+    /// </summary>
+    /// <param name="archive">The zip archive; it is read, not disposed.</param>
+    /// <param name="origin">The name errors and the rule set report as its origin (e.g. the archive's file name).</param>
+    /// <returns>The loaded rule set.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="RuleDataException">The archive cannot be read, or the files have problems; all of them are listed.</exception>
+    public static RuleSet LoadZip(Stream archive, string origin)
+    {
+        Preconditions.CheckNotNull(archive, nameof(archive));
+        Preconditions.CheckNotNull(origin, nameof(origin));
+        var limits = Documents.ReadLimits.RuleDefault;
+        var errors = new List<Documents.DataError>();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(archive, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            var entries = zip.Entries.Where(e => e.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)).ToList();
+            var folders = entries.Select(e => e.FullName.Substring(0, e.FullName.Length - e.Name.Length)).Distinct(StringComparer.Ordinal).ToList();
+            if (folders.Count > 1)
+            {
+                errors.Add(new Documents.DataError(Documents.DataErrorIds.Unreadable, $"The archive holds rule files in {folders.Count} folders ({string.Join(", ", folders.Select(f => f.Length == 0 ? "(root)" : f))}); put them in one.", origin, 0, 0));
+            }
+            else
+            {
+                foreach (var entry in entries)
+                {
+                    using Stream stream = entry.Open();
+                    string display = origin + "/" + entry.FullName;
+                    string? text = Documents.SourceText.Read(stream, display, limits.MaxRuleFileBytes, "raise it with ReadLimits.RuleDefault.WithMaxRuleFileBytes", out Documents.DataError? error);
+                    if (text is null)
+                    {
+                        errors.Add(error!);
+                        continue;
+                    }
+
+                    files[entry.Name] = text;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+        {
+            errors.Add(new Documents.DataError(Documents.DataErrorIds.Unreadable, "Cannot read the archive: " + ex.Message, origin, 0, 0));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleDataException(origin, errors);
+        }
+
+        return Load(files, origin);
     }
 
     /// <summary>Codes one case with this rule set, using the rules in force on its date of service.</summary>
