@@ -37,6 +37,24 @@ internal static class BatchCommands
             return ExitCodes.Unreadable;
         }
 
+        if (request.NotesOut is not null && !request.Compact)
+        {
+            stderr.WriteLine("coding: --notes-out goes with --compact (full records carry their notes).");
+            return ExitCodes.Unreadable;
+        }
+
+        if (request.Compact && request.NotesPath is null)
+        {
+            stderr.WriteLine("coding: --compact writes the note texts to a notes file: give --out (the notes go beside it) or --notes-out.");
+            return ExitCodes.Unreadable;
+        }
+
+        if (request.NotesPath is { } sameAs && request.Output is not null && string.Equals(Path.GetFullPath(sameAs), Path.GetFullPath(request.Output), StringComparison.Ordinal))
+        {
+            stderr.WriteLine("coding: --notes-out cannot be the --out file.");
+            return ExitCodes.Unreadable;
+        }
+
         OutputTarget? target = null;
         if (request.Output is not null)
         {
@@ -48,12 +66,37 @@ internal static class BatchCommands
             }
         }
 
+        OutputTarget? notes = null;
+        if (request.NotesPath is { } notesPath)
+        {
+            notes = OutputTarget.Open(notesPath, new[] { request.Input }, stderr);
+            if (notes is null)
+            {
+                target?.Dispose();
+                return ExitCodes.Unreadable;
+            }
+        }
+
+        using (notes)
         using (target)
         {
             RuleSet? rules = CliApp.LoadRules(request.Rules, stderr);
             if (rules is null)
             {
                 return ExitCodes.Unreadable;
+            }
+
+            if (notes is not null)
+            {
+                try
+                {
+                    BatchCoder.WriteNotes(rules, notes.Writer);
+                }
+                catch (IOException ex)
+                {
+                    stderr.WriteLine($"coding: cannot write {request.NotesPath}: {OutputTarget.Reason(ex)}");
+                    return ExitCodes.Unreadable;
+                }
             }
 
             // A regular file never blocks, and the batch checks the token between lines; a pipe or terminal may block
@@ -74,7 +117,7 @@ internal static class BatchCommands
             using TextReader reader = mayBlock
                 ? new CancellableReader(stream, SourceText.MarkedUtf8, signals.Token)
                 : new StreamReader(stream, SourceText.MarkedUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            return Run(request, rules, reader, target, stdout, stderr, progressWriter, stderrIsTerminal, signals);
+            return Run(request, rules, reader, target, notes, stdout, stderr, progressWriter, stderrIsTerminal, signals);
         }
     }
 
@@ -108,7 +151,7 @@ internal static class BatchCommands
         }
     }
 
-    private static int Run(BatchRequest request, RuleSet rules, TextReader reader, OutputTarget? target, TextWriter stdout, TextWriter stderr, TextWriter progressWriter, bool stderrIsTerminal, SignalWatch signals)
+    private static int Run(BatchRequest request, RuleSet rules, TextReader reader, OutputTarget? target, OutputTarget? notes, TextWriter stdout, TextWriter stderr, TextWriter progressWriter, bool stderrIsTerminal, SignalWatch signals)
     {
         TextWriter writer = target?.Writer ?? stdout;
         var options = new BatchOptions(
@@ -116,11 +159,14 @@ internal static class BatchCommands
             chunkSize: 64,
             sourceName: request.Input == "-" ? "stdin" : Path.GetFileName(request.Input),
             progress: stderrIsTerminal ? new Progress(progressWriter) : null,
-            limits: request.Limits);
+            limits: request.Limits).WithCompact(request.Compact);
         BatchSummary summary;
         try
         {
             summary = BatchCoder.Run(rules, reader, writer, options, signals.Token);
+
+            // The notes file is put in place first: a record in place never names notes that are not.
+            notes?.Commit();
             if (!summary.Interrupted)
             {
                 target?.Commit();
@@ -248,4 +294,14 @@ internal static class BatchCommands
 }
 
 /// <summary>What <c>coding batch</c> was asked to do.</summary>
-internal sealed record BatchRequest(string Input, string? Output, DirectoryInfo? Rules, int Parallel, ReadLimits Limits);
+internal sealed record BatchRequest(string Input, string? Output, DirectoryInfo? Rules, int Parallel, ReadLimits Limits)
+{
+    /// <summary>Gets a value indicating whether records are written compact (note texts once, in the notes file).</summary>
+    public bool Compact { get; init; }
+
+    /// <summary>Gets where the notes file of compact records goes; default: the output's name + <c>.notes.json</c>.</summary>
+    public string? NotesOut { get; init; }
+
+    /// <summary>Gets the notes file's path, or <see langword="null"/> when there is none to write.</summary>
+    public string? NotesPath => !Compact ? null : NotesOut ?? (Output is null ? null : Output + ".notes.json");
+}

@@ -159,7 +159,12 @@ internal static class CliApp
             Description = $"The longest input line read, in bytes (default {ReadLimits.DefaultMaxLineBytes}); a longer one becomes an error record.",
             DefaultValueFactory = _ => ReadLimits.DefaultMaxLineBytes,
         };
-        var batch = new Command("batch", "Code a JSON Lines file of cases, streaming, one result record per input line, in order.") { batchInput, batchOutput, rulesOption, parallelOption, maxLineBytes };
+        var compactOption = new Option<bool>("--compact")
+        {
+            Description = "Write compact records: keys whose value is null, [] or false left out, and note ids instead of note texts; the texts go once to the notes file (--notes-out, default OUT.notes.json). See docs/performance.md.",
+        };
+        var notesOutput = new Option<string?>("--notes-out") { Description = "With --compact: where to write the notes file (default: the --out file's name + .notes.json)." };
+        var batch = new Command("batch", "Code a JSON Lines file of cases, streaming, one result record per input line, in order.") { batchInput, batchOutput, rulesOption, parallelOption, maxLineBytes, compactOption, notesOutput };
         batch.SetAction(parse =>
         {
             if (parse.GetValue(maxLineBytes) is < 1 or > 1 << 30)
@@ -168,7 +173,11 @@ internal static class CliApp
                 return ExitCodes.Unreadable;
             }
 
-            var request = new BatchRequest(parse.GetValue(batchInput)!, parse.GetValue(batchOutput), parse.GetValue(rulesOption), parse.GetValue(parallelOption), ReadLimits.Default.WithMaxLineBytes(parse.GetValue(maxLineBytes)));
+            var request = new BatchRequest(parse.GetValue(batchInput)!, parse.GetValue(batchOutput), parse.GetValue(rulesOption), parse.GetValue(parallelOption), ReadLimits.Default.WithMaxLineBytes(parse.GetValue(maxLineBytes)))
+            {
+                Compact = parse.GetValue(compactOption),
+                NotesOut = parse.GetValue(notesOutput),
+            };
             return BatchCommands.Batch(request, rawOut, stderr, rawErr, stderrIsTerminal, cancellation);
         });
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Coding.Cases.Reading;
@@ -76,19 +77,27 @@ public static class BatchCoder
 
     private static void RunSequential(RuleSet rules, JsonLinesReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock, CancellationToken cancellation)
     {
+        // One line buffer and one record buffer, reused line after line: each record goes out as soon as it is coded.
+        var line = new LineBuffer();
+        var record = new RecordWriter();
         long lineNumber = 0;
-        InputLine? line;
-        while (!cancellation.IsCancellationRequested && (line = input.Next()) is { } read)
+        while (!cancellation.IsCancellationRequested)
         {
+            line.Length = 0;
+            if (!input.Next(line, out LineSpan read))
+            {
+                break;
+            }
+
             if (cancellation.IsCancellationRequested && !read.Terminated)
             {
                 break; // The input was cut off by the interruption: the partial line is dropped, not coded.
             }
 
-            var (record, outcome) = CodeLine(rules, read, ++lineNumber, options);
-            output.Write(Output.SafeText.EscapeJson(record));
-            output.Write('\n');
-            counts.Add(outcome);
+            record.Clear();
+            counts.Add(CodeLine(rules, line.Chars, read, ++lineNumber, options, record));
+            record.EndLine();
+            output.Write(record.Buffer, 0, record.Length);
             if (options.Progress is not null && lineNumber % options.ChunkSize == 0)
             {
                 options.Progress.Report(counts.Summary(clock.Elapsed));
@@ -103,10 +112,19 @@ public static class BatchCoder
     /// workers, each of which parses, codes and serialises a whole chunk; a writer writes finished chunks strictly in
     /// input order. Both queues are bounded, so memory stays flat; nothing depends on which worker took which chunk.
     /// </summary>
+    /// <remarks>
+    /// Chunks are pooled: a chunk's line and record buffers are reused once the writer is done with it, so what waits
+    /// between stages is long-lived buffers, never per-case objects. A case's objects (its DTOs, case, result) live only
+    /// while one worker codes it, and die young (gen0) however long its chunk waits for the writer.
+    /// </remarks>
     private static void RunPipelined(RuleSet rules, JsonLinesReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock, CancellationToken cancellation)
     {
         int capacity = options.Parallelism * 4;
+        int poolSize = (capacity * 2) + 2; // Every chunk the two queues can hold, the one being read and the one being written.
+        int created = 0;
+        var all = new List<Chunk>(poolSize);
         using var failed = new CancellationTokenSource();
+        using var free = new BlockingCollection<Chunk>(poolSize);
         using var work = new BlockingCollection<Chunk>(capacity);
         using var inOrder = new BlockingCollection<Chunk>(capacity * 2);
         var workers = new Task[options.Parallelism];
@@ -131,21 +149,20 @@ public static class BatchCoder
                 foreach (Chunk chunk in inOrder.GetConsumingEnumerable())
                 {
                     chunk.Done.Wait();
-                    chunk.Done.Dispose();
                     if (chunk.Error is { } error)
                     {
                         failed.Cancel();
                         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
                     }
 
+                    output.Write(chunk.Records.Buffer, 0, chunk.Records.Length);
                     for (int i = 0; i < chunk.Count; i++)
                     {
-                        output.Write(Output.SafeText.EscapeJson(chunk.Records[i]));
-                        output.Write('\n');
                         counts.Add(chunk.Outcomes[i]);
                     }
 
                     options.Progress?.Report(counts.Summary(clock.Elapsed));
+                    free.Add(chunk);
                 }
             },
             CancellationToken.None,
@@ -158,8 +175,23 @@ public static class BatchCoder
             long lineNumber = 0;
             while (true)
             {
-                var chunk = new Chunk(options.ChunkSize, lineNumber + 1);
-                while (chunk.Count < options.ChunkSize && !cancellation.IsCancellationRequested && input.Next() is { } line)
+                Chunk chunk;
+                if (!free.TryTake(out chunk!))
+                {
+                    if (created < poolSize)
+                    {
+                        chunk = new Chunk(options.ChunkSize);
+                        all.Add(chunk);
+                        created++;
+                    }
+                    else
+                    {
+                        chunk = free.Take(failed.Token);
+                    }
+                }
+
+                chunk.Reset(lineNumber + 1);
+                while (chunk.Count < options.ChunkSize && !cancellation.IsCancellationRequested && input.Next(chunk.Input, out LineSpan line))
                 {
                     if (cancellation.IsCancellationRequested && !line.Terminated)
                     {
@@ -171,7 +203,6 @@ public static class BatchCoder
 
                 if (chunk.Count == 0)
                 {
-                    chunk.Done.Dispose();
                     break;
                 }
 
@@ -191,7 +222,58 @@ public static class BatchCoder
         }
 
         Task.WaitAll(workers, CancellationToken.None); // In-flight chunks are finished, not dropped.
-        writer.GetAwaiter().GetResult();
+        try
+        {
+            writer.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            foreach (Chunk chunk in all)
+            {
+                chunk.Done.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the notes file that goes with compact records (<see cref="BatchOptions.Compact"/>): every note of the rule
+    /// set once, as <c>{"rules_version": "…", "notes": [{"id", "text", "source"}, …]}</c>, sorted by id.
+    /// </summary>
+    /// <param name="rules">The rule set the records were coded with.</param>
+    /// <param name="output">Where to write the notes (one JSON document, indented, ending with LF).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">Writing failed.</exception>
+    public static void WriteNotes(RuleSet rules, TextWriter output)
+    {
+        Preconditions.CheckNotNull(rules, nameof(rules));
+        Preconditions.CheckNotNull(output, nameof(output));
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new Newtonsoft.Json.JsonTextWriter(text) { Formatting = Newtonsoft.Json.Formatting.Indented })
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("rules_version");
+            json.WriteValue(rules.Version);
+            json.WritePropertyName("notes");
+            json.WriteStartArray();
+            foreach (CodingNote note in rules.Notes.Values.OrderBy(n => n.Id, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("id");
+                json.WriteValue(note.Id);
+                json.WritePropertyName("text");
+                json.WriteValue(note.Text);
+                json.WritePropertyName("source");
+                json.WriteValue(note.Source);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.Write(Output.SafeText.EscapeJson(text.ToString().Replace("\r\n", "\n")));
+        output.Write('\n');
+        output.Flush();
     }
 
     /// <summary>Codes cases given as JSON texts, lazily and in order; one record per text.</summary>
@@ -226,34 +308,60 @@ public static class BatchCoder
             return new CaseReadResult(name, null, new[] { new DataError(DataErrorIds.Syntax, "The line is empty; every line must hold one case.", name, 1, 1) });
         }
 
-        return CaseFile.Parse(line!, name, DocumentFormat.Json, limits ?? ReadLimits.Default);
+        limits ??= ReadLimits.Default;
+        char[] chars = line!.ToCharArray();
+        return JsonLineMapper.TryMap<CaseDto>(chars, 0, chars.Length, limits) is { } dto
+            ? CaseFile.Build(dto, new DataErrorSink(name, limits: limits), name)
+            : CaseFile.Parse(line, name, DocumentFormat.Json, limits);
     }
 
-    private static (string Record, Outcome Outcome) CodeLine(RuleSet rules, InputLine line, long number, BatchOptions options)
+    /// <summary>
+    /// Reads a line through the fast path (<see cref="JsonLineMapper"/>) when it takes it, else through the document
+    /// reader, which gives every located error; either way the same case builder checks the values.
+    /// </summary>
+    private static CaseReadResult Read(char[] chars, LineSpan line, long number, BatchOptions options)
+    {
+        if (JsonLineMapper.TryMap<CaseDto>(chars, line.Start, line.Length, options.Limits) is { } dto)
+        {
+            string name = options.SourceName + ":" + number.ToString(CultureInfo.InvariantCulture);
+            return CaseFile.Build(dto, new DataErrorSink(name, limits: options.Limits), name);
+        }
+
+        return Read(new string(chars, line.Start, line.Length), number, options.SourceName, options.Limits);
+    }
+
+    /// <summary>Codes one line and writes its record (no line end) to <paramref name="output"/>.</summary>
+    private static Outcome CodeLine(RuleSet rules, char[] chars, LineSpan line, long number, BatchOptions options, RecordWriter output)
     {
         if (line.TooLong)
         {
             string name = options.SourceName + ":" + number.ToString(CultureInfo.InvariantCulture);
             string message = SourceText.TooLargeMessage("The line", line.Bytes, options.Limits.MaxLineBytes, "raise it with --max-line-bytes (library: ReadLimits.WithMaxLineBytes)");
-            return (ErrorRecord(number, new[] { new DataError(DataErrorIds.LimitExceeded, message, name, 1, 1) }), Outcome.Unreadable);
+            output.Record(ErrorRecord(number, new[] { new DataError(DataErrorIds.LimitExceeded, message, name, 1, 1) }));
+            return Outcome.Unreadable;
         }
 
+        int mark = output.Length;
         try
         {
-            CaseReadResult read = Read(line.Text, number, options.SourceName, options.Limits);
+            CaseReadResult read = Read(chars, line, number, options);
             if (read.Case is null)
             {
-                return (ErrorRecord(number, read.Errors), Outcome.Unreadable);
+                output.Record(ErrorRecord(number, read.Errors));
+                return Outcome.Unreadable;
             }
 
             CodingResult result = rules.Code(read.Case);
-            return (ResultJson.Serialize(result, indented: false), result.Ready ? Outcome.Ready : Outcome.WithErrors);
+            output.Result(result, rules.Notes, options.Compact);
+            return result.Ready ? Outcome.Ready : Outcome.WithErrors;
         }
 #pragma warning disable CA1031 // A defect met on one line must not take the other lines down: it becomes that line's record.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return (BatchRecords.Failed(number, ex), Outcome.Failed);
+            output.Truncate(mark); // Nothing of a record cut short by the defect is kept.
+            output.Record(BatchRecords.Failed(number, ex));
+            return Outcome.Failed;
         }
     }
 
@@ -268,24 +376,27 @@ public static class BatchCoder
         Failed,
     }
 
-    /// <summary>A run of consecutive input lines and, once a worker is done, their records.</summary>
+    /// <summary>A run of consecutive input lines and, once a worker is done, their records; pooled and reused.</summary>
     private sealed class Chunk
     {
-        public Chunk(int size, long firstLine)
+        /// <summary>Buffers that grew past this (a huge line) are let go when the chunk is reused, so one line does not pin memory.</summary>
+        private const int KeepChars = 1 << 21;
+
+        public Chunk(int size)
         {
-            Lines = new InputLine[size];
-            Records = new string[size];
+            Lines = new LineSpan[size];
             Outcomes = new Outcome[size];
-            FirstLine = firstLine;
         }
 
-        public InputLine[] Lines { get; }
+        public LineBuffer Input { get; private set; } = new();
 
-        public string[] Records { get; }
+        public LineSpan[] Lines { get; }
+
+        public RecordWriter Records { get; private set; } = new(1 << 17);
 
         public Outcome[] Outcomes { get; }
 
-        public long FirstLine { get; }
+        public long FirstLine { get; private set; }
 
         public int Count { get; set; }
 
@@ -293,14 +404,34 @@ public static class BatchCoder
 
         public Exception? Error { get; private set; }
 
+        public void Reset(long firstLine)
+        {
+            if (Input.Chars.Length > KeepChars)
+            {
+                Input = new LineBuffer();
+            }
+
+            if (Records.Buffer.Length > KeepChars)
+            {
+                Records = new RecordWriter(1 << 17);
+            }
+
+            Input.Length = 0;
+            Records.Clear();
+            Count = 0;
+            Error = null;
+            FirstLine = firstLine;
+            Done.Reset();
+        }
+
         public void Process(RuleSet rules, BatchOptions options)
         {
             try
             {
                 for (int i = 0; i < Count; i++)
                 {
-                    (Records[i], Outcomes[i]) = CodeLine(rules, Lines[i], FirstLine + i, options);
-                    Lines[i] = default;
+                    Outcomes[i] = CodeLine(rules, Input.Chars, Lines[i], FirstLine + i, options, Records);
+                    Records.EndLine();
                 }
             }
 #pragma warning disable CA1031 // Handed to the writer thread, which rethrows it on the caller's behalf.

@@ -49,6 +49,24 @@ public sealed record BatchOptions
 
     /// <summary>Gets the receiver of progress after each chunk, or <see langword="null"/>.</summary>
     public IProgress<BatchSummary>? Progress { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether result records are written compact: the keys of the full record in the same
+    /// order, less every key whose value is null, an empty list or false (<c>ready</c> is always written), and the
+    /// result's <c>notes</c> as note ids, whose texts <see cref="BatchCoder.WriteNotes"/> writes once. Error records
+    /// are the same in both forms. Default: <see langword="false"/> (every record is the full <see cref="Output.ResultJson"/> form).
+    /// </summary>
+    /// <remarks>
+    /// To read a compact record back as a full one, put back each missing key of the result form with its empty value
+    /// (null, <c>[]</c> or <c>false</c>) and replace each note id by the note of that id in the notes file; the record
+    /// is then byte for byte the full one, which <see cref="Output.ResultJson.Read(string, string)"/> reads.
+    /// </remarks>
+    public bool Compact { get; private init; }
+
+    /// <summary>Returns these options with compact records on or off (see <see cref="Compact"/>).</summary>
+    /// <param name="compact">Whether result records are written compact.</param>
+    /// <returns>The new options.</returns>
+    public BatchOptions WithCompact(bool compact = true) => this with { Compact = compact };
 }
 
 /// <summary>Counts for a batch run (or the part of it done so far). Immutable.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text;
 
@@ -7,6 +8,32 @@ namespace Coding.Batch;
 internal readonly record struct InputLine(string? Text, long Bytes, bool Terminated = true)
 {
     public bool TooLong => Text is null;
+}
+
+/// <summary>Where one line sits in a <see cref="LineBuffer"/>: its characters, or (too long) only its length in bytes.</summary>
+internal readonly record struct LineSpan(int Start, int Length, long Bytes, bool TooLong, bool Terminated);
+
+/// <summary>A growable run of characters that lines are copied into, reused chunk after chunk (so lines are not strings).</summary>
+internal sealed class LineBuffer
+{
+    public LineBuffer(int capacity = 1 << 15) => Chars = new char[capacity];
+
+    public char[] Chars { get; private set; }
+
+    public int Length { get; set; }
+
+    public void Append(char[] source, int start, int count)
+    {
+        if (Length + count > Chars.Length)
+        {
+            var larger = new char[Math.Max(Chars.Length * 2, Length + count)];
+            Array.Copy(Chars, larger, Length);
+            Chars = larger;
+        }
+
+        Array.Copy(source, start, Chars, Length, count);
+        Length += count;
+    }
 }
 
 /// <summary>
@@ -21,7 +48,7 @@ internal sealed class JsonLinesReader
     private readonly TextReader input;
     private readonly int maxBytes;
     private readonly char[] buffer = new char[1 << 14];
-    private readonly StringBuilder line = new();
+    private LineBuffer? single;
     private int position;
     private int filled;
     private bool first = true;
@@ -32,10 +59,23 @@ internal sealed class JsonLinesReader
         this.maxBytes = maxBytes;
     }
 
-    /// <summary>The next line, or <see langword="null"/> at the end of the input.</summary>
+    /// <summary>The next line as a string, or <see langword="null"/> at the end of the input.</summary>
     public InputLine? Next()
     {
-        line.Clear();
+        single ??= new LineBuffer(256);
+        single.Length = 0;
+        if (!Next(single, out LineSpan line))
+        {
+            return null;
+        }
+
+        return new InputLine(line.TooLong ? null : new string(single.Chars, line.Start, line.Length), line.Bytes, line.Terminated);
+    }
+
+    /// <summary>Copies the next line to the end of <paramref name="into"/>; false at the end of the input.</summary>
+    public bool Next(LineBuffer into, out LineSpan line)
+    {
+        int lineStart = into.Length;
         long bytes = 0;
         bool tooLong = false;
         bool any = false;
@@ -48,67 +88,61 @@ internal sealed class JsonLinesReader
                 if (filled <= 0)
                 {
                     filled = 0;
-                    return any ? Finish(bytes, tooLong, null, 0, 0) with { Terminated = false } : null;
+                    line = any ? Finish(into, lineStart, bytes, tooLong, terminated: false) : default;
+                    return any;
                 }
             }
 
             any = true;
             int start = position;
-            int end = System.Array.IndexOf(buffer, '\n', position, filled - position);
+            int end = Array.IndexOf(buffer, '\n', position, filled - position);
             int stop = end < 0 ? filled : end;
             bytes += Utf8.GetByteCount(buffer, start, stop - start);
             tooLong |= bytes > maxBytes + 1L; // + 1: a CR before the LF is not part of the line.
             position = end < 0 ? filled : end + 1;
-            if (end >= 0)
+            if (!tooLong)
             {
-                // The usual case: the whole line is in the buffer, and becomes a string with one copy.
-                return line.Length == 0 ? Finish(bytes, tooLong, buffer, start, stop - start) : Append(start, stop, tooLong).Finish(bytes, tooLong, null, 0, 0);
+                into.Append(buffer, start, stop - start);
             }
 
-            Append(start, stop, tooLong);
+            if (end >= 0)
+            {
+                line = Finish(into, lineStart, bytes, tooLong, terminated: true);
+                return true;
+            }
         }
     }
 
-    private JsonLinesReader Append(int start, int stop, bool tooLong)
-    {
-        if (!tooLong)
-        {
-            line.Append(buffer, start, stop - start);
-        }
-
-        return this;
-    }
-
-    /// <summary>The line from <paramref name="chars"/> when given, else from the builder; one CR and a first BOM dropped.</summary>
-    private InputLine Finish(long bytes, bool tooLong, char[]? chars, int start, int length)
+    /// <summary>The line just copied; one CR and a first BOM dropped; a line over the limit keeps only its length.</summary>
+    private LineSpan Finish(LineBuffer into, int start, long bytes, bool tooLong, bool terminated)
     {
         bool isFirst = first;
         first = false;
-        if (tooLong)
+        int origin = start;
+        int length = into.Length - start;
+        char[] chars = into.Chars;
+        if (!tooLong)
         {
-            return new InputLine(null, bytes);
+            if (isFirst && length > 0 && chars[start] == '\uFEFF')
+            {
+                start++; // A byte order mark starts the file, not the first case.
+                length--;
+                bytes -= 3;
+            }
+
+            if (length > 0 && chars[start + length - 1] == '\r')
+            {
+                length--;
+                bytes--;
+            }
         }
 
-        if (chars is null)
+        if (tooLong || bytes > maxBytes)
         {
-            chars = line.ToString().ToCharArray();
-            start = 0;
-            length = chars.Length;
+            into.Length = origin; // Nothing of a line over the limit is kept.
+            return new LineSpan(origin, 0, bytes, TooLong: true, terminated);
         }
 
-        if (isFirst && length > 0 && chars[start] == '\uFEFF')
-        {
-            start++; // A byte order mark starts the file, not the first case.
-            length--;
-            bytes -= 3;
-        }
-
-        if (length > 0 && chars[start + length - 1] == '\r')
-        {
-            length--;
-            bytes--;
-        }
-
-        return bytes > maxBytes ? new InputLine(null, bytes) : new InputLine(new string(chars, start, length), bytes);
+        return new LineSpan(start, length, bytes, TooLong: false, terminated);
     }
 }

@@ -4,7 +4,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Linq.Expressions;
 using System.Reflection;
 
 namespace Coding.Documents;
@@ -283,7 +282,11 @@ internal static class StrictMapper
         return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => Output.WireNames.Of(type, n))) : "text";
     }
 
-    /// <summary>A DTO type's keys, required keys, factory and setters, built once per type with compiled delegates.</summary>
+    /// <summary>
+    /// A DTO type's keys, required keys, factory and setters, built once per type. No expression is compiled: every
+    /// rule file's DTOs are shaped at start-up, and compiling a lambda per property cost the console a sixth of its
+    /// cold start (docs/performance.md). Setters are delegates bound straight to the property setters instead.
+    /// </summary>
     private sealed class DtoShape
     {
         public DtoShape(Type type)
@@ -295,7 +298,7 @@ internal static class StrictMapper
             Index = properties.Select((p, slot) => (p.Name, slot)).ToDictionary(x => x.Name, x => x.slot, StringComparer.Ordinal);
             Keys = properties.Select(p => Output.WireNames.ToSnakeCase(p.Name)).ToArray();
             Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => Output.WireNames.ToSnakeCase(p.Name)).ToArray();
-            Create = Expression.Lambda<Func<LocatedDto>>(Expression.New(type)).Compile();
+            Create = () => (LocatedDto)Activator.CreateInstance(type)!;
         }
 
         public Dictionary<string, DtoProperty> Properties { get; }
@@ -317,10 +320,8 @@ internal static class StrictMapper
             Name = property.Name;
             Slot = slot;
             Shape = ValueShapes.GetOrAdd(property.PropertyType, t => new ValueShape(t));
-            var target = Expression.Parameter(typeof(LocatedDto));
-            var value = Expression.Parameter(typeof(object));
-            var assign = Expression.Assign(Expression.Property(Expression.Convert(target, property.DeclaringType!), property), Expression.Convert(value, property.PropertyType));
-            Set = Expression.Lambda<Action<LocatedDto, object>>(assign, target, value).Compile();
+            var setter = (Setter)Activator.CreateInstance(typeof(Setter<,>).MakeGenericType(property.DeclaringType!, property.PropertyType), property.SetMethod!)!;
+            Set = setter.Set;
         }
 
         public string Name { get; }
@@ -348,7 +349,8 @@ internal static class StrictMapper
             {
                 Kind = ValueKind.List;
                 Element = ValueShapes.GetOrAdd(Type.GetGenericArguments()[0], t => new ValueShape(t));
-                CreateList = Expression.Lambda<Func<IList>>(Expression.New(Type)).Compile();
+                Type list = Type;
+                CreateList = () => (IList)Activator.CreateInstance(list)!;
             }
         }
 
@@ -375,5 +377,21 @@ internal static class StrictMapper
         public Dictionary<string, object> Values { get; }
 
         public string Choices { get; }
+    }
+    /// <summary>Sets one property from a boxed value.</summary>
+    private abstract class Setter
+    {
+        public abstract void Set(LocatedDto dto, object value);
+    }
+
+    /// <summary>A property setter as a typed delegate: one unboxing, no reflection per value, nothing compiled.</summary>
+    private sealed class Setter<TDto, TValue> : Setter
+        where TDto : LocatedDto
+    {
+        private readonly Action<TDto, TValue> set;
+
+        public Setter(MethodInfo setMethod) => set = (Action<TDto, TValue>)Delegate.CreateDelegate(typeof(Action<TDto, TValue>), setMethod);
+
+        public override void Set(LocatedDto dto, object value) => set((TDto)dto, (TValue)value);
     }
 }

@@ -58,7 +58,12 @@ public static class CaseFile
         Preconditions.CheckNotNull(limits, nameof(limits));
         var sink = new DataErrorSink(sourceName, limits: limits);
         DataNode? root = DocumentReader.Read(text, format, sink);
-        CaseDto? dto = root is null ? null : StrictMapper.Map<CaseDto>(root, sink);
+        return Build(root is null ? null : StrictMapper.Map<CaseDto>(root, sink), sink, sourceName);
+    }
+
+    /// <summary>The case built from a mapped DTO (or the errors), as <see cref="Parse(string, string, DocumentFormat, ReadLimits)"/> gives it; the batch's fast path maps lines itself.</summary>
+    internal static CaseReadResult Build(CaseDto? dto, DataErrorSink sink, string sourceName)
+    {
         CodingCase? codingCase = dto is null ? null : new CaseBuilder(sink).Build(dto);
         if (codingCase is null && !sink.HasErrors)
         {
