@@ -56,10 +56,16 @@ public static class RuleSchemas
             throw new ArgumentException($"'{ruleFileName}' is not a rule file.", nameof(ruleFileName));
         }
 
+        return GenerateFor(dto, ruleFileName);
+    }
+
+    /// <summary>The schema of a file mapped onto a DTO type (rule files, study files).</summary>
+    internal static string GenerateFor(Type dto, string title)
+    {
         var schema = new JObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["title"] = ruleFileName,
+            ["title"] = title,
             ["description"] = "Generated from the loader's DTOs by 'coding rules schema'; do not edit by hand.",
         };
         foreach (var property in ObjectSchema(dto).Properties())
