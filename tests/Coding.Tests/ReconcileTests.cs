@@ -94,6 +94,9 @@ public sealed class ReconcileTests
         Assert.Contains("'cisplatin' is designated not_billable", cisplatin.Message, StringComparison.Ordinal);
         Assert.Contains("J9060 to sponsor invoice", cisplatin.Message, StringComparison.Ordinal);
         Assert.Equal("003", visit.Subject);
+        Assert.Equal(new[] { FindingIds.StudySponsorItemOnInsurerClaim }, visit.Items.Single(i => i.Item == "biopsies").Deviations);
+        Assert.Equal(new[] { FindingIds.StudyBilledDifferently }, visit.Items.Single(i => i.Item == "cisplatin").Deviations);
+        Assert.Equal(new[] { "insurer claim (medicare)" }, visit.Items.Single(i => i.Item == "biopsies").BilledTo);
     }
 
     [Fact]

@@ -183,6 +183,9 @@ public sealed class StudyEdgeTests
         Finding finding = result.Findings.Single(f => f.Id == FindingIds.StudyItemNotCoded);
         Assert.Equal((Severity.Info, "trial.study"), (finding.Severity, finding.Path));
         Assert.Contains("'primary_surgery' at cycle 1, and nothing was coded for it", finding.Message, StringComparison.Ordinal);
+        ReconciledItem surgery = StudyReconciliation.Reconcile(BundledStudies.HipecIde, RuleSet.Default, new[] { Case(text, BundledStudies.HipecIde) }).Visits[0].Items[0];
+        Assert.Equal(("primary_surgery", true, 0), (surgery.Item, surgery.Planned, surgery.Lines.Count));
+        Assert.Equal(new[] { FindingIds.StudyItemNotCoded }, surgery.Deviations);
     }
 
     [Fact]
