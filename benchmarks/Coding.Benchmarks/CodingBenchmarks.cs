@@ -27,7 +27,8 @@ public class CodingBenchmarks
         rules = RuleSet.Default;
         string examples = Path.Combine(RepositoryRoot(), "examples");
         hipec = CaseFile.Read(Path.Combine(examples, "hipec-crs-appendix-professional.yaml")).Case!;
-        pipacTrial = CaseFile.Read(Path.Combine(examples, "pipac-course-nct04329494", "cycle-3.yaml")).Case!;
+        var studies = Coding.Studies.StudyCatalogue.Read(Path.Combine(RepositoryRoot(), "studies")).Catalogue!;
+        pipacTrial = CaseFile.Read(Path.Combine(examples, "pipac-course-nct04329494", "cycle-3.yaml"), Coding.Documents.ReadLimits.Default, studies).Case!;
         result = rules.Code(pipacTrial);
         hipecJson = CaseGenerator.Generate(1, seed: 3).Single();
     }

@@ -85,9 +85,13 @@ internal static class CliApp
             Description = $"The largest case file read, in bytes (default {ReadLimits.DefaultMaxFileBytes}).",
             DefaultValueFactory = _ => ReadLimits.DefaultMaxFileBytes,
         };
-        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, formatOption, delimitersOption, maxFileBytes };
+        var studiesOption = new Option<DirectoryInfo?>("--studies")
+        {
+            Description = $"The study files a case's trial block can name (trial: {{ study: NCT... }}). Default: the '{StudyCommands.DefaultDirectory}' directory in the current directory, if there is one.",
+        };
+        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, studiesOption, formatOption, delimitersOption, maxFileBytes };
         code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? (Delimiters(parse.GetValue(delimitersOption)!, stderr) is { } delimiters
-            ? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), new OutputChoice(parse.GetValue(formatOption), delimiters), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Table ? stdout : rawOut, stderr)
+            ? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), new OutputChoice(parse.GetValue(formatOption), delimiters), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Table ? stdout : rawOut, stderr)
             : ExitCodes.Unreadable));
 
         var gridFiles = new Argument<FileInfo[]>("case-file")
@@ -100,8 +104,26 @@ internal static class CliApp
             Description = "table (for people) or csv (for the research office).",
             DefaultValueFactory = _ => GridFormat.Table,
         };
-        var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, gridFormat, maxFileBytes };
-        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
+        var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, studiesOption, gridFormat, maxFileBytes };
+        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
+
+        var studyFile = new Option<FileInfo>("--study")
+        {
+            Description = "The study file (its coverage analysis) to reconcile the cases with.",
+            Required = true,
+        };
+        var reconcileFiles = new Argument<FileInfo[]>("case-file")
+        {
+            Description = "The case files of the study's patients, one per visit.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var reconcileFormat = new Option<StudyCommands.ReconcileFormat>("--format")
+        {
+            Description = "table (for people) or csv (for the research compliance office).",
+            DefaultValueFactory = _ => StudyCommands.ReconcileFormat.Table,
+        };
+        var reconcile = new Command("reconcile", "Reconcile cases with a study's coverage analysis: per patient and visit, what was planned, coded and billed, and every deviation.") { studyFile, reconcileFiles, rulesOption, reconcileFormat, maxFileBytes };
+        reconcile.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? StudyCommands.Reconcile(parse.GetValue(studyFile)!, parse.GetValue(reconcileFiles)!, parse.GetValue(rulesOption), parse.GetValue(reconcileFormat), Limits(parse.GetValue(maxFileBytes)), rawOut, stdout, stderr));
 
         var validateDirectory = new Argument<DirectoryInfo>("dir")
         {
@@ -118,16 +140,20 @@ internal static class CliApp
             Description = "The directory of case files to code with both (searched recursively; default: examples).",
             DefaultValueFactory = _ => new DirectoryInfo("examples"),
         };
-        var diff = new Command("diff", "Code every case with both rule sets and print what changed, case by case (nothing when nothing changed).") { oldDirectory, newDirectory, casesOption };
-        diff.SetAction(parse => RulesCommands.Diff(parse.GetValue(oldDirectory)!, parse.GetValue(newDirectory)!, parse.GetValue(casesOption)!, stdout, stderr));
+        var diff = new Command("diff", "Code every case with both rule sets and print what changed, case by case (nothing when nothing changed).") { oldDirectory, newDirectory, casesOption, studiesOption };
+        diff.SetAction(parse => RulesCommands.Diff(parse.GetValue(oldDirectory)!, parse.GetValue(newDirectory)!, parse.GetValue(casesOption)!, parse.GetValue(studiesOption), stdout, stderr));
 
         var schemaDirectory = new Argument<DirectoryInfo>("dir")
         {
             Description = "Where to write the JSON Schemas (default: data/schema).",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "schema")),
         };
-        var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory };
-        schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, stdout, stderr));
+        var studySchemaDirectory = new Option<DirectoryInfo?>("--study-schema-dir")
+        {
+            Description = "Also write the study files' schema (study.schema.json) there, e.g. studies/schema.",
+        };
+        var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory, studySchemaDirectory };
+        schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, parse.GetValue(studySchemaDirectory), stdout, stderr));
 
         var importKind = new Argument<Coding.Maintenance.Import.ImportKind>("kind") { Description = "aoc, ptp, mue, icd10cm, icd10pcs or ipo." };
         var importFile = new Argument<FileInfo>("file") { Description = "The official CMS file, in its published layout." };
@@ -187,7 +213,7 @@ internal static class CliApp
         var generate = new Command("generate", "Write realistic synthetic cases as JSON Lines, deterministically from a seed (for load tests).") { generateCount, seedOption, generateOutput };
         generate.SetAction(parse => BatchCommands.Generate(parse.GetValue(generateCount), parse.GetValue(seedOption), parse.GetValue(generateOutput), rawOut, stderr));
 
-        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, batch, generate, rulesCommand };
+        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, reconcile, batch, generate, rulesCommand };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -260,14 +286,14 @@ internal static class CliApp
     /// Reads and codes each file; unreadable files are reported to stderr and counted, never silently dropped. An
     /// unexpected failure on one file is one line naming it; the other files are still coded and printed.
     /// </summary>
-    private static FileOutcomes CodeFiles(FileInfo[] files, RuleSet rules, ReadLimits limits, TextWriter stderr)
+    private static FileOutcomes CodeFiles(FileInfo[] files, RuleSet rules, Coding.Studies.StudyCatalogue studies, ReadLimits limits, TextWriter stderr)
     {
         var outcomes = new FileOutcomes();
         foreach (FileInfo file in files)
         {
             try
             {
-                CaseReadResult read = CaseFile.Read(file.ToString(), limits);
+                CaseReadResult read = CaseFile.Read(file.ToString(), limits, studies);
                 if (!read.Succeeded)
                 {
                     outcomes.Unreadable = true;
@@ -280,6 +306,7 @@ internal static class CliApp
                 }
 
                 outcomes.Results.Add(rules.Code(read.Case!));
+                outcomes.Cases.Add(read.Case!);
             }
 #pragma warning disable CA1031 // One file's defect must not hide the other files' results.
             catch (Exception ex)
@@ -299,15 +326,16 @@ internal static class CliApp
             : outcomes.Unreadable ? ExitCodes.Unreadable
             : outcomes.Results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
 
-    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
-        if (rules is null)
+        Coding.Studies.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
+        if (rules is null || studies is null)
         {
             return ExitCodes.Unreadable;
         }
 
-        FileOutcomes outcomes = CodeFiles(files, rules, limits, stderr);
+        FileOutcomes outcomes = CodeFiles(files, rules, studies, limits, stderr);
         var results = outcomes.Results;
         if (outcomes.Unreadable || outcomes.Failed)
         {
@@ -315,7 +343,9 @@ internal static class CliApp
             return ExitCodeOf(outcomes);
         }
 
-        BillingGrid grid = BillingGrid.Build(results);
+        // When every visit names one study, its schedule of events gives the columns.
+        var named = outcomes.Cases.Select(c => c.Trial?.Study).Distinct().ToList();
+        BillingGrid grid = named is [{ } study] ? BillingGrid.Build(results, study) : BillingGrid.Build(results);
         if (format == GridFormat.Csv)
         {
             stdout.Write(grid.ToCsv());
@@ -328,10 +358,11 @@ internal static class CliApp
         return ExitCodeOf(outcomes);
     }
 
-    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
-        return rules is null ? ExitCodes.Unreadable : CodeWith(rules, files, output, limits, stdout, stderr);
+        Coding.Studies.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
+        return rules is null || studies is null ? ExitCodes.Unreadable : CodeWith(rules, files, output, limits, stdout, stderr, studies);
     }
 
     /// <summary>The X12 delimiters the option gives, or null (after saying why) when they are not four distinct delimiters.</summary>
@@ -355,12 +386,12 @@ internal static class CliApp
     }
 
     /// <summary>Codes and prints the files with a loaded rule set (tests pass a rule set of their own).</summary>
-    internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
-        => CodeWith(rules, files, new OutputChoice(format, X12Delimiters.Default), limits, stdout, stderr);
+    internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr, Coding.Studies.StudyCatalogue? studies = null)
+        => CodeWith(rules, files, new OutputChoice(format, X12Delimiters.Default), limits, stdout, stderr, studies);
 
-    private static int CodeWith(RuleSet rules, FileInfo[] files, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    private static int CodeWith(RuleSet rules, FileInfo[] files, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr, Coding.Studies.StudyCatalogue? studies)
     {
-        FileOutcomes outcomes = CodeFiles(files, rules, limits, stderr);
+        FileOutcomes outcomes = CodeFiles(files, rules, studies ?? Coding.Studies.StudyCatalogue.Empty, limits, stderr);
         var results = outcomes.Results;
         switch (output.Format)
         {
@@ -401,6 +432,8 @@ internal static class CliApp
     private sealed class FileOutcomes
     {
         public List<CodingResult> Results { get; } = new();
+
+        public List<Coding.Cases.CodingCase> Cases { get; } = new();
 
         public bool Unreadable { get; set; }
 

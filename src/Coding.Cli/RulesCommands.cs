@@ -38,11 +38,12 @@ internal static class RulesCommands
         }
     }
 
-    public static int Diff(DirectoryInfo oldDirectory, DirectoryInfo newDirectory, DirectoryInfo casesDirectory, TextWriter stdout, TextWriter stderr)
+    public static int Diff(DirectoryInfo oldDirectory, DirectoryInfo newDirectory, DirectoryInfo casesDirectory, DirectoryInfo? studiesDirectory, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? before = CliApp.LoadRules(oldDirectory, stderr);
         RuleSet? after = CliApp.LoadRules(newDirectory, stderr);
-        if (before is null || after is null)
+        Coding.Studies.StudyCatalogue? studies = before is null || after is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
+        if (before is null || after is null || studies is null)
         {
             return ExitCodes.Unreadable;
         }
@@ -68,7 +69,7 @@ internal static class RulesCommands
 
         foreach (string file in files)
         {
-            CaseReadResult read = CaseFile.Read(file);
+            CaseReadResult read = CaseFile.Read(file, Coding.Documents.ReadLimits.Default, studies);
             if (!read.Succeeded)
             {
                 unreadable = true;
@@ -102,7 +103,7 @@ internal static class RulesCommands
         return unreadable ? ExitCodes.Unreadable : ExitCodes.Ready;
     }
 
-    public static int Schema(DirectoryInfo directory, TextWriter stdout, TextWriter stderr)
+    public static int Schema(DirectoryInfo directory, DirectoryInfo? studySchemaDirectory, TextWriter stdout, TextWriter stderr)
     {
         string current = directory.ToString();
         try
@@ -117,6 +118,14 @@ internal static class RulesCommands
                 File.WriteAllText(Path.Combine(directory.FullName, name), text);
                 stdout.WriteLine("wrote " + current);
             }
+
+            if (studySchemaDirectory is not null)
+            {
+                studySchemaDirectory.Create();
+                current = Path.Combine(studySchemaDirectory.ToString(), StudySchemaFileName);
+                File.WriteAllText(Path.Combine(studySchemaDirectory.FullName, StudySchemaFileName), Coding.Studies.StudyFile.Schema());
+                stdout.WriteLine("wrote " + current);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -126,6 +135,9 @@ internal static class RulesCommands
 
         return ExitCodes.Ready;
     }
+
+    /// <summary>The study files' schema, as their first line names it (schema/study.schema.json beside them).</summary>
+    internal const string StudySchemaFileName = "study.schema.json";
 
     /// <summary>Every case file under a directory, in a stable order.</summary>
     internal static IEnumerable<string> CaseFiles(DirectoryInfo directory)

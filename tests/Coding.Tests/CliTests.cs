@@ -134,7 +134,7 @@ public sealed class CliTests
     [Fact]
     public void Code_TrialCase_ShowsWhoPaysAndTheClaimMarkers()
     {
-        var (exit, output, _) = Run("code", Path.Combine(Paths.Examples, "pipac-course-nct04329494", "cycle-3.yaml"));
+        var (exit, output, _) = Run("code", Path.Combine(Paths.Examples, "pipac-course-nct04329494", "cycle-3.yaml"), "--studies", Paths.Studies);
         Assert.Equal(0, exit);
         Snapshot.Match(output, extension: "txt");
     }
@@ -143,7 +143,7 @@ public sealed class CliTests
     public void Grid_ThreeCycleCourse_PrintsTheTable()
     {
         string course = Path.Combine(Paths.Examples, "pipac-course-nct04329494");
-        var (exit, output, _) = Run("grid", Path.Combine(course, "cycle-3.yaml"), Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"));
+        var (exit, output, _) = Run("grid", Path.Combine(course, "cycle-3.yaml"), Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"), "--studies", Paths.Studies);
         Assert.Equal(0, exit);
         Snapshot.Match(output, extension: "txt");
     }
@@ -152,9 +152,9 @@ public sealed class CliTests
     public void Grid_CsvFormat_WritesCsv()
     {
         string course = Path.Combine(Paths.Examples, "pipac-course-nct04329494");
-        var (exit, output, _) = Run("grid", Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"), "--format", "csv");
+        var (exit, output, _) = Run("grid", Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"), "--format", "csv", "--studies", Paths.Studies);
         Assert.Equal(0, exit);
-        Assert.StartsWith("item,label,category,cycle 1 (2026-01-13),cycle 2 (2026-03-03),flag\n", output, System.StringComparison.Ordinal);
+        Assert.StartsWith("item,label,category,cycle 1 (2026-01-13),cycle 2 (2026-03-03),cycle 3 (not coded),flag\n", output, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public sealed class CliTests
     [Fact]
     public void RulesDiff_SameRules_PrintsNothing()
     {
-        var (exit, output, error) = Run("rules", "diff", Paths.Data, Paths.Data, "--cases", Paths.Examples);
+        var (exit, output, error) = Run("rules", "diff", Paths.Data, Paths.Data, "--cases", Paths.Examples, "--studies", Paths.Studies);
         Assert.Equal((0, string.Empty), (exit, output));
         Assert.Contains("0 of", error, System.StringComparison.Ordinal);
     }
@@ -235,7 +235,7 @@ public sealed class CliTests
         using var rules = RuleFixture.CopyOfDefault(
             ("rule-set.yaml", $"version: \"{RuleSet.Default.Version}\"", "version: \"9999.2.0\""),
             ("hipec.yaml", "hyperthermic_c: { min: 41.0, max: 43.0 }", "hyperthermic_c: { min: 40.0, max: 43.0 }"));
-        var (exit, output, _) = Run("rules", "diff", Paths.Data, rules.Directory, "--cases", Paths.Examples);
+        var (exit, output, _) = Run("rules", "diff", Paths.Data, rules.Directory, "--cases", Paths.Examples, "--studies", Paths.Studies);
         Assert.Equal(0, exit);
         Snapshot.Match(output.Replace(Paths.Root + Path.DirectorySeparatorChar, string.Empty, System.StringComparison.Ordinal), extension: "txt");
     }

@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests
         RuleSet rules = RuleSet.Load(Paths.Data);
         CodingCase[] cases = Directory.GetFiles(Paths.Examples, "*.*", SearchOption.AllDirectories)
             .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => CaseFile.Read(f).Case!)
+            .Select(f => BundledStudies.Read(f).Case!)
             .ToArray();
         string[] expected = cases.Select(c => ResultJson.Serialize(rules.Code(c))).ToArray();
 

@@ -20,6 +20,10 @@ public sealed class CorpusTests
         => Snapshot.Match(Snapshot.ScrubRulesVersion(CorpusRunner.Report(CorpusRunner.Folders("rules").Select(CorpusRunner.RuleReport))), extension: "tsv");
 
     [Fact]
+    public void StudyFiles_EachEndsWithItsExpectedExitCodeAndFirstLine()
+        => Snapshot.Match(CorpusRunner.Report(CorpusRunner.Files("studies").Select(CorpusRunner.StudyReport)), extension: "tsv");
+
+    [Fact]
     public void JsonLines_EachGivesOneRecordPerLineAndItsExpectedExitCode()
         => Snapshot.Match(Snapshot.ScrubRulesVersion(CorpusRunner.Report(CorpusRunner.Files("jsonl").Select(f => CorpusRunner.JsonLinesReport(f)))), extension: "tsv");
 }

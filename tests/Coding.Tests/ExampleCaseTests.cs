@@ -27,7 +27,7 @@ public sealed class ExampleCaseTests
     [MemberData(nameof(Examples))]
     public void ExampleCase_CodesToItsVerifiedResult(string file)
     {
-        CaseReadResult read = CaseFile.Read(Path.Combine(Paths.Examples, file));
+        CaseReadResult read = BundledStudies.Read(Path.Combine(Paths.Examples, file));
         Assert.True(read.Succeeded, string.Join("\n", read.Errors));
         string name = Path.ChangeExtension(file, null).Replace('/', '_');
         Snapshot.Match(Snapshot.ScrubRulesVersion(ResultJson.Serialize(RuleSet.Default.Code(read.Case!))), name);
@@ -100,12 +100,12 @@ public sealed class ExampleCaseTests
     }
 
     private static Coding.Results.CodingResult Code(string file)
-        => RuleSet.Default.Code(CaseFile.Read(Path.Combine(Paths.Examples, file)).Case!);
+        => RuleSet.Default.Code(BundledStudies.Read(Path.Combine(Paths.Examples, file)).Case!);
 
     [Fact]
     public void Examples_CoverBothProceduresEveryClaimTypeAndBothSidesOf2024()
     {
-        var results = ExampleFiles().Select(f => RuleSet.Default.Code(CaseFile.Read(Path.Combine(Paths.Examples, f)).Case!)).ToList();
+        var results = ExampleFiles().Select(f => RuleSet.Default.Code(BundledStudies.Read(Path.Combine(Paths.Examples, f)).Case!)).ToList();
         Assert.True(results.Count >= 10);
         Assert.Equal(2, results.Select(r => r.Procedure).Distinct().Count());
         Assert.Equal(3, results.Select(r => r.Claim).Distinct().Count());
@@ -116,7 +116,7 @@ public sealed class ExampleCaseTests
     [Fact]
     public void Examples_CoverEveryPayerInsideAndOutsideATrial()
     {
-        var cases = ExampleFiles().Select(f => CaseFile.Read(Path.Combine(Paths.Examples, f)).Case!).ToList();
+        var cases = ExampleFiles().Select(f => BundledStudies.Read(Path.Combine(Paths.Examples, f)).Case!).ToList();
         foreach (var payer in System.Enum.GetValues<Coding.Cases.PayerType>())
         {
             Assert.Contains(cases, c => c.Payer == payer && c.Trial is null);
@@ -130,7 +130,7 @@ public sealed class ExampleCaseTests
     [Fact]
     public void PipacCourse_PrintsItsThreeCycleGrid()
     {
-        var cycles = Directory.GetFiles(Path.Combine(Paths.Examples, "pipac-course-nct04329494")).Order().Select(f => RuleSet.Default.Code(CaseFile.Read(f).Case!));
-        Snapshot.Match(Coverage.BillingGrid.Build(cycles).ToCsv(), extension: "csv");
+        var cycles = Directory.GetFiles(Path.Combine(Paths.Examples, "pipac-course-nct04329494")).Order().Select(f => RuleSet.Default.Code(BundledStudies.Read(f).Case!));
+        Snapshot.Match(Coverage.BillingGrid.Build(cycles, BundledStudies.Pipac).ToCsv(), extension: "csv");
     }
 }

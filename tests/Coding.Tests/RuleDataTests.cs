@@ -28,7 +28,7 @@ public sealed class RuleDataTests
     private static readonly Lazy<IReadOnlyList<CodingResult>> ExampleResults = new(() =>
         Directory.GetFiles(Paths.Examples, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
-            .Select(f => RuleSet.Default.Code(CaseFile.Read(f).Case!))
+            .Select(f => RuleSet.Default.Code(BundledStudies.Read(f).Case!))
             .ToList());
 
     [Fact]

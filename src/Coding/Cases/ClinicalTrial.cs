@@ -37,6 +37,40 @@ public sealed record ClinicalTrial
         DrugDesignations = new ValueDictionary<string, TrialDesignation>(byName);
     }
 
+    /// <summary>
+    /// Creates the enrolment of a patient in a study whose coverage analysis is a <see cref="Studies.Study"/>: the NCT
+    /// and IDE numbers, the designations and whether the trial qualifies for the patient's payer all come from the study.
+    /// </summary>
+    /// <param name="study">The study.</param>
+    /// <param name="payer">The patient's payer; the study says whether the trial qualifies for it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="study"/> is null.</exception>
+    public ClinicalTrial(Studies.Study study, PayerType payer)
+        : this(
+            Preconditions.CheckNotNull(study, nameof(study)).Nct,
+            study.QualifiesFor(payer),
+            study.Ide,
+            Categories(study, TrialDesignation.Investigational),
+            Categories(study, TrialDesignation.Sponsor),
+            StudyDrugs(study),
+            study.ItemFor(Coding.Results.LineCategory.Biopsies) is { Designation: TrialDesignation.Sponsor or TrialDesignation.NotBillable } ? new[] { Coding.Results.LineCategory.Biopsies } : null)
+    {
+        Study = study;
+    }
+
+    /// <summary>
+    /// Gets the study whose coverage analysis designates this trial's items, or <see langword="null"/> when the case
+    /// gives its own lists. With a study, every line's designation (and its note) comes from the study's items.
+    /// </summary>
+    public Studies.Study? Study { get; }
+
+    /// <summary>Gets the patient's study subject (participant) identifier, or <see langword="null"/>; reconciliation groups visits by it.</summary>
+    public string? Subject { get; private init; }
+
+    /// <summary>Gives the same enrolment for a study subject (participant) identifier.</summary>
+    /// <param name="subject">The subject identifier, or <see langword="null"/> for none (blank counts as none).</param>
+    /// <returns>A copy with <see cref="Subject"/> set.</returns>
+    public ClinicalTrial WithSubject(string? subject) => this with { Subject = string.IsNullOrWhiteSpace(subject) ? null : subject!.Trim() };
+
     /// <summary>Gets the designations of individual drugs, by name (case-insensitive).</summary>
     public IReadOnlyDictionary<string, TrialDesignation> DrugDesignations { get; }
 
@@ -57,4 +91,27 @@ public sealed record ClinicalTrial
 
     /// <summary>Gets the line categories the sponsor pays for.</summary>
     public IReadOnlyList<Coding.Results.LineCategory> SponsorPays { get; }
+
+    private static IEnumerable<Coding.Results.LineCategory> Categories(Studies.Study study, TrialDesignation designation)
+    {
+        foreach (Studies.StudyItem item in study.Items)
+        {
+            // Research-only biopsies are listed as such (ResearchOnly), not as a sponsor-paid category.
+            if (item.Category is { } category && category != Coding.Results.LineCategory.Biopsies && item.Designation == designation)
+            {
+                yield return category;
+            }
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, TrialDesignation>> StudyDrugs(Studies.Study study)
+    {
+        foreach (Studies.StudyItem item in study.Items)
+        {
+            if (item.Drug is { } drug)
+            {
+                yield return new KeyValuePair<string, TrialDesignation>(drug, item.Designation);
+            }
+        }
+    }
 }

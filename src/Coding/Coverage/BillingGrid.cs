@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Coding.Cases;
 using Coding.Infrastructure;
 using Coding.Output;
 using Coding.Results;
@@ -58,7 +59,7 @@ public sealed record BillingGridTotal
 
 /// <summary>
 /// The research-billing grid of one patient's course: items as rows, visits (cycles) as columns, each cell who pays.
-/// Immutable; built from coding results with <see cref="Build"/>.
+/// Immutable; built from coding results with <see cref="Build(IEnumerable{CodingResult})"/>.
 /// </summary>
 public sealed class BillingGrid
 {
@@ -90,18 +91,67 @@ public sealed class BillingGrid
     public static BillingGrid Build(IEnumerable<CodingResult> visits)
     {
         Preconditions.CheckNotNull(visits, nameof(visits));
-        var ordered = visits.OrderBy(v => v.Cycle ?? int.MaxValue).ThenBy(v => v.DateOfService).ThenBy(v => v.CaseId, StringComparer.Ordinal).ToList();
-        var columns = ordered.Select(Heading).ToList();
-        var duplicates = new HashSet<string>(columns.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key), StringComparer.Ordinal);
-        columns = columns.Select((c, i) => duplicates.Contains(c) ? $"{c} {SafeText.Escape(ordered[i].CaseId)}" : c).ToList();
+        var ordered = Ordered(visits);
+        return Build(Distinct(ordered.Select(Heading).ToList(), ordered), ordered.ConvertAll(v => (CodingResult?)v));
+    }
 
+    /// <summary>
+    /// Builds the grid of a course whose cases name a study: the columns are the study's schedule of events, one per
+    /// cycle (<c>cycle 3 (not coded)</c> when no visit has it yet), then any visit whose cycle the schedule does not
+    /// have (<c>cycle 4 (2026-06-02, not scheduled)</c>). A HIPEC, given once, is cycle 1.
+    /// </summary>
+    /// <param name="visits">The coding results of the visits.</param>
+    /// <param name="study">The study whose schedule gives the columns.</param>
+    /// <returns>The grid.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static BillingGrid Build(IEnumerable<CodingResult> visits, Studies.Study study)
+    {
+        Preconditions.CheckNotNull(visits, nameof(visits));
+        Preconditions.CheckNotNull(study, nameof(study));
+        var ordered = Ordered(visits);
+        var headings = new List<string>();
+        var slots = new List<CodingResult?>();
+        foreach (Studies.StudyVisit planned in study.Visits)
+        {
+            var coded = ordered.FindAll(v => (v.Cycle ?? 1) == planned.Cycle);
+            if (coded.Count == 0)
+            {
+                headings.Add(string.Format(CultureInfo.InvariantCulture, "cycle {0} (not coded)", planned.Cycle));
+                slots.Add(null);
+            }
+
+            headings.AddRange(coded.Select(Heading));
+            slots.AddRange(coded);
+        }
+
+        foreach (CodingResult unplanned in ordered.Where(v => study.Visit(v.Cycle ?? 1) is null))
+        {
+            headings.Add(Heading(unplanned).TrimEnd(')') + ", not scheduled)");
+            slots.Add(unplanned);
+        }
+
+        return Build(Distinct(headings, slots), slots);
+    }
+
+    private static List<CodingResult> Ordered(IEnumerable<CodingResult> visits)
+        => visits.OrderBy(v => v.Cycle ?? int.MaxValue).ThenBy(v => v.DateOfService).ThenBy(v => v.CaseId, StringComparer.Ordinal).ToList();
+
+    /// <summary>Two visits with the same heading (same cycle and date) are told apart by their case ids.</summary>
+    private static List<string> Distinct(List<string> columns, IReadOnlyList<CodingResult?> slots)
+    {
+        var duplicates = new HashSet<string>(columns.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key), StringComparer.Ordinal);
+        return columns.Select((c, i) => duplicates.Contains(c) ? $"{c} {SafeText.Escape(slots[i]!.CaseId)}" : c).ToList();
+    }
+
+    private static BillingGrid Build(List<string> columns, IReadOnlyList<CodingResult?> ordered)
+    {
         var rowKeys = new List<(string Item, string Label, LineCategory Category)>();
         var cells = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         var designations = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (int column = 0; column < ordered.Count; column++)
         {
-            foreach (CodeLine line in ordered[column].Lines)
+            foreach (CodeLine line in ordered[column]?.Lines ?? ReadOnly.None<CodeLine>())
             {
                 string item = string.Join(" ", new[] { line.Code }.Concat(line.Modifiers.Where(m => !IsTrialModifier(m) && !IsAttestation(m))));
                 if (!cells.TryGetValue(item, out var row))

@@ -75,27 +75,43 @@ internal sealed class CoverageResolver
     /// <summary>The coverage of a line about to be created: who pays, the claim it goes on, the rule, a Q modifier, notes.</summary>
     public LineCoverage Decide(LineCategory category, bool suppliedBySponsor, CodeSystem system = CodeSystem.Cpt, string? drugName = null)
     {
-        LineCoverage coverage = DecideWho(category, suppliedBySponsor, drugName);
+        // With a study, its item designates the line, and the line's notes say which item and why.
+        Studies.StudyItem? item = null;
+        string? studyNote = null;
+        if (trial?.Study is { } study)
+        {
+            item = Studies.StudyDesignations.Designating(study, category, drugName, context.Case.Procedure.Kind, SameDrug);
+            Coding.Results.CodingNote note = Studies.StudyDesignations.Note(study, item);
+            context.DefineNote(note);
+            studyNote = note.Id;
+        }
+
+        LineCoverage coverage = DecideWho(category, suppliedBySponsor, drugName, item);
 
         // An inpatient claim reports every procedure performed, whoever pays: a sponsor-paid ICD-10-PCS code stays on
         // the insurer's claim with its charges marked non-covered (UB-04 FL48).
         if (system == CodeSystem.Icd10Pcs && coverage.Responsibility is Responsibility.Sponsor or Responsibility.NotBillable && context.Case.Payer != PayerType.SelfPay)
         {
             // The sponsor still pays, but the line is not "off the claim": only the non-covered notes apply.
-            return coverage with { Responsibility = Responsibility.Insurer, BillTo = billTo, NonCoveredCharges = true, Notes = rules.NonCoveredNotes };
+            coverage = coverage with { Responsibility = Responsibility.Insurer, BillTo = billTo, NonCoveredCharges = true, Notes = rules.NonCoveredNotes };
         }
 
-        return coverage;
+        return studyNote is null ? coverage : coverage with { Notes = coverage.Notes.Concat(new[] { studyNote }).ToList() };
     }
 
-    private LineCoverage DecideWho(LineCategory category, bool suppliedBySponsor, string? drugName)
+    /// <summary>Whether a drug name a trial or study uses means a drug rule's name (by name or one of its aliases).</summary>
+    public bool SameDrug(string designated, string drugName)
+        => string.Equals(designated, drugName, System.StringComparison.OrdinalIgnoreCase)
+           || context.Rules.Drugs.Find(designated, context.Case.DateOfService)?.Name == drugName;
+
+    private LineCoverage DecideWho(LineCategory category, bool suppliedBySponsor, string? drugName, Studies.StudyItem? item)
     {
         if (suppliedBySponsor)
         {
             return Of(CoverageDecision.SponsorSupplied, Responsibility.NotBillable, null, null);
         }
 
-        TrialDesignation? designation = trial is null ? null : Designation(trial, category, drugName);
+        TrialDesignation? designation = trial is null ? null : trial.Study is null ? Designation(trial, category, drugName) : item?.Designation ?? TrialDesignation.Routine;
         if (designation == TrialDesignation.NotBillable)
         {
             return Of(CoverageDecision.SponsorSupplied, Responsibility.NotBillable, null, null);
@@ -158,8 +174,7 @@ internal sealed class CoverageResolver
     {
         foreach (var designated in trial.DrugDesignations)
         {
-            if (string.Equals(designated.Key, drugName, System.StringComparison.OrdinalIgnoreCase)
-                || context.Rules.Drugs.Find(designated.Key, context.Case.DateOfService)?.Name == drugName)
+            if (SameDrug(designated.Key, drugName))
             {
                 return designated.Value;
             }
@@ -271,7 +286,8 @@ internal sealed class CoverageResolver
 
         if (!markers)
         {
-            if (!trial.Qualifying && codingCase.Payer != PayerType.SelfPay)
+            // A study's own finding (STUDY004, with the analysis's basis) says why it does not qualify for this payer.
+            if (!trial.Qualifying && codingCase.Payer != PayerType.SelfPay && trial.Study is null)
             {
                 var rule = rules.For(CoverageDecision.NotQualifying, codingCase.DateOfService);
                 context.AddFinding(

@@ -77,4 +77,19 @@ public static class DataErrorIds
 
     /// <summary>A code the rules use is not valid in the code table that governs it (ICD-10-CM, ICD-10-PCS, add-on codes).</summary>
     public const string CodeNotInTable = "RULE011";
+
+    /// <summary>A study file designates the same protocol item (line category or drug) twice.</summary>
+    public const string StudyDuplicateItem = "STUDY101";
+
+    /// <summary>A visit of a study's schedule names an item the study does not designate.</summary>
+    public const string StudyUndesignatedVisitItem = "STUDY102";
+
+    /// <summary>A study's schedule lists the same cycle twice.</summary>
+    public const string StudyDuplicateVisit = "STUDY103";
+
+    /// <summary>Two study files in one catalogue hold the same study (NCT number).</summary>
+    public const string StudyDuplicateStudy = "STUDY104";
+
+    /// <summary>A case names a study that is not in the study catalogue it is read with.</summary>
+    public const string StudyUnknown = "STUDY105";
 }

@@ -43,6 +43,7 @@ internal sealed class CaseCoder
         SurgeonRoles.Apply(context);
         ClaimEditChecker.Check(context);
         context.Coverage.Finish(diagnoses);
+        StudyChecker.Check(context);
         PayerPolicyChecker.Check(context);
         ClaimFieldsAssembler.Apply(context, diagnoses);
         return context.ToResult(diagnoses);

@@ -16,6 +16,8 @@ internal sealed class CodingContext
     private readonly List<Finding> findings = new();
     private readonly List<string> noteIds = new();
     private readonly List<string> appliedRules = new();
+    private readonly List<string?> lineDrugNames = new();
+    private Dictionary<string, CodingNote>? ownNotes;
 
     public CodingContext(CodingCase codingCase, RuleSet rules)
     {
@@ -39,6 +41,16 @@ internal sealed class CodingContext
 
     /// <summary>Gets or sets the claim-level fields, once <see cref="ClaimFieldsAssembler"/> has worked them out.</summary>
     public ClaimForm? ClaimForm { get; set; }
+
+    /// <summary>Gets, for each line, the name of the drug rule that coded it (null for other lines).</summary>
+    public IReadOnlyList<string?> LineDrugNames => lineDrugNames;
+
+    /// <summary>Defines a note that comes from the case's own data (a study's item) rather than from the rule set.</summary>
+    public void DefineNote(CodingNote note)
+    {
+        ownNotes ??= new Dictionary<string, CodingNote>(System.StringComparer.Ordinal);
+        ownNotes[note.Id] = note;
+    }
 
     /// <summary>Records that a rule from the data took part in the result (for the dead-rule check of rule maintenance).</summary>
     public void UseRule(string? ruleId)
@@ -70,6 +82,7 @@ internal sealed class CodingContext
     public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null, DrugSupply? supply = null)
     {
         lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor, system, drugName)) { Supply = supply });
+        lineDrugNames.Add(drugName);
 
         // Coverage notes are listed after every line's own notes (in Coverage.Finish), as they always have been.
         UseNotes(notes);
@@ -138,12 +151,13 @@ internal sealed class CodingContext
         var notes = new List<CodingNote>(noteIds.Count);
         foreach (string id in noteIds)
         {
-            notes.Add(Rules.Notes[id]);
+            notes.Add(Rules.Notes.TryGetValue(id, out CodingNote? note) ? note : ownNotes![id]);
         }
 
         return new CodingResult(Case, Rules.Version, lines, diagnoses, notes, ordered, ClaimMarkers, ClaimForm)
         {
             AppliedRules = ReadOnly.Wrap(appliedRules),
+            LineDrugNames = ReadOnly.Wrap(lineDrugNames),
         };
     }
 }

@@ -113,4 +113,7 @@ public sealed record CodingResult
 
     /// <summary>Gets the ids of every rule from the data that took part (for rule maintenance; not part of the JSON contract).</summary>
     internal IReadOnlyList<string> AppliedRules { get; init; } = System.Array.Empty<string>();
+
+    /// <summary>Gets, for each line, the name of the drug rule that coded it, or null (for reconciling with a study; not part of the JSON contract).</summary>
+    internal IReadOnlyList<string?> LineDrugNames { get; init; } = System.Array.Empty<string?>();
 }

@@ -166,4 +166,25 @@ public static class FindingIds
 
     /// <summary>A drug line's NDC quantity cannot be worked out: its unit is not mg and the case gives no quantity.</summary>
     public const string NdcQuantityUnknown = "CLAIM009";
+
+    /// <summary>An item was coded at a visit where the study's schedule of events does not plan it: an unplanned item needs its own designation.</summary>
+    public const string StudyItemUnplanned = "STUDY001";
+
+    /// <summary>An item the study designates for the sponsor (or as not billable) is on the insurer claim: double billing.</summary>
+    public const string StudySponsorItemOnInsurerClaim = "STUDY002";
+
+    /// <summary>The case's cycle is not in the study's schedule of events.</summary>
+    public const string StudyCycleNotScheduled = "STUDY003";
+
+    /// <summary>The study does not qualify for the case's payer: no trial markers (an error when the claim carries them anyway).</summary>
+    public const string StudyNotQualifyingForPayer = "STUDY004";
+
+    /// <summary>The schedule plans an item at the visit and nothing was coded for it (information for the audit).</summary>
+    public const string StudyItemNotCoded = "STUDY005";
+
+    /// <summary>A line is billed otherwise than its study designation says (e.g. a routine item on the sponsor invoice).</summary>
+    public const string StudyBilledDifferently = "STUDY006";
+
+    /// <summary>A case given to a study's reconciliation is not enrolled in that study.</summary>
+    public const string StudyCaseNotInStudy = "STUDY007";
 }

@@ -53,6 +53,10 @@ public static class RuleSchemas
             throw new ArgumentException($"'{ruleFileName}' is not a rule file.", nameof(ruleFileName));
         }
 
-        return DtoSchema.Generate(dto, ruleFileName, "Generated from the loader's DTOs by 'coding rules schema'; do not edit by hand.");
+        return GenerateFor(dto, ruleFileName);
     }
+
+    /// <summary>The schema of a file mapped onto a DTO type (rule files, study files).</summary>
+    internal static string GenerateFor(Type dto, string title)
+        => DtoSchema.Generate(dto, title, "Generated from the loader's DTOs by 'coding rules schema'; do not edit by hand.");
 }

@@ -54,6 +54,15 @@ internal static class CorpusRunner
         return Line(Relative(file), exit, first);
     }
 
+    /// <summary>A study file, run as 'coding reconcile --study FILE' on a bundled example case.</summary>
+    public static string StudyReport(string file)
+    {
+        var (exit, output, error) = Run("reconcile", "--study", file, Path.Combine(Paths.Examples, "pipac-course-nct04329494", "cycle-1.yaml"));
+        AssertNoControlCharacters(output, file);
+        string first = FirstLine(error) ?? "(stdout) " + FirstLine(output);
+        return Line(Relative(file), exit, first);
+    }
+
     public static string RuleReport(string folder)
     {
         using var rules = RuleFixture.FromFolder(folder);

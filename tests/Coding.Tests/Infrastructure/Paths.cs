@@ -23,5 +23,7 @@ internal static class Paths
 
     public static string Examples => Path.Combine(Root, "examples");
 
+    public static string Studies => Path.Combine(Root, "studies");
+
     public static string Fixtures => Path.Combine(Root, "tests", "Coding.Tests", "Fixtures");
 }

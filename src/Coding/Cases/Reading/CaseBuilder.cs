@@ -18,9 +18,15 @@ internal sealed class CaseBuilder
 {
     private static readonly string[] HipecOnly = { "PrimaryProcedures", "SeparateIncisions", "PerfusionMinutes" };
     private static readonly string[] PipacOnly = { "Cycle", "ExposureMinutes", "CapnoperitoneumMmhg", "Biopsies", "AscitesDrainedMl", "Pci" };
+    private static readonly string[] OwnTrialKeys = { nameof(TrialDto.Nct), nameof(TrialDto.Qualifying), nameof(TrialDto.Ide), nameof(TrialDto.Investigational), nameof(TrialDto.SponsorPays), nameof(TrialDto.Drugs), nameof(TrialDto.ResearchOnly) };
     private readonly DataErrorSink errors;
+    private readonly Studies.StudyCatalogue studies;
 
-    public CaseBuilder(DataErrorSink errors) => this.errors = errors;
+    public CaseBuilder(DataErrorSink errors, Studies.StudyCatalogue? studies = null)
+    {
+        this.errors = errors;
+        this.studies = studies ?? Studies.StudyCatalogue.Empty;
+    }
 
     public CodingCase? Build(CaseDto dto)
     {
@@ -40,7 +46,7 @@ internal sealed class CaseBuilder
         }
 
         IntraperitonealProcedure? procedure = dto.Procedure is null ? null : BuildProcedure(dto.Procedure, dto.Claim);
-        ClinicalTrial? trial = dto.Trial is null ? null : BuildTrial(dto.Trial);
+        ClinicalTrial? trial = dto.Trial is null ? null : BuildTrial(dto.Trial, dto.Payer);
         if (string.IsNullOrWhiteSpace(dto.CaseId) && dto.Has(nameof(CaseDto.CaseId)))
         {
             errors.Add(DataErrorIds.InvalidValue, "case_id cannot be blank.", dto.At(nameof(CaseDto.CaseId)));
@@ -79,14 +85,44 @@ internal sealed class CaseBuilder
         return place;
     }
 
-    private ClinicalTrial BuildTrial(TrialDto dto)
+    private ClinicalTrial? BuildTrial(TrialDto dto, PayerType payer)
     {
+        CheckText(dto.Subject, dto, nameof(TrialDto.Subject));
+        string? subject = string.IsNullOrWhiteSpace(dto.Subject) ? null : dto.Subject!.Trim();
+        if (dto.Study is not null)
+        {
+            return StudyTrial(dto, payer, subject);
+        }
+
+        bool complete = RequireInTrial(dto, nameof(TrialDto.Nct), dto.Nct is not null) & RequireInTrial(dto, nameof(TrialDto.Qualifying), dto.Qualifying.HasValue);
         CheckText(dto.Nct, dto, nameof(TrialDto.Nct));
         CheckText(dto.Ide, dto, nameof(TrialDto.Ide));
         CheckDistinct(dto.Investigational, dto, nameof(TrialDto.Investigational));
         CheckDistinct(dto.SponsorPays, dto, nameof(TrialDto.SponsorPays));
         var (drugs, researchOnly) = new ClaimDetailsReader(errors).Trial(dto);
-        return new ClinicalTrial(dto.Nct, dto.Qualifying, dto.Ide, dto.Investigational, dto.SponsorPays, drugs, researchOnly);
+        return complete ? new ClinicalTrial(dto.Nct!, dto.Qualifying!.Value, dto.Ide, dto.Investigational, dto.SponsorPays, drugs, researchOnly).WithSubject(subject) : null;
+    }
+
+    /// <summary>A trial block naming its study: the study gives everything but the subject, so the case's own lists are refused.</summary>
+    private ClinicalTrial? StudyTrial(TrialDto dto, PayerType payer, string? subject)
+    {
+        bool ok = CheckText(dto.Study, dto, nameof(TrialDto.Study));
+        foreach (string key in OwnTrialKeys.Where(dto.Has))
+        {
+            errors.Add(DataErrorIds.ConflictingKeys, $"The trial names its study, whose coverage analysis gives the designations, qualifying status and IDE; remove '{WireNames.ToSnakeCase(key)}' (or remove 'study' and give the trial's own lists).", dto.At(key));
+            ok = false;
+        }
+
+        Studies.Study? study = ok ? studies.Find(dto.Study!) : null;
+        if (ok && study is null)
+        {
+            string known = studies.Studies.Count == 0
+                ? "no study catalogue was given (console: --studies DIR; library: CaseFile.Read with a StudyCatalogue)"
+                : "the catalogue" + (studies.Origin.Length == 0 ? string.Empty : " in " + studies.Origin) + " holds " + string.Join(", ", studies.Studies.Select(s => s.Nct));
+            errors.Add(DataErrorIds.StudyUnknown, $"Study '{Shown.Text(dto.Study!)}' is not in the study catalogue: {known}.", dto.At(nameof(TrialDto.Study)));
+        }
+
+        return study is null ? null : new ClinicalTrial(study, payer).WithSubject(subject);
     }
 
     private IntraperitonealProcedure? BuildProcedure(ProcedureDto dto, ClaimType claim)
@@ -239,6 +275,16 @@ internal sealed class CaseBuilder
         if (!present && !dto.Has(property))
         {
             errors.Add(DataErrorIds.MissingKey, $"Missing required key '{WireNames.ToSnakeCase(property)}' for this procedure.", dto.Start);
+        }
+
+        return present;
+    }
+
+    private bool RequireInTrial(TrialDto dto, string property, bool present)
+    {
+        if (!present && !dto.Has(property))
+        {
+            errors.Add(DataErrorIds.MissingKey, $"Missing required key '{WireNames.ToSnakeCase(property)}' (or name the trial's study instead: study: NCT…).", dto.Start);
         }
 
         return present;

@@ -75,10 +75,16 @@ internal sealed class NdcDto : LocatedDto
     public decimal? DiscardedQuantity { get; set; }
 }
 
+/// <summary>
+/// A trial block: either <c>study</c> (the study catalogue gives everything else) or the case's own <c>nct</c>,
+/// <c>qualifying</c> and lists, never both; the builder checks which keys go together.
+/// </summary>
 internal sealed class TrialDto : LocatedDto
 {
-    [RequiredKey] public string Nct { get; set; } = "";
-    [RequiredKey] public bool Qualifying { get; set; }
+    public string? Study { get; set; }
+    public string? Subject { get; set; }
+    public string? Nct { get; set; }
+    public bool? Qualifying { get; set; }
     public string? Ide { get; set; }
     public List<LineCategory> Investigational { get; set; } = new();
     public List<LineCategory> SponsorPays { get; set; } = new();

@@ -23,17 +23,29 @@ public static class CaseFile
     /// <param name="limits">The size and shape limits (a larger file, a directory, a device or a FIFO is an error, never read).</param>
     /// <returns>The case, or the errors that kept it from being read.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static CaseReadResult Read(string path, ReadLimits limits)
+    public static CaseReadResult Read(string path, ReadLimits limits) => Read(path, limits, Studies.StudyCatalogue.Empty);
+
+    /// <summary>
+    /// Reads a case file with the given limits and study catalogue: a trial block that names its study
+    /// (<c>trial: { study: NCT… }</c>) takes its designations, qualifying status and IDE from the catalogue's study.
+    /// </summary>
+    /// <param name="path">The file's path; it is also the name errors are reported under.</param>
+    /// <param name="limits">The size and shape limits.</param>
+    /// <param name="studies">The studies a case may name; a study not in it is an error (<see cref="DataErrorIds.StudyUnknown"/>).</param>
+    /// <returns>The case, or the errors that kept it from being read.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static CaseReadResult Read(string path, ReadLimits limits, Studies.StudyCatalogue studies)
     {
         Preconditions.CheckNotNull(path, nameof(path));
         Preconditions.CheckNotNull(limits, nameof(limits));
+        Preconditions.CheckNotNull(studies, nameof(studies));
         string? text = SourceText.Read(path, path, limits.MaxFileBytes, "raise it with --max-file-bytes (library: ReadLimits.WithMaxFileBytes)", out DataError? error);
         if (text is null)
         {
             return new CaseReadResult(path, null, new[] { error! });
         }
 
-        return Parse(text, path, DocumentReader.FormatOf(path), limits);
+        return Parse(text, path, DocumentReader.FormatOf(path), limits, studies);
     }
 
     /// <summary>Reads a case from text.</summary>
@@ -51,20 +63,31 @@ public static class CaseFile
     /// <param name="limits">The depth, length and error-count limits.</param>
     /// <returns>The case, or the errors that kept it from being read.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static CaseReadResult Parse(string text, string sourceName, DocumentFormat format, ReadLimits limits)
+    public static CaseReadResult Parse(string text, string sourceName, DocumentFormat format, ReadLimits limits) => Parse(text, sourceName, format, limits, Studies.StudyCatalogue.Empty);
+
+    /// <summary>Reads a case from text with the given limits and study catalogue.</summary>
+    /// <param name="text">The case file's content.</param>
+    /// <param name="sourceName">The name to report errors under.</param>
+    /// <param name="format">The syntax of <paramref name="text"/>.</param>
+    /// <param name="limits">The depth, length and error-count limits.</param>
+    /// <param name="studies">The studies a case may name.</param>
+    /// <returns>The case, or the errors that kept it from being read.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static CaseReadResult Parse(string text, string sourceName, DocumentFormat format, ReadLimits limits, Studies.StudyCatalogue studies)
     {
         Preconditions.CheckNotNull(text, nameof(text));
         Preconditions.CheckNotNull(sourceName, nameof(sourceName));
         Preconditions.CheckNotNull(limits, nameof(limits));
+        Preconditions.CheckNotNull(studies, nameof(studies));
         var sink = new DataErrorSink(sourceName, limits: limits);
         DataNode? root = DocumentReader.Read(text, format, sink);
-        return Build(root is null ? null : StrictMapper.Map<CaseDto>(root, sink), sink, sourceName);
+        return Build(root is null ? null : StrictMapper.Map<CaseDto>(root, sink), sink, sourceName, studies);
     }
 
     /// <summary>The case built from a mapped DTO (or the errors), as <see cref="Parse(string, string, DocumentFormat, ReadLimits)"/> gives it; the batch's fast path maps lines itself.</summary>
-    internal static CaseReadResult Build(CaseDto? dto, DataErrorSink sink, string sourceName)
+    internal static CaseReadResult Build(CaseDto? dto, DataErrorSink sink, string sourceName, Studies.StudyCatalogue? studies = null)
     {
-        CodingCase? codingCase = dto is null ? null : new CaseBuilder(sink).Build(dto);
+        CodingCase? codingCase = dto is null ? null : new CaseBuilder(sink, studies ?? Studies.StudyCatalogue.Empty).Build(dto);
         if (codingCase is null && !sink.HasErrors)
         {
             // Never "no case and no reason": a defect of the builder must still be a located error, not a lost record.
