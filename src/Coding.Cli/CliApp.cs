@@ -30,6 +30,8 @@ internal static class CliApp
         Csv,
     }
 
+    private static readonly string[] HelpArguments = { "--help" };
+
     /// <summary>Runs a command line. Never throws: an unexpected failure is one line on stderr and exit code 70.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, CancellationToken cancellation = default)
     {
@@ -214,12 +216,30 @@ internal static class CliApp
         generate.SetAction(parse => BatchCommands.Generate(parse.GetValue(generateCount), parse.GetValue(seedOption), parse.GetValue(generateOutput), rawOut, stderr));
 
         var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, reconcile, batch, generate, rulesCommand };
+        if (args.Length == 0)
+        {
+            // Called bare: show what the console can do.
+            return root.Parse(HelpArguments).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+
+        if (CommandLineChecks.UnknownOption(root, args) is { } unknown)
+        {
+            stderr.WriteLine(unknown);
+            stderr.WriteLine("Run 'coding --help' for usage.");
+            return ExitCodes.Unreadable;
+        }
+
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
                 stderr.WriteLine("coding: " + error.Message);
+            }
+
+            if (args[0].Length > 0 && args[0][0] != '-' && !root.Subcommands.Any(c => c.Name == args[0]) && CommandLineChecks.Closest(args[0], root.Subcommands.Select(c => c.Name)) is { } command)
+            {
+                stderr.WriteLine($"coding: did you mean 'coding {command}'?");
             }
 
             stderr.WriteLine("Run 'coding --help' for usage.");

@@ -69,6 +69,43 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Bare_PrintsHelpAndExitsZero()
+    {
+        var (exit, output, _) = Run();
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage:", output, System.StringComparison.Ordinal);
+        Assert.Contains("reconcile", output, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--formt", "unknown option '--formt' for 'coding code'. Did you mean '--format'?")]
+    [InlineData("--rule", "unknown option '--rule' for 'coding code'. Did you mean '--rules'?")]
+    [InlineData("--zzzzzz", "unknown option '--zzzzzz' for 'coding code'.")]
+    public void MisspeltOption_IsRefusedWithASuggestionBeforeAnyWork(string option, string message)
+    {
+        var (exit, output, error) = Run("code", option, "json", Example("hipec-crs-appendix-professional.yaml"));
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.Contains(message, error, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("DATA006", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MisspeltOption_OfASubcommand_NamesTheSubcommand()
+        => Assert.Contains("unknown option '--tabel' for 'coding rules import'. Did you mean '--table'?", Run("rules", "import", "ptp", "f.txt", "--tabel", "practitioner").Err, System.StringComparison.Ordinal);
+
+    [Fact]
+    public void MisspeltCommand_SuggestsTheClosestAndExitsTwo()
+    {
+        var (exit, _, error) = Run("cod", Example("hipec-crs-appendix-professional.yaml"));
+        Assert.Equal(2, exit);
+        Assert.Contains("did you mean 'coding code'?", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OptionWithItsValueAfterAnEqualsSign_IsKnown()
+        => Assert.Equal(0, Run("code", Example("hipec-crs-appendix-professional.yaml"), "--format=json").Exit);
+
+    [Fact]
     public void Code_CaseWithErrorFindings_ExitsOne()
         => Assert.Equal(1, Run("code", Example("hipec-no-primary.yaml")).Exit);
 

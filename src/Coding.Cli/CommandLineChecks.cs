@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+
+namespace Coding.Cli;
+
+/// <summary>
+/// Checks a command line before anything runs: an option the command does not have (a misspelt <c>--formt</c>) would
+/// otherwise be taken as a case file name; it is refused with the closest option the command has.
+/// </summary>
+internal static class CommandLineChecks
+{
+    /// <summary>The first unknown option with a suggestion, or null when every option is known.</summary>
+    public static string? UnknownOption(Command root, IReadOnlyList<string> args)
+    {
+        Command current = root;
+        bool optionsEnded = false;
+        foreach (string arg in args)
+        {
+            if (arg == "--")
+            {
+                optionsEnded = true;
+                continue;
+            }
+
+            if (!optionsEnded && current.Subcommands.FirstOrDefault(c => c.Name == arg) is { } sub)
+            {
+                current = sub;
+                continue;
+            }
+
+            if (optionsEnded || arg.Length < 2 || arg[0] != '-' || char.IsDigit(arg[1]))
+            {
+                continue;
+            }
+
+            string name = arg.Split('=', 2)[0];
+            var known = Known(current).ToList();
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                string? closest = Closest(name, known);
+                return $"coding: unknown option '{name}' for '{Path(root, current)}'." + (closest is null ? string.Empty : $" Did you mean '{closest}'?");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The closest name within two edits (or one the name starts), or null.</summary>
+    public static string? Closest(string name, IEnumerable<string> candidates)
+        => candidates.Select(c => (Name: c, Distance: Distance(name, c)))
+            .Where(c => c.Distance <= 2 || c.Name.StartsWith(name, StringComparison.Ordinal))
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+
+    private static IEnumerable<string> Known(Command command)
+    {
+        yield return "-h";
+        yield return "-?";
+        yield return "--help";
+        yield return "--version";
+        foreach (Option option in command.Options)
+        {
+            yield return option.Name;
+            foreach (string alias in option.Aliases)
+            {
+                yield return alias;
+            }
+        }
+    }
+
+    private static string Path(Command root, Command current)
+        => current == root ? "coding" : "coding " + string.Join(" ", Ancestors(root, current).Select(c => c.Name));
+
+    private static IEnumerable<Command> Ancestors(Command root, Command target)
+    {
+        var path = new List<Command>();
+        Find(root, target, path);
+        return path;
+    }
+
+    private static bool Find(Command node, Command target, List<Command> path)
+    {
+        foreach (Command sub in node.Subcommands)
+        {
+            path.Add(sub);
+            if (sub == target || Find(sub, target, path))
+            {
+                return true;
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+
+        return false;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            var row = new int[b.Length + 1];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                row[j] = Math.Min(Math.Min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = row;
+        }
+
+        return previous[b.Length];
+    }
+}
