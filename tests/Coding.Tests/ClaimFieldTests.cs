@@ -302,4 +302,67 @@ public sealed class ClaimFieldTests
         Assert.False(read.Succeeded);
         Assert.StartsWith(error, read.Errors[0].ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RevenueCodeRules_AreRecordedAsApplied()
+        => Assert.Contains("REV-OR", RuleSet.Default.Code(Case(Hipec(), claim: ClaimType.FacilityOutpatient)).AppliedRules);
+
+    [Fact]
+    public void TooManyDiagnoses_SaysWhichFormAndHowManyItHolds()
+    {
+        var codes = new[] { "C18.1", "C78.6", "R18.0", "C48.1", "C16.9", "C18.0", "C18.2", "C18.3", "C18.4", "C18.5", "C18.6", "C18.7", "C18.8" };
+        Finding finding = RuleSet.Default.Code(Case(Hipec(), diagnoses: codes)).Single(FindingIds.TooManyDiagnoses);
+        Assert.Contains("13 diagnoses but an 837P holds 12", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("diagnoses", finding.Path);
+    }
+
+    [Fact]
+    public void TrialDiagnosisListedFirst_IsStillPointedAtByTrialLines()
+    {
+        var result = RuleSet.Default.Code(Case(Pipac(), diagnoses: new[] { "Z00.6", "Z51.11", "C78.6" }, trial: Qualifying));
+        int trialPosition = result.Diagnoses.ToList().IndexOf("Z00.6") + 1;
+        Assert.Contains(trialPosition, result.Lines.Single(l => l.Modifiers.Contains("Q1")).DiagnosisPointers);
+    }
+
+    [Fact]
+    public void NdcInUnits_WithoutTheDiscardedQuantity_SaysSo()
+    {
+        var ndc = new DrugNdc(NationalDrugCode.Parse("99999-0456-02"), NdcUnit.Millilitre, quantity: 165.6m);
+        Finding finding = RuleSet.Default.Code(Case(Hipec(drugs: WithNdc("oxaliplatin", 828, 850, ndc)), claim: ClaimType.FacilityOutpatient)).Single(FindingIds.NdcQuantityUnknown);
+        Assert.Contains("oxaliplatin NDC is in ML, so its discarded quantity cannot be worked out", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("ndc.discarded_quantity", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingNdc_IsReportedOncePerAdministration_EvenWithAJwLine()
+    {
+        // With Medicare warned for (a rule change), the given and the discarded line of one administration give one finding.
+        var files = System.IO.Directory.GetFiles(Paths.Data, "*.yaml").ToDictionary(f => System.IO.Path.GetFileName(f), System.IO.File.ReadAllText);
+        files["claim-fields.yaml"] = files["claim-fields.yaml"].Replace("warned_for: [medicare_advantage, commercial]", "warned_for: [medicare, medicare_advantage, commercial]", StringComparison.Ordinal);
+        RuleSet rules = RuleSet.Load(files, "memory");
+        var result = rules.Code(Case(Pipac(drugs: Drug("oxaliplatin", 170, 180)), claim: ClaimType.FacilityOutpatient, diagnoses: new[] { "Z51.11", "C78.6" }));
+        Assert.Equal(2, result.Lines.Count(l => l.Code == "J9263"));
+        Assert.Equal(1, result.FindingIds().Count(id => id == FindingIds.NdcMissing));
+    }
+
+    [Fact]
+    public void DefaultNdc_HasNoDigitsAndCannotMakeAnNdcRecord()
+    {
+        Assert.Equal(string.Empty, default(NationalDrugCode).Hyphenated);
+        Assert.Throws<ArgumentException>(() => new DrugNdc(default, NdcUnit.Milligram));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void NdcRecord_WithANonPositiveDiscardedQuantity_IsAProgrammerError(int discarded)
+        => Assert.Throws<ArgumentException>(() => new DrugNdc(NationalDrugCode.Parse("12345-6789-01"), NdcUnit.Millilitre, discardedQuantity: discarded));
+
+    [Fact]
+    public void NdcRecord_WithASmallPositiveDiscardedQuantity_IsAccepted()
+        => Assert.Equal(0.001m, new DrugNdc(NationalDrugCode.Parse("12345-6789-01"), NdcUnit.Millilitre, discardedQuantity: 0.001m).DiscardedQuantity);
+
+    [Fact]
+    public void Parse_OfAMalformedNdc_SaysWhy()
+        => Assert.Contains("10 digits without hyphens", Assert.Throws<ArgumentException>(() => NationalDrugCode.Parse("1234567890")).Message, StringComparison.Ordinal);
 }

@@ -38,8 +38,8 @@ internal static class ClaimFieldsAssembler
             Missing(context, $"the type of bill of a {WireNames.Of(codingCase.Claim)} claim");
         }
 
-        IReadOnlyList<int> pointers = professional ? Pointers(context, rules, diagnoses, trialLine: false) : ReadOnly.None<int>();
-        IReadOnlyList<int> trialPointers = professional ? Pointers(context, rules, diagnoses, trialLine: true) : ReadOnly.None<int>();
+        IReadOnlyList<int> pointers = Pointers(context, rules, diagnoses, trialLine: false);
+        IReadOnlyList<int> trialPointers = Pointers(context, rules, diagnoses, trialLine: true);
         var ndcChecked = new List<DrugAdministration>();
         context.ChangeLines(line =>
         {
