@@ -290,11 +290,6 @@ internal static class CliApp
 
             return null;
         }
-        catch (DirectoryNotFoundException ex)
-        {
-            stderr.WriteLine("coding: " + ex.Message);
-            return null;
-        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"coding: cannot read the rule set {directory}: {ex.Message}");

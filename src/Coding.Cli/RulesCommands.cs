@@ -15,6 +15,13 @@ internal static class RulesCommands
 {
     public static int Validate(DirectoryInfo directory, TextWriter stdout, TextWriter stderr)
     {
+        if (!directory.Exists)
+        {
+            // Nothing to validate: the input cannot be read (exit 2), which is not a rule set with problems (exit 1).
+            stderr.WriteLine($"coding: rule set directory not found: {directory}");
+            return ExitCodes.Unreadable;
+        }
+
         try
         {
             RuleSet rules = RuleSet.Load(directory.FullName, CliApp.RuleLimits());
@@ -30,11 +37,6 @@ internal static class RulesCommands
 
             stderr.WriteLine($"{directory}: {ex.Errors.Count} problem{(ex.Errors.Count == 1 ? string.Empty : "s")}; the rule set does not load.");
             return ExitCodes.FindingsHaveErrors;
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            stderr.WriteLine("coding: " + ex.Message);
-            return ExitCodes.Unreadable;
         }
     }
 

@@ -69,6 +69,22 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void RulesValidate_OfAMissingDirectory_ExitsTwo()
+    {
+        var (exit, _, error) = Run("rules", "validate", Path.Combine(Paths.Root, "no-such-rules"));
+        Assert.Equal(2, exit);
+        Assert.Contains("rule set directory not found", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_WithAMissingRulesDirectory_ExitsTwoNamingIt()
+    {
+        var (exit, _, error) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--rules", Path.Combine(Paths.Root, "no-such-rules"));
+        Assert.Equal(2, exit);
+        Assert.Contains("no-such-rules", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bare_PrintsHelpAndExitsZero()
     {
         var (exit, output, _) = Run();

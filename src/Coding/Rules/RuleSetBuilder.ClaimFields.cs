@@ -19,7 +19,6 @@ internal sealed partial class RuleSetBuilder
     private const int MaxInstitutionalDiagnoses = 25;
 
     private static readonly Regex FourDigits = new("^[0-9]{4}$", RegexOptions.CultureInvariant);
-    private static readonly Regex TwoDigits = new("^[0-9]{2}$", RegexOptions.CultureInvariant);
 
     private ClaimFieldRules BuildClaimFields(ClaimFieldsFileDto file, DataErrorSink sink)
     {
@@ -49,7 +48,7 @@ internal sealed partial class RuleSetBuilder
         var places = new List<(AssumedPlaceRule Item, EffectivePeriod Period, SourceMark At)>();
         foreach (AssumedPlaceDto dto in file.PlacesOfService)
         {
-            if (!TwoDigits.IsMatch(dto.Code))
+            if (!Tables.TableBuilder.PlaceOfService.IsMatch(dto.Code))
             {
                 sink.Add(DataErrorIds.InvalidRuleValue, $"Place of service '{dto.Code}' is not two digits (e.g. 22).", dto.At(nameof(dto.Code)));
             }
