@@ -186,21 +186,20 @@ public sealed class BillingGrid
 
     /// <summary>Writes the grid as CSV (RFC 4180 through CsvHelper: a header row, CRLF line ends, formulas neutralised) for the research office.</summary>
     /// <returns>The CSV text.</returns>
-    public string ToCsv()
+    public string ToCsv() => CsvTable.Write(CsvRows());
+
+    private IEnumerable<IReadOnlyList<string>> CsvRows()
     {
-        var csv = new StringBuilder();
-        AppendCsv(csv, CsvHeader.Concat(Columns).Concat(CsvFlagHeader));
+        yield return CsvHeader.Concat(Columns).Concat(CsvFlagHeader).ToList();
         foreach (BillingGridRow row in Rows)
         {
-            AppendCsv(csv, new[] { row.Item, row.Label, WireNames.Of(row.Category) }.Concat(row.Cells.Select(c => c ?? string.Empty)).Concat(new[] { row.DesignationChanges ? ChangeFlag : string.Empty }));
+            yield return new[] { row.Item, row.Label, WireNames.Of(row.Category) }.Concat(row.Cells.Select(c => c ?? string.Empty)).Concat(new[] { row.DesignationChanges ? ChangeFlag : string.Empty }).ToList();
         }
 
         foreach (BillingGridTotal total in Totals)
         {
-            AppendCsv(csv, new[] { "total", total.Payer, string.Empty }.Concat(total.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))).Concat(NoFlag));
+            yield return new[] { "total", total.Payer, string.Empty }.Concat(total.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))).Concat(NoFlag).ToList();
         }
-
-        return csv.ToString();
     }
 
     private static string Heading(CodingResult visit)
@@ -241,7 +240,4 @@ public sealed class BillingGrid
 
     private static int PayerOrder(string payer)
         => payer.StartsWith("insurer", StringComparison.Ordinal) ? 0 : payer == "sponsor invoice" ? 1 : payer == "patient" ? 2 : 3;
-
-    private static void AppendCsv(StringBuilder csv, IEnumerable<string> fields)
-        => csv.Append(CsvTable.Write(new[] { fields.ToList() }));
 }

@@ -67,13 +67,7 @@ internal static class ClaimFieldsAssembler
         });
 
         var procedures = context.Lines.Where(l => l.System == CodeSystem.Icd10Pcs).Select((l, i) => new ClaimProcedure(l.Code, date, principal: i == 0)).ToList();
-        context.ClaimForm = new ClaimForm(
-            professional ? ClaimFormType.Professional837P : ClaimFormType.Institutional837I,
-            typeOfBill,
-            place,
-            date,
-            codingCase.Details.DischargeDate ?? date,
-            ReadOnly.Wrap(procedures));
+        context.ClaimForm = ClaimForm.For(codingCase, typeOfBill, place, ReadOnly.Wrap(procedures));
     }
 
     private static string? AssumedPlace(CodingContext context, ClaimFieldRules rules)

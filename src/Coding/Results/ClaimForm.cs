@@ -51,14 +51,15 @@ public sealed record ClaimForm
     /// <summary>Gets an inpatient claim's ICD-10-PCS procedures in claim order, the principal first (837I HI BBR/BBQ); empty otherwise.</summary>
     public IReadOnlyList<ClaimProcedure> Procedures { get; }
 
-    internal static ClaimForm For(CodingCase codingCase)
+    /// <summary>The form of a case's claim: its type from the claim type, its statement period from the dates of service and discharge.</summary>
+    internal static ClaimForm For(CodingCase codingCase, string? typeOfBill = null, string? placeOfService = null, IReadOnlyList<ClaimProcedure>? procedures = null)
         => new(
             codingCase.Claim == ClaimType.Professional ? ClaimFormType.Professional837P : ClaimFormType.Institutional837I,
-            null,
-            null,
+            typeOfBill,
+            placeOfService,
             codingCase.DateOfService,
             codingCase.Details.DischargeDate ?? codingCase.DateOfService,
-            ReadOnly.None<ClaimProcedure>());
+            procedures ?? ReadOnly.None<ClaimProcedure>());
 }
 
 /// <summary>An ICD-10-PCS procedure on an inpatient claim. Immutable.</summary>
