@@ -14,7 +14,7 @@ export NUGET_PACKAGES="$work/packages" # A private cache: the packed tool is nev
 
 dotnet build src/Coding.Cli -c Release -v quiet -nologo >/dev/null
 dotnet build benchmarks/Coding.Benchmarks -c Release -v quiet -nologo >/dev/null
-cli="dotnet src/Coding.Cli/bin/Release/net10.0/Coding.Cli.dll"
+cli="dotnet src/Coding.Cli/bin/Release/net10.0/IntraperitonealCoding.Tool.dll"
 bench="dotnet benchmarks/Coding.Benchmarks/bin/Release/net10.0/Coding.Benchmarks.dll"
 
 # median min max of the numbers on stdin
@@ -35,7 +35,7 @@ measure() {
 echo "== cold start: the installed tool codes one example ($runs runs); $(uptime | sed 's/.*load/load/')"
 dotnet pack src/Coding.Cli -c Release -o "$work/feed" -v quiet -nologo >/dev/null
 printf '<?xml version="1.0" encoding="utf-8"?><configuration><packageSources><clear /><add key="local" value="%s" /></packageSources></configuration>\n' "$work/feed" >"$work/nuget.config"
-dotnet tool install --tool-path "$work/tool" --configfile "$work/nuget.config" Coding.IntraperitonealChemotherapy.Tool >/dev/null
+dotnet tool install --tool-path "$work/tool" --configfile "$work/nuget.config" IntraperitonealCoding.Tool >/dev/null
 "$work/tool/coding" code examples/hipec-crs-appendix-professional.yaml >/dev/null || true # the first run fills the OS's file cache
 measure "coding code (installed, ReadyToRun)" "$work/tool/coding" code examples/hipec-crs-appendix-professional.yaml
 measure "coding code (dotnet bin/Release)" $cli code examples/hipec-crs-appendix-professional.yaml

@@ -3,10 +3,11 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using Coding.Batch;
-using Coding.Rules;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Benchmarks;
+namespace IntraperitonealCoding.Benchmarks;
 
 /// <summary>
 /// End-to-end batch throughput, JSON in and JSON out, on generated cases held in memory (so the disk is not measured).

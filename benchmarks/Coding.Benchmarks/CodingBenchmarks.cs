@@ -1,15 +1,15 @@
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using Coding.Batch;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Benchmarks;
+namespace IntraperitonealCoding.Benchmarks;
 
 /// <summary>The per-case costs: read a case, code it, write the result.</summary>
 [MemoryDiagnoser]
@@ -27,8 +27,8 @@ public class CodingBenchmarks
         rules = RuleSet.Default;
         string examples = Path.Combine(RepositoryRoot(), "examples");
         hipec = CaseFile.Read(Path.Combine(examples, "hipec-crs-appendix-professional.yaml")).Case!;
-        var studies = Coding.Studies.StudyCatalogue.Read(Path.Combine(RepositoryRoot(), "studies")).Catalogue!;
-        pipacTrial = CaseFile.Read(Path.Combine(examples, "pipac-course-nct04329494", "cycle-3.yaml"), Coding.Documents.ReadLimits.Default, studies).Case!;
+        var studies = IntraperitonealCoding.Research.StudyCatalogue.Read(Path.Combine(RepositoryRoot(), "studies")).Catalogue!;
+        pipacTrial = CaseFile.Read(Path.Combine(examples, "pipac-course-nct04329494", "cycle-3.yaml"), ReadLimits.Default, studies).Case!;
         result = rules.Code(pipacTrial);
         hipecJson = CaseGenerator.Generate(1, seed: 3).Single();
     }

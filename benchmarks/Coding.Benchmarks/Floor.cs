@@ -5,7 +5,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Coding.Benchmarks;
+namespace IntraperitonealCoding.Benchmarks;
 
 /// <summary>
 /// The floor a batch is measured against: read each line, parse it with Newtonsoft.Json into a token tree, write it

@@ -1,10 +1,11 @@
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using Coding.Batch;
-using Coding.Rules;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Benchmarks;
+namespace IntraperitonealCoding.Benchmarks;
 
 /// <summary>
 /// Batch time against the floor on the same input in one run: the floor reads each line, parses it with Newtonsoft.Json

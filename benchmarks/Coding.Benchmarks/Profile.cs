@@ -3,13 +3,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using Coding.Batch;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Benchmarks;
+namespace IntraperitonealCoding.Benchmarks;
 
 /// <summary>
 /// Where a sequential batch's time goes, stage by stage, on a real file: each line's stages are timed with the

@@ -1,10 +1,10 @@
 using System;
 using BenchmarkDotNet.Running;
 
-namespace Coding.Benchmarks;
+namespace IntraperitonealCoding.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Coding.Benchmarks -- --filter '*'</c>. Two more
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/IntraperitonealCoding.Benchmarks -- --filter '*'</c>. Two more
 /// modes serve <c>measure-process.sh</c>: <c>floor IN OUT</c> (the floor: each line parsed into a Newtonsoft token tree
 /// and written back, file to file) and <c>profile IN</c> (where a batch's time goes, stage by stage).
 /// </summary>

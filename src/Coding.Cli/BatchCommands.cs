@@ -3,12 +3,13 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
-using Coding.Batch;
-using Coding.Documents;
-using Coding.Infrastructure;
-using Coding.Rules;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>The <c>coding batch</c> and <c>coding generate</c> commands.</summary>
 internal static class BatchCommands

@@ -1,17 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Coverage;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Coverage;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Research;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>The console's commands, with the output writers injected so tests can run them in-process.</summary>
 internal static class CliApp
@@ -29,6 +31,9 @@ internal static class CliApp
         Table,
         Csv,
     }
+
+    /// <summary>The command users type: the tool's command name (ToolCommandName in the project file).</summary>
+    internal const string CommandName = "coding";
 
     private static readonly string[] HelpArguments = { "--help" };
 
@@ -72,11 +77,7 @@ internal static class CliApp
             Description = "Case files to code (.yaml, .yml or .json).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var formatOption = new Option<OutputFormat>("--format")
-        {
-            Description = "table (for coders), json (for machines), csv (one row per line, every claim field) or x12 (837P/837I claim and service-line segments to merge into the billing system's envelope).",
-            DefaultValueFactory = _ => OutputFormat.Table,
-        };
+        var formatOption = ChoiceOption.Create<OutputFormat>("--format", "table (for coders), json (for machines), csv (one row per line, every claim field) or x12 (837P/837I claim and service-line segments to merge into the billing system's envelope).");
         var delimitersOption = new Option<string>("--x12-delimiters")
         {
             Description = "The X12 element, component, repetition and segment delimiters, as four characters (default \"*:^~\").",
@@ -101,11 +102,7 @@ internal static class CliApp
             Description = "The case files of one patient's course, one per visit or cycle.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var gridFormat = new Option<GridFormat>("--format")
-        {
-            Description = "table (for people) or csv (for the research office).",
-            DefaultValueFactory = _ => GridFormat.Table,
-        };
+        var gridFormat = ChoiceOption.Create<GridFormat>("--format", "table (for people) or csv (for the research office).");
         var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, studiesOption, gridFormat, maxFileBytes };
         grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
 
@@ -119,11 +116,7 @@ internal static class CliApp
             Description = "The case files of the study's patients, one per visit.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var reconcileFormat = new Option<StudyCommands.ReconcileFormat>("--format")
-        {
-            Description = "table (for people) or csv (for the research compliance office).",
-            DefaultValueFactory = _ => StudyCommands.ReconcileFormat.Table,
-        };
+        var reconcileFormat = ChoiceOption.Create<StudyCommands.ReconcileFormat>("--format", "table (for people) or csv (for the research compliance office).");
         var reconcile = new Command("reconcile", "Reconcile cases with a study's coverage analysis: per patient and visit, what was planned, coded and billed, and every deviation.") { studyFile, reconcileFiles, rulesOption, reconcileFormat, maxFileBytes };
         reconcile.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? StudyCommands.Reconcile(parse.GetValue(studyFile)!, parse.GetValue(reconcileFiles)!, parse.GetValue(rulesOption), parse.GetValue(reconcileFormat), Limits(parse.GetValue(maxFileBytes)), rawOut, stdout, stderr));
 
@@ -157,7 +150,7 @@ internal static class CliApp
         var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory, studySchemaDirectory };
         schema.SetAction(parse => RulesCommands.Schema(parse.GetValue(schemaDirectory)!, parse.GetValue(studySchemaDirectory), stdout, stderr));
 
-        var importKind = new Argument<Coding.Maintenance.Import.ImportKind>("kind") { Description = "aoc, ptp, mue, icd10cm, icd10pcs or ipo." };
+        var importKind = ChoiceOption.Argument<IntraperitonealCoding.Maintenance.Import.ImportKind>("kind", "Which CMS file: add-on codes, PTP edits, MUEs, the ICD-10-CM or ICD-10-PCS order file, or the inpatient-only list (OPPS Addendum B).");
         var importFile = new Argument<FileInfo>("file") { Description = "The official CMS file, in its published layout." };
         var importOut = new Option<DirectoryInfo>("--out")
         {
@@ -171,7 +164,7 @@ internal static class CliApp
         var importYear = new Option<int?>("--fiscal-year") { Description = "icd10cm and icd10pcs: the order file's fiscal year (2027 = 1 Oct 2026 to 30 Sep 2027)." };
         var importRelease = new Option<string?>("--release") { Description = "The release the table is keyed from (default: from the dates, e.g. 2027 Q1)." };
         var import = new Command("import", "Import an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into its rule table.") { importKind, importFile, importOut, importCodes, importTable, importFrom, importYear, importRelease };
-        import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? Coding.Maintenance.Import.NcciTable.OutpatientHospital : Coding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), stdout, stderr));
+        import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? IntraperitonealCoding.Maintenance.Import.NcciTable.OutpatientHospital : IntraperitonealCoding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), stdout, stderr));
 
         var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two, write the schemas, import CMS files.") { validate, diff, schema, import };
 
@@ -215,7 +208,9 @@ internal static class CliApp
         var generate = new Command("generate", "Write realistic synthetic cases as JSON Lines, deterministically from a seed (for load tests).") { generateCount, seedOption, generateOutput };
         generate.SetAction(parse => BatchCommands.Generate(parse.GetValue(generateCount), parse.GetValue(seedOption), parse.GetValue(generateOutput), rawOut, stderr));
 
-        var root = new RootCommand("Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, reconcile, batch, generate, rulesCommand };
+        // A plain command named 'coding' rather than RootCommand, whose name is the executable's file name (the
+        // assembly, IntraperitonealCoding.Tool): help and messages then name the command users type.
+        var root = new Command(CommandName, "Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, reconcile, batch, generate, rulesCommand, new HelpOption(), new VersionOption() };
         if (args.Length == 0)
         {
             // Called bare: show what the console can do.
@@ -301,7 +296,7 @@ internal static class CliApp
     /// Reads and codes each file; unreadable files are reported to stderr and counted, never silently dropped. An
     /// unexpected failure on one file is one line naming it; the other files are still coded and printed.
     /// </summary>
-    private static FileOutcomes CodeFiles(FileInfo[] files, RuleSet rules, Coding.Studies.StudyCatalogue studies, ReadLimits limits, TextWriter stderr)
+    private static FileOutcomes CodeFiles(FileInfo[] files, RuleSet rules, IntraperitonealCoding.Research.StudyCatalogue studies, ReadLimits limits, TextWriter stderr)
     {
         var outcomes = new FileOutcomes();
         foreach (FileInfo file in files)
@@ -344,7 +339,7 @@ internal static class CliApp
     private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
-        Coding.Studies.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
+        IntraperitonealCoding.Research.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
         if (rules is null || studies is null)
         {
             return ExitCodes.Unreadable;
@@ -376,7 +371,7 @@ internal static class CliApp
     private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
-        Coding.Studies.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
+        IntraperitonealCoding.Research.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
         return rules is null || studies is null ? ExitCodes.Unreadable : CodeWith(rules, files, output, limits, stdout, stderr, studies);
     }
 
@@ -401,17 +396,17 @@ internal static class CliApp
     }
 
     /// <summary>Codes and prints the files with a loaded rule set (tests pass a rule set of their own).</summary>
-    internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr, Coding.Studies.StudyCatalogue? studies = null)
+    internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr, IntraperitonealCoding.Research.StudyCatalogue? studies = null)
         => CodeWith(rules, files, new OutputChoice(format, X12Delimiters.Default), limits, stdout, stderr, studies);
 
-    private static int CodeWith(RuleSet rules, FileInfo[] files, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr, Coding.Studies.StudyCatalogue? studies)
+    private static int CodeWith(RuleSet rules, FileInfo[] files, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr, IntraperitonealCoding.Research.StudyCatalogue? studies)
     {
-        FileOutcomes outcomes = CodeFiles(files, rules, studies ?? Coding.Studies.StudyCatalogue.Empty, limits, stderr);
+        FileOutcomes outcomes = CodeFiles(files, rules, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty, limits, stderr);
         var results = outcomes.Results;
         switch (output.Format)
         {
             case OutputFormat.Json:
-                stdout.WriteLine(Coding.Output.SafeText.EscapeJson(ResultJson.Serialize(results)));
+                stdout.WriteLine(IntraperitonealCoding.Output.SafeText.EscapeJson(ResultJson.Serialize(results)));
                 break;
             case OutputFormat.Csv:
                 ResultCsv.Write(stdout, results);
@@ -448,7 +443,7 @@ internal static class CliApp
     {
         public List<CodingResult> Results { get; } = new();
 
-        public List<Coding.Cases.CodingCase> Cases { get; } = new();
+        public List<CodingCase> Cases { get; } = new();
 
         public bool Unreadable { get; set; }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>
 /// Checks a command line before anything runs: an option the command does not have (a misspelt <c>--formt</c>) would

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.IO;
 using System.Text;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-using Coding.Output;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>
 /// A writer for human-readable output: every string written is escaped with <see cref="SafeText.Escape"/>, and only
@@ -19,13 +20,13 @@ internal sealed class SafeTextWriter : TextWriter
 
     public override Encoding Encoding => inner.Encoding;
 
-    public override void Write(char value) => inner.Write(Coding.Output.SafeText.Escape(value.ToString()));
+    public override void Write(char value) => inner.Write(IntraperitonealCoding.Output.SafeText.Escape(value.ToString()));
 
-    public override void Write(string? value) => inner.Write(Coding.Output.SafeText.Escape(value));
+    public override void Write(string? value) => inner.Write(IntraperitonealCoding.Output.SafeText.Escape(value));
 
     public override void WriteLine() => inner.WriteLine();
 
-    public override void WriteLine(string? value) => inner.WriteLine(Coding.Output.SafeText.Escape(value));
+    public override void WriteLine(string? value) => inner.WriteLine(IntraperitonealCoding.Output.SafeText.Escape(value));
 
     public override void Flush() => inner.Flush();
 }

@@ -1,4 +1,4 @@
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>The console's exit codes (README, docs/reliability.md). A code never means two things.</summary>
 internal static class ExitCodes

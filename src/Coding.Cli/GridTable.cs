@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Coding.Coverage;
-using Coding.Results;
+using IntraperitonealCoding.Coverage;
+using IntraperitonealCoding.Research;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>Renders a billing grid as a plain-text table, with the courses' error findings underneath.</summary>
 internal static class GridTable

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>
 /// Where a command's output goes when <c>--out</c> names a file: a temporary file beside it, renamed over the target

@@ -1,6 +1,6 @@
 using System;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>The <c>coding</c> console's entry point.</summary>
 internal static class Program

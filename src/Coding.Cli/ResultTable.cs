@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Coding.Coverage;
-using Coding.Output;
-using Coding.Results;
+using IntraperitonealCoding.Coverage;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Research;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>Renders coding results as plain-text tables a coder can read in any terminal or log.</summary>
 internal static class ResultTable

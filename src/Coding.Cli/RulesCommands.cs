@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Maintenance;
-using Coding.Documents;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>The <c>coding rules …</c> commands for rule maintainers: validate a rule set, and diff two on the example cases.</summary>
 internal static class RulesCommands
@@ -44,7 +44,7 @@ internal static class RulesCommands
     {
         RuleSet? before = CliApp.LoadRules(oldDirectory, stderr);
         RuleSet? after = CliApp.LoadRules(newDirectory, stderr);
-        Coding.Studies.StudyCatalogue? studies = before is null || after is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
+        IntraperitonealCoding.Research.StudyCatalogue? studies = before is null || after is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
         if (before is null || after is null || studies is null)
         {
             return ExitCodes.Unreadable;
@@ -71,7 +71,7 @@ internal static class RulesCommands
 
         foreach (string file in files)
         {
-            CaseReadResult read = CaseFile.Read(file, Coding.Documents.ReadLimits.Default, studies);
+            CaseReadResult read = CaseFile.Read(file, ReadLimits.Default, studies);
             if (!read.Succeeded)
             {
                 unreadable = true;
@@ -125,7 +125,7 @@ internal static class RulesCommands
             {
                 studySchemaDirectory.Create();
                 current = Path.Combine(studySchemaDirectory.ToString(), StudySchemaFileName);
-                File.WriteAllText(Path.Combine(studySchemaDirectory.FullName, StudySchemaFileName), Coding.Studies.StudyFile.Schema());
+                File.WriteAllText(Path.Combine(studySchemaDirectory.FullName, StudySchemaFileName), IntraperitonealCoding.Research.StudyFile.Schema());
                 stdout.WriteLine("wrote " + current);
             }
         }
@@ -151,7 +151,7 @@ internal static class RulesCommands
 /// <summary>The <c>coding rules import</c> command: an official CMS file into the rule set's table, written atomically.</summary>
 internal static class ImportCommand
 {
-    public static int Run(Coding.Maintenance.Import.ImportKind kind, FileInfo file, DirectoryInfo outDirectory, string? codes, Coding.Maintenance.Import.NcciTable table, DateTime? effectiveFrom, int? fiscalYear, string? release, TextWriter stdout, TextWriter stderr)
+    public static int Run(IntraperitonealCoding.Maintenance.Import.ImportKind kind, FileInfo file, DirectoryInfo outDirectory, string? codes, IntraperitonealCoding.Maintenance.Import.NcciTable table, DateTime? effectiveFrom, int? fiscalYear, string? release, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = CliApp.LoadRules(outDirectory, stderr);
         if (rules is null)
@@ -159,18 +159,18 @@ internal static class ImportCommand
             return ExitCodes.Unreadable;
         }
 
-        string target = Path.Combine(outDirectory.FullName, Coding.Maintenance.Import.RuleTableImport.TargetFile(kind));
-        Coding.Maintenance.Import.ImportOutcome outcome;
+        string target = Path.Combine(outDirectory.FullName, IntraperitonealCoding.Maintenance.Import.RuleTableImport.TargetFile(kind));
+        IntraperitonealCoding.Maintenance.Import.ImportOutcome outcome;
         try
         {
             using var reader = new StreamReader(file.FullName);
-            var options = new Coding.Maintenance.Import.ImportOptions(
+            var options = new IntraperitonealCoding.Maintenance.Import.ImportOptions(
                 codes is null ? null : codes.Equals("all", StringComparison.OrdinalIgnoreCase) ? Array.Empty<string>() : codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 table,
                 effectiveFrom,
                 fiscalYear,
                 release);
-            outcome = Coding.Maintenance.Import.RuleTableImport.Import(rules, kind, reader, file.FullName, File.ReadAllText(target), options);
+            outcome = IntraperitonealCoding.Maintenance.Import.RuleTableImport.Import(rules, kind, reader, file.FullName, File.ReadAllText(target), options);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -2,15 +2,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Studies;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Research;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Cli;
+namespace IntraperitonealCoding.Tool;
 
 /// <summary>
 /// The study catalogue the console reads cases with (<c>--studies DIR</c>; without it, a <c>studies</c> directory in

@@ -1,13 +1,13 @@
 using System;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>Advance beneficiary notices (GA/GZ) on likely-denied services, and the surgeon-role modifiers.</summary>
 public sealed class AbnAndSurgeonRoleTests
@@ -65,7 +65,7 @@ public sealed class AbnAndSurgeonRoleTests
     private static CodingResult HipecBy(SurgeonRole? role)
         => RuleSet.Default.Code(new CodingCase("role", Date2026, ClaimType.Professional, PayerType.Commercial, BodySurfaceArea(), new[] { "C45.1" }, Hipec(90, drugs: Drug("mitomycin", 40)), null, null, new ClaimDetails(surgeonRole: role)));
 
-    private static Coding.Quantities.BodySurfaceArea BodySurfaceArea() => Coding.Quantities.BodySurfaceArea.FromSquareMetres(1.8m);
+    private static BodySurfaceArea BodySurfaceArea() => IntraperitonealCoding.BodySurfaceArea.FromSquareMetres(1.8m);
 
     [Theory]
     [InlineData(SurgeonRole.CoSurgeon, "62", false)]
@@ -102,7 +102,7 @@ public sealed class AbnAndSurgeonRoleTests
     {
         // A non-qualifying trial whose sponsor pays the aerosol: the laparoscopy and the drug are Medicare's, the aerosol the sponsor's.
         var trial = new ClinicalTrial("NCT04329494", false, null, null, new[] { LineCategory.AerosolChemotherapy }, new[] { new System.Collections.Generic.KeyValuePair<string, TrialDesignation>("oxaliplatin", TrialDesignation.Routine) });
-        var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Coding.Quantities.Duration.FromMinutes(30), null, null, 2, null, null, new[] { Drug("oxaliplatin", 170.2m, opened: 170.4m) });
+        var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Duration.FromMinutes(30), null, null, 2, null, null, new[] { Drug("oxaliplatin", 170.2m, opened: 170.4m) });
         var result = RuleSet.Default.Code(new CodingCase("abn", Date2026, ClaimType.FacilityOutpatient, PayerType.Medicare, null, new[] { "Z51.11", "C16.9" }, pipac, trial, null, new ClaimDetails(abnOnFile: false)));
         Assert.Equal(new[] { "49321 GZ", "96549 ", "J9263 JZ GZ" }, result.Lines.Select(l => l.Code + " " + string.Join(" ", l.Modifiers)));
     }

@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using System.Linq;
-using Coding.Batch;
-using Coding.Cli;
-using Coding.Tests.Infrastructure;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Tool;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>The console's compact batch records: the records, the notes file beside them, and the options' rules.</summary>
 public sealed class BatchCliTests

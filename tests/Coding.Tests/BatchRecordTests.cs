@@ -4,17 +4,17 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using Coding.Batch;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
 using FsCheck;
 using FsCheck.Fluent;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>
 /// The batch's record writer: a full record is byte for byte <c>ResultJson.Serialize(result, false)</c> escaped for a
@@ -148,7 +148,7 @@ public sealed class BatchRecordTests
     private static JObject Fill(JObject given, Type dto)
     {
         var full = new JObject();
-        foreach (PropertyInfo property in dto.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.DeclaringType != typeof(Coding.Documents.LocatedDto)))
+        foreach (PropertyInfo property in dto.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.DeclaringType != typeof(IntraperitonealCoding.Documents.LocatedDto)))
         {
             string key = WireNames.ToSnakeCase(property.Name);
             Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
@@ -158,8 +158,8 @@ public sealed class BatchRecordTests
             full[key] = value switch
             {
                 null => isList ? new JArray() : type == typeof(bool) ? new JValue(false) : JValue.CreateNull(),
-                JObject nested when typeof(Coding.Documents.LocatedDto).IsAssignableFrom(type) => Fill(nested, type),
-                JArray items when element is not null && typeof(Coding.Documents.LocatedDto).IsAssignableFrom(element) => new JArray(items.Select(i => Fill((JObject)i, element))),
+                JObject nested when typeof(IntraperitonealCoding.Documents.LocatedDto).IsAssignableFrom(type) => Fill(nested, type),
+                JArray items when element is not null && typeof(IntraperitonealCoding.Documents.LocatedDto).IsAssignableFrom(element) => new JArray(items.Select(i => Fill((JObject)i, element))),
                 _ => value,
             };
         }

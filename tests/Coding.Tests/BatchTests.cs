@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using System.Linq;
-using Coding.Batch;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class BatchTests
 {
@@ -85,7 +86,7 @@ public sealed class BatchTests
         Assert.Equal(3, results.Select(r => r.Claim).Distinct().Count());
         Assert.Equal(5, results.Select(r => r.Payer).Distinct().Count());
         Assert.Contains(results, r => r.ClaimMarkers.ClinicalTrialNumber is not null);
-        Assert.Contains(results, r => r.Lines.Any(l => l.Responsibility == Coding.Results.Responsibility.Sponsor));
+        Assert.Contains(results, r => r.Lines.Any(l => l.Responsibility == Responsibility.Sponsor));
         Assert.Contains(results, r => !r.Ready);
     }
 

@@ -1,12 +1,13 @@
 using System.IO;
 using System.Linq;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class CaseFileTests
 {
@@ -66,7 +67,7 @@ public sealed class CaseFileTests
         const string json = "{\"case_id\":\"a\",\"date_of_service\":\"2026-01-02\",\"claim\":\"professional\",\"payer\":\"medicare\",\"diagnoses\":[\"C78.6\"],\"procedure\":{\"kind\":\"pipac\",\"cycle\":2,\"exposure_minutes\":30,\"biopsies\":1,\"drugs\":[{\"name\":\"cisplatin\",\"dose_mg\":12}]}}";
         var fromYaml = CaseFile.Parse(yaml, "a.yaml", DocumentFormat.Yaml).Case!;
         var fromJson = CaseFile.Parse(json, "a.json", DocumentFormat.Json).Case!;
-        Assert.Equal(Rules.RuleSet.Default.Code(fromYaml).Lines(), Rules.RuleSet.Default.Code(fromJson).Lines());
+        Assert.Equal(RuleSet.Default.Code(fromYaml).Lines(), RuleSet.Default.Code(fromJson).Lines());
         var pipac = Assert.IsType<PipacProcedure>(fromJson.Procedure);
         Assert.Equal((2, 1, SurgicalApproach.Laparoscopic), (pipac.Cycle, pipac.Biopsies, pipac.Approach));
     }

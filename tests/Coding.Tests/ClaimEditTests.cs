@@ -1,13 +1,13 @@
 using System;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>The CMS edits (AOC, PTP, MUE, inpatient-only list), code validity and approach checks, with their boundaries.</summary>
 public sealed class ClaimEditTests
@@ -15,7 +15,7 @@ public sealed class ClaimEditTests
     private static CodingResult Code(CodingCase c) => RuleSet.Default.Code(c);
 
     private static CodingCase Surgery(string[] primaries, ClaimType claim = ClaimType.Professional, PayerType payer = PayerType.Commercial, DateTime? date = null, string[]? diagnoses = null, string? place = null, SurgicalApproach approach = SurgicalApproach.Open)
-        => new("edit-case", date ?? Date2026, claim, payer, null, diagnoses ?? new[] { "C18.1", "C78.6" }, new HipecProcedure(approach, primaries, 0, null, Coding.Quantities.Duration.FromMinutes(90), null), null, place);
+        => new("edit-case", date ?? Date2026, claim, payer, null, diagnoses ?? new[] { "C18.1", "C78.6" }, new HipecProcedure(approach, primaries, 0, null, Duration.FromMinutes(90), null), null, place);
 
     [Fact]
     public void AddOnCode_AsTheOnlyPrimary_IsAnErrorAndItsOwnPrimaryIsMissing()
@@ -186,7 +186,7 @@ public sealed class ClaimEditTests
     [InlineData(2025, 9, 30, 2025)]
     [InlineData(2025, 10, 1, 2026)]
     public void FiscalYear_StartsOnTheFirstOfOctober(int year, int month, int day, int fiscalYear)
-        => Assert.Equal(fiscalYear, Coding.Engine.DiagnosisChecker.FiscalYear(new DateTime(year, month, day)));
+        => Assert.Equal(fiscalYear, IntraperitonealCoding.Engine.DiagnosisChecker.FiscalYear(new DateTime(year, month, day)));
 
     [Theory]
     [InlineData("2023-12-31", false)]
@@ -200,20 +200,20 @@ public sealed class ClaimEditTests
     [Fact]
     public void PlaceOfService_OnAFacilityClaim_IsAReadError()
     {
-        var read = Coding.Cases.Reading.CaseFile.Parse("case_id: x\ndate_of_service: 2026-03-14\nclaim: facility_outpatient\npayer: medicare\nplace_of_service: \"22\"\ndiagnoses: [C78.6]\nprocedure: { kind: pipac, cycle: 1, exposure_minutes: 30 }\n", "case.yaml", Coding.Documents.DocumentFormat.Yaml);
+        var read = CaseFile.Parse("case_id: x\ndate_of_service: 2026-03-14\nclaim: facility_outpatient\npayer: medicare\nplace_of_service: \"22\"\ndiagnoses: [C78.6]\nprocedure: { kind: pipac, cycle: 1, exposure_minutes: 30 }\n", "case.yaml", DocumentFormat.Yaml);
         Assert.False(read.Succeeded);
         Assert.Equal("case.yaml:5:19: CASE002", read.Errors.Single().ToString()[..23]);
     }
 
     private static CodingCase WithDrug(DrugAdministration drug, string[]? primaries = null)
-        => new("edit-case", Date2026, ClaimType.FacilityOutpatient, PayerType.Medicare, null, new[] { "C18.1", "C78.6" }, new HipecProcedure(SurgicalApproach.Open, primaries ?? new[] { "49205" }, 0, null, Coding.Quantities.Duration.FromMinutes(90), new[] { drug }));
+        => new("edit-case", Date2026, ClaimType.FacilityOutpatient, PayerType.Medicare, null, new[] { "C18.1", "C78.6" }, new HipecProcedure(SurgicalApproach.Open, primaries ?? new[] { "49205" }, 0, null, Duration.FromMinutes(90), new[] { drug }));
 
     [Fact]
     public void Edits_IgnoreLinesThatGoOnNoClaim()
     {
         // Both 49205 lines are the sponsor's: they go on no insurer claim, so the MUE does not count them.
         var trial = new ClinicalTrial("NCT04329494", true, null, null, new[] { LineCategory.PrimarySurgery });
-        var c = new CodingCase("edit-case", Date2026, ClaimType.FacilityOutpatient, PayerType.Commercial, null, new[] { "C18.1", "C78.6" }, new HipecProcedure(SurgicalApproach.Open, new[] { "49205", "49205" }, 0, null, Coding.Quantities.Duration.FromMinutes(90), null), trial);
+        var c = new CodingCase("edit-case", Date2026, ClaimType.FacilityOutpatient, PayerType.Commercial, null, new[] { "C18.1", "C78.6" }, new HipecProcedure(SurgicalApproach.Open, new[] { "49205", "49205" }, 0, null, Duration.FromMinutes(90), null), trial);
         Code(c).HasNo(FindingIds.MueExceeded);
     }
 
@@ -353,15 +353,15 @@ public sealed class ClaimEditTests
     [Fact]
     public void TableSource_SaysToConfirmOnlyWhenTheRowsNeedIt()
     {
-        Assert.Equal("MUE: f, 2027 Q1", new Coding.Rules.Tables.TableSource("MUE", "f", "2027 Q1", false).ToString());
-        Assert.Equal("MUE: f, 2027 Q1, TO CONFIRM", new Coding.Rules.Tables.TableSource("MUE", "f", "2027 Q1", true).ToString());
+        Assert.Equal("MUE: f, 2027 Q1", new IntraperitonealCoding.Rules.Tables.TableSource("MUE", "f", "2027 Q1", false).ToString());
+        Assert.Equal("MUE: f, 2027 Q1, TO CONFIRM", new IntraperitonealCoding.Rules.Tables.TableSource("MUE", "f", "2027 Q1", true).ToString());
     }
 
     [Fact]
     public void InpatientDiagnosis_IsCheckedInTheDischargeDatesFiscalYear()
     {
         using var rules = RuleFixture.CopyOfDefault(("icd10cm.yaml", "{ code: C18.2, billable: true, effective_from: 2019-10-01 }", "{ code: C18.2, billable: true, effective_from: 2019-10-01, effective_to: 2026-09-30 }"));
-        var procedure = new HipecProcedure(SurgicalApproach.Open, new[] { "49205" }, 0, null, Coding.Quantities.Duration.FromMinutes(90), null, new[] { "0DBW0ZZ" });
+        var procedure = new HipecProcedure(SurgicalApproach.Open, new[] { "49205" }, 0, null, Duration.FromMinutes(90), null, new[] { "0DBW0ZZ" });
         var stay = new CodingCase("ip", new DateTime(2026, 9, 28), ClaimType.FacilityInpatient, PayerType.Medicare, null, new[] { "C18.2", "C78.6" }, procedure, null, null, new ClaimDetails(new DateTime(2026, 10, 2)));
         Finding finding = RuleSet.Load(rules.Directory).Code(stay).Single(FindingIds.DiagnosisNotInForce);
         Assert.Contains("(discharge date 2026-10-02)", finding.Message, StringComparison.Ordinal);

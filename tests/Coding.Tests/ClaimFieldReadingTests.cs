@@ -1,10 +1,11 @@
 using System.Linq;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Documents;
 using Xunit;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>Case fields that belong to one kind of claim only, and the trial's per-drug designations, as the reader takes them.</summary>
 public sealed class ClaimFieldReadingTests
@@ -56,7 +57,7 @@ public sealed class ClaimFieldReadingTests
         Assert.Contains("Drug 'Cisplatin' is designated twice", FirstError(Read("professional", trial)), System.StringComparison.Ordinal);
         var read = Read("professional", "trial: { nct: NCT04329494, qualifying: true, drugs: [{ name: cisplatin, designation: not_billable }], research_only: [biopsies] }\n");
         Assert.Equal(TrialDesignation.NotBillable, read.Case!.Trial!.DrugDesignations["CISPLATIN"]);
-        Assert.Equal(new[] { Coding.Results.LineCategory.Biopsies }, read.Case.Trial.ResearchOnly);
+        Assert.Equal(new[] { LineCategory.Biopsies }, read.Case.Trial.ResearchOnly);
     }
 
     [Fact]

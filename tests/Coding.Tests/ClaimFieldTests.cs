@@ -1,16 +1,15 @@
 using System;
 using System.Linq;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Quantities;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>The claim-ready fields: type of bill, place of service, revenue codes, diagnosis pointers, NDC.</summary>
 public sealed class ClaimFieldTests

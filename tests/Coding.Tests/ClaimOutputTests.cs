@@ -1,14 +1,14 @@
 using System;
 using System.Linq;
-using Coding.Cases;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>The X12 and CSV renderings of results: delimiters, refusals, element rules, RFC 4180 and formula neutralising.</summary>
 public sealed class ClaimOutputTests
@@ -112,7 +112,7 @@ public sealed class ClaimOutputTests
     public void X12_NdcOfAMilligramDrug_UsesTheX12MilligramCode()
     {
         var ndc = new DrugNdc(NationalDrugCode.Parse("9999-1234-01"), NdcUnit.Milligram);
-        var result = RuleSet.Default.Code(Case(Hipec(drugs: new DrugAdministration("oxaliplatin", Quantities.Dose.FromMilligrams(828), 850, ndc: ndc)), claim: ClaimType.FacilityOutpatient, payer: PayerType.Commercial));
+        var result = RuleSet.Default.Code(Case(Hipec(drugs: new DrugAdministration("oxaliplatin", Dose.FromMilligrams(828), 850, ndc: ndc)), claim: ClaimType.FacilityOutpatient, payer: PayerType.Commercial));
         var segments = Assert.Single(ResultX12.Render(result).Claims).Segments;
         Assert.Equal(new[] { "LIN**N4*09999123401" }, segments.Where(s => s.StartsWith("LIN", StringComparison.Ordinal)));
         Assert.Equal(new[] { "CTP****828*ME" }, segments.Where(s => s.StartsWith("CTP", StringComparison.Ordinal)));

@@ -1,11 +1,12 @@
 using System.IO;
-using Coding.Cli;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Tool;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class CliTests
 {
@@ -64,7 +65,7 @@ public sealed class CliTests
         var (exit, output, error) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--format", "csv");
         Assert.Equal((0, string.Empty), (exit, error));
         string[] rows = output.TrimEnd('\n').Split('\n');
-        Assert.Equal(string.Join(",", Coding.Output.ResultCsv.Columns), rows[0]);
+        Assert.Equal(string.Join(",", ResultCsv.Columns), rows[0]);
         Assert.Equal(4, rows.Length);
     }
 
@@ -234,7 +235,7 @@ public sealed class CliTests
     public void RulesImport_OfABrokenOrWrongFile_ExitsTwoAndWritesNothing(string kind, string fixture, string option, string value)
     {
         using var rules = RuleFixture.CopyOfDefault();
-        string table = Path.Combine(rules.Directory, Coding.Maintenance.Import.RuleTableImport.TargetFile(System.Enum.Parse<Coding.Maintenance.Import.ImportKind>(kind, ignoreCase: true)));
+        string table = Path.Combine(rules.Directory, IntraperitonealCoding.Maintenance.Import.RuleTableImport.TargetFile(System.Enum.Parse<IntraperitonealCoding.Maintenance.Import.ImportKind>(kind, ignoreCase: true)));
         string before = File.ReadAllText(table);
         var (exit, _, error) = Run("rules", "import", kind, Path.Combine(Paths.Fixtures, "import", fixture), "--out", rules.Directory, option, value);
         Assert.Equal(2, exit);

@@ -2,14 +2,15 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Output;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>A loaded rule set is shared across threads: many threads coding the examples get exactly the single-threaded results.</summary>
 public sealed class ConcurrencyTests

@@ -1,8 +1,8 @@
 using System.Linq;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>
 /// The committed bad-input corpus (tests/Coding.Tests/Corpus): every case file, rule directory and JSON Lines file is

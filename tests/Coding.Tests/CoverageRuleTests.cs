@@ -1,14 +1,15 @@
 using System;
 using System.Linq;
-using Coding.Cases;
-using Coding.Coverage;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Coverage;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Research;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class CoverageRuleTests
 {
@@ -124,7 +125,7 @@ public sealed class CoverageRuleTests
     [Fact]
     public void SponsorSuppliedDrug_IsNotBillableWithoutJwJzOrQ()
     {
-        var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: new DrugAdministration("doxorubicin", Quantities.Dose.FromMilligrams(3), 10, suppliedBySponsor: true)), "J9000");
+        var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: new DrugAdministration("doxorubicin", Dose.FromMilligrams(3), 10, suppliedBySponsor: true)), "J9000");
         Assert.Equal((Responsibility.NotBillable, (PayerType?)null), (line.Responsibility, line.BillTo));
         Assert.Empty(line.Modifiers);
         Assert.Contains("drug-sponsor-supplied", line.Notes);
@@ -236,7 +237,7 @@ public sealed class CoverageRuleTests
     [Fact]
     public void SameItemFreeAndOnTheInsurerClaim_IsDoubleBilling()
     {
-        var result = CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol, drugs: new[] { ("cisplatin", TrialDesignation.Routine) }), drugs: new[] { new DrugAdministration("cisplatin", Quantities.Dose.FromMilligrams(12), null, suppliedBySponsor: true), Drug("cisplatin", 5) });
+        var result = CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol, drugs: new[] { ("cisplatin", TrialDesignation.Routine) }), drugs: new[] { new DrugAdministration("cisplatin", Dose.FromMilligrams(12), null, suppliedBySponsor: true), Drug("cisplatin", 5) });
         Assert.Equal(Severity.Error, result.Single(FindingIds.TrialDoubleBilling).Severity);
         Assert.False(result.Ready);
     }
@@ -252,7 +253,7 @@ public sealed class CoverageRuleTests
     public void Grid_ShowsWhoPaysPerCycleWithTotals()
     {
         var cycles = new[] { 2, 1 }.Select(n => RuleSet.Default.Code(Case(
-            new PipacProcedure(SurgicalApproach.Laparoscopic, n, Quantities.Duration.FromMinutes(30), null, null, 1, null, null, new[] { Drug("doxorubicin", 3, 10, sponsor: n == 2) }),
+            new PipacProcedure(SurgicalApproach.Laparoscopic, n, Duration.FromMinutes(30), null, null, 1, null, null, new[] { Drug("doxorubicin", 3, 10, sponsor: n == 2) }),
             claim: ClaimType.FacilityOutpatient,
             date: new DateTime(2026, 1, 1).AddDays(42 * n),
             trial: Trial(sponsorPays: Aerosol)))).ToList();
@@ -271,7 +272,7 @@ public sealed class CoverageRuleTests
     public void Grid_ItemPaidTheSameWayWithDifferentUnits_IsNoDesignationChange()
     {
         var cycles = new[] { 1, 2 }.Select(n => RuleSet.Default.Code(Case(
-            new PipacProcedure(SurgicalApproach.Laparoscopic, n, Quantities.Duration.FromMinutes(30), null, null, 1, null, null, new[] { Drug("cisplatin", 10 * n) }),
+            new PipacProcedure(SurgicalApproach.Laparoscopic, n, Duration.FromMinutes(30), null, null, 1, null, null, new[] { Drug("cisplatin", 10 * n) }),
             claim: ClaimType.FacilityOutpatient,
             date: new DateTime(2026, 1, 1).AddDays(42 * n),
             trial: Trial(sponsorPays: Aerosol)))).ToList();
@@ -378,7 +379,7 @@ public sealed class CoverageRuleTests
     public void Grid_TwoLinesOfOneItemInAVisit_ShareTheCell_AndTotalsListPayersInOrder()
     {
         var visit = RuleSet.Default.Code(Case(
-            new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Quantities.Duration.FromMinutes(30), null, null, 1, null, null, new[] { new DrugAdministration("cisplatin", Quantities.Dose.FromMilligrams(12), null, suppliedBySponsor: true), Drug("cisplatin", 5) }),
+            new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Duration.FromMinutes(30), null, null, 1, null, null, new[] { new DrugAdministration("cisplatin", Dose.FromMilligrams(12), null, suppliedBySponsor: true), Drug("cisplatin", 5) }),
             claim: ClaimType.FacilityOutpatient,
             trial: Trial(sponsorPays: Aerosol, drugs: new[] { ("cisplatin", TrialDesignation.Routine) })));
         BillingGrid grid = BillingGrid.Build(new[] { visit });

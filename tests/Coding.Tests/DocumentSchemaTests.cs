@@ -1,14 +1,15 @@
 using System;
 using System.IO;
 using System.Linq;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Tests.Infrastructure;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>The case-file and result JSON schemas, and reading stored results back with <see cref="ResultJson.Read(string, string)"/>.</summary>
 public sealed class DocumentSchemaTests
@@ -98,7 +99,7 @@ public sealed class DocumentSchemaTests
     [Fact]
     public void Read_AnArray_GivesEveryResultInOrder()
     {
-        var results = ExampleFiles().Take(3).Select(f => Coding.Rules.RuleSet.Default.Code(Coding.Cases.Reading.CaseFile.Read(Path.Combine(Paths.Examples, f)).Case!)).ToList();
+        var results = ExampleFiles().Take(3).Select(f => RuleSet.Default.Code(CaseFile.Read(Path.Combine(Paths.Examples, f)).Case!)).ToList();
         ResultReadResult read = ResultJson.Read(ResultJson.Serialize(results), "results.json");
         Assert.True(read.Succeeded, string.Join("\n", read.Errors));
         Assert.Equal(results.Select(r => r.CaseId), read.Results.Select(r => r.CaseId));

@@ -1,13 +1,13 @@
 using System;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class DrugRuleTests
 {
@@ -153,7 +153,7 @@ public sealed class DrugRuleTests
     public void VialTypeGivenOnTheCase_OverridesTheDefault()
     {
         var single = OutpatientFor(PayerType.Medicare, Drug("mitomycin", 70, opened: 80));
-        var multi = OutpatientFor(PayerType.Medicare, new DrugAdministration("mitomycin", Coding.Quantities.Dose.FromMilligrams(70), 80, vial: VialType.MultiDose));
+        var multi = OutpatientFor(PayerType.Medicare, new DrugAdministration("mitomycin", Dose.FromMilligrams(70), 80, vial: VialType.MultiDose));
         Assert.Equal(new[] { "J9280x14", "J9280x2 JW" }, DrugLines(single));
         Assert.Equal(new[] { "J9280x14" }, DrugLines(multi));
         Assert.Contains("drug-multi-dose-vial", multi.Lines[^1].Notes);
@@ -163,7 +163,7 @@ public sealed class DrugRuleTests
     public void DrugSoldBothWays_WithoutAVialType_SaysTheDefaultWasUsed()
     {
         Assert.Contains("drug-vial-default", OutpatientFor(PayerType.Medicare, Drug("doxorubicin", 30)).Lines[^1].Notes);
-        Assert.DoesNotContain("drug-vial-default", OutpatientFor(PayerType.Medicare, new DrugAdministration("doxorubicin", Coding.Quantities.Dose.FromMilligrams(30), null, vial: VialType.SingleDose)).Lines[^1].Notes);
+        Assert.DoesNotContain("drug-vial-default", OutpatientFor(PayerType.Medicare, new DrugAdministration("doxorubicin", Dose.FromMilligrams(30), null, vial: VialType.SingleDose)).Lines[^1].Notes);
         Assert.DoesNotContain("drug-vial-default", OutpatientFor(PayerType.Medicare, Drug("mitomycin", 70, opened: 70)).Lines[^1].Notes);
     }
 

@@ -1,12 +1,13 @@
 using System.IO;
 using System.Linq;
-using Coding.Cases.Reading;
-using Coding.Output;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>
 /// The whole coding result of every case in examples/, against its committed snapshot: a rule change shows up here as a
@@ -66,7 +67,7 @@ public sealed class ExampleCaseTests
             Assert.Equal("CLM", clm.Id);
             Assert.Equal(claim.PatientControlNumber, clm[1]);
             var billed = result.Lines.Where(l => l.BillTo == claim.BillTo).ToList();
-            var serviceLines = billed.Where(l => l.System != Coding.Results.CodeSystem.Icd10Pcs).ToList();
+            var serviceLines = billed.Where(l => l.System != CodeSystem.Icd10Pcs).ToList();
             var sv = segments.Where(s => s.Id is "SV1" or "SV2").ToList();
             Assert.Equal(serviceLines.Count, sv.Count);
             Assert.Equal(Enumerable.Range(1, serviceLines.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), segments.Where(s => s.Id == "LX").Select(s => s[1]));
@@ -99,7 +100,7 @@ public sealed class ExampleCaseTests
         }
     }
 
-    private static Coding.Results.CodingResult Code(string file)
+    private static CodingResult Code(string file)
         => RuleSet.Default.Code(BundledStudies.Read(Path.Combine(Paths.Examples, file)).Case!);
 
     [Fact]
@@ -117,13 +118,13 @@ public sealed class ExampleCaseTests
     public void Examples_CoverEveryPayerInsideAndOutsideATrial()
     {
         var cases = ExampleFiles().Select(f => BundledStudies.Read(Path.Combine(Paths.Examples, f)).Case!).ToList();
-        foreach (var payer in System.Enum.GetValues<Coding.Cases.PayerType>())
+        foreach (var payer in System.Enum.GetValues<PayerType>())
         {
             Assert.Contains(cases, c => c.Payer == payer && c.Trial is null);
             Assert.Contains(cases, c => c.Payer == payer && c.Trial is not null);
         }
 
-        Assert.Contains(cases, c => c.Payer == Coding.Cases.PayerType.MedicareAdvantage && c.Trial is { Ide: not null });
+        Assert.Contains(cases, c => c.Payer == PayerType.MedicareAdvantage && c.Trial is { Ide: not null });
         Assert.Contains(cases, c => c.Procedure.Drugs.Any(d => d.SuppliedBySponsor));
     }
 
@@ -131,6 +132,6 @@ public sealed class ExampleCaseTests
     public void PipacCourse_PrintsItsThreeCycleGrid()
     {
         var cycles = Directory.GetFiles(Path.Combine(Paths.Examples, "pipac-course-nct04329494")).Order().Select(f => RuleSet.Default.Code(BundledStudies.Read(f).Case!));
-        Snapshot.Match(Coverage.BillingGrid.Build(cycles, BundledStudies.Pipac).ToCsv(), extension: "csv");
+        Snapshot.Match(IntraperitonealCoding.Research.BillingGrid.Build(cycles, BundledStudies.Pipac).ToCsv(), extension: "csv");
     }
 }

@@ -4,13 +4,14 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
-using Coding.Batch;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>
 /// Faults of the file system and the process: special files as inputs, rule files that are links out of their
@@ -227,7 +228,7 @@ public sealed class FaultTests
 
         using var temp = new TempDirectory();
         string output = temp.File("out.jsonl");
-        string cli = typeof(Coding.Cli.CliApp).Assembly.Location;
+        string cli = typeof(IntraperitonealCoding.Tool.CliApp).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", $"\"{cli}\" batch - --out \"{output}\" --parallel 2")
         {
             RedirectStandardInput = true,
@@ -277,7 +278,7 @@ public sealed class FaultTests
         using var temp = new TempDirectory();
         string input = temp.File("in.jsonl");
         Assert.Equal(0, CorpusRunner.Run("generate", "3000", "--seed", "4", "--out", input).Exit);
-        string cli = typeof(Coding.Cli.CliApp).Assembly.Location;
+        string cli = typeof(IntraperitonealCoding.Tool.CliApp).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", $"\"{cli}\" batch \"{input}\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using var process = Process.Start(start)!;
 

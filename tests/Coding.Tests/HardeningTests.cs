@@ -1,15 +1,15 @@
 using System;
 using System.IO;
 using System.Linq;
-using Coding.Batch;
-using Coding.Cli;
-using Coding.Engine;
-using Coding.Quantities;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Tool;
 using Xunit;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Engine;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>The small parts that keep bad input from crashing, hanging or forging output, one behaviour each.</summary>
 public sealed class HardeningTests
@@ -37,7 +37,7 @@ public sealed class HardeningTests
         var files = new[] { "hipec-crs-appendix-professional.yaml", "pipac-outpatient-biopsies-medicare.yaml" }.Select(f => new FileInfo(Path.Combine(Paths.Examples, f))).ToArray();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.CodeWith(broken, files, CliApp.OutputFormat.Table, Coding.Documents.ReadLimits.Default, stdout, stderr);
+        int exit = CliApp.CodeWith(broken, files, CliApp.OutputFormat.Table, ReadLimits.Default, stdout, stderr);
         Assert.Equal(70, exit);
         Assert.Contains("pipac-c1-outpatient", stdout.ToString(), StringComparison.Ordinal);
         string error = stderr.ToString();
@@ -53,7 +53,7 @@ public sealed class HardeningTests
     [InlineData("evil\u202Etxt", "evil\\u202Etxt")]
     [InlineData("caf\u00e9 °C m²", "caf\u00e9 °C m²")]
     public void ConsoleText_EscapesEveryControlCharacter_AndKeepsOrdinaryText(string text, string printed)
-        => Assert.Equal(printed, Coding.Output.SafeText.Escape(text));
+        => Assert.Equal(printed, IntraperitonealCoding.Output.SafeText.Escape(text));
 
     [Fact]
     public void SafeTextWriter_EndsLinesOnlyWhereTheProgramDoes()
@@ -70,7 +70,7 @@ public sealed class HardeningTests
     public void JsonForTheConsole_EscapesC1AndBidiCharacters_AndStaysTheSameJson()
     {
         string json = "{\"case_id\": \"a\u009b2J\u202e\u007f\",\n  \"x\": \"°C\"}";
-        string escaped = Coding.Output.SafeText.EscapeJson(json);
+        string escaped = IntraperitonealCoding.Output.SafeText.EscapeJson(json);
         Assert.Equal("{\"case_id\": \"a\\u009B2J\\u202E\\u007F\",\n  \"x\": \"°C\"}", escaped);
         Assert.Equal(Newtonsoft.Json.Linq.JObject.Parse(json).ToString(), Newtonsoft.Json.Linq.JObject.Parse(escaped).ToString());
     }
@@ -137,8 +137,8 @@ public sealed class HardeningTests
     [Fact]
     public void DoubleBillingGuard_ReportsEachCodeOnce_InLineOrder()
     {
-        var result = RuleSet.Default.Code(Coding.Cases.Reading.CaseFile.Read(Path.Combine(Paths.Examples, "trial-double-billing.yaml")).Case!);
-        var findings = result.Findings.Where(f => f.Id == Coding.Results.FindingIds.TrialDoubleBilling).ToList();
+        var result = RuleSet.Default.Code(CaseFile.Read(Path.Combine(Paths.Examples, "trial-double-billing.yaml")).Case!);
+        var findings = result.Findings.Where(f => f.Id == FindingIds.TrialDoubleBilling).ToList();
         Assert.NotEmpty(findings);
         Assert.Equal(findings.Count, findings.Select(f => f.Message.Split(' ')[0]).Distinct().Count());
     }
@@ -151,10 +151,10 @@ public sealed class HardeningTests
     [InlineData(1440, true)]
     public void HipecPerfusion_OutsideThePlausibleRange_IsAnErrorFinding(double minutes, bool implausible)
     {
-        var result = RuleSet.Default.Code(Coding.Tests.Infrastructure.Cases.Case(Coding.Tests.Infrastructure.Cases.Hipec(minutes)));
-        var finding = result.Findings.SingleOrDefault(f => f.Id == Coding.Results.FindingIds.HipecPerfusionImplausible);
+        var result = RuleSet.Default.Code(IntraperitonealCoding.Tests.Infrastructure.Cases.Case(IntraperitonealCoding.Tests.Infrastructure.Cases.Hipec(minutes)));
+        var finding = result.Findings.SingleOrDefault(f => f.Id == FindingIds.HipecPerfusionImplausible);
         Assert.Equal(implausible, finding is not null);
-        Assert.True(finding is null || (finding.Severity == Coding.Results.Severity.Error && !result.Ready && finding.Rule == "hipec-perfusion-plausible"));
+        Assert.True(finding is null || (finding.Severity == Severity.Error && !result.Ready && finding.Rule == "hipec-perfusion-plausible"));
     }
 
     [Fact]

@@ -1,13 +1,13 @@
 using System;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class HipecRuleTests
 {
@@ -148,7 +148,7 @@ public sealed class HipecRuleTests
     }
 
     private static HipecProcedure WithPcs(params string[] codes)
-        => new(SurgicalApproach.Open, new[] { "49205" }, 0, Coding.Quantities.TemperatureRange.FromCelsius(41.5, 42.5), Coding.Quantities.Duration.FromMinutes(90), null, codes);
+        => new(SurgicalApproach.Open, new[] { "49205" }, 0, TemperatureRange.FromCelsius(41.5, 42.5), Duration.FromMinutes(90), null, codes);
 
     [Fact]
     public void InpatientClaim_PutsTheSurgerysPcsCodesFirstInTheOrderGiven()
@@ -163,7 +163,7 @@ public sealed class HipecRuleTests
     [Fact]
     public void InpatientPipac_PutsFurtherPcsCodesAfterItsOwn()
     {
-        var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Coding.Quantities.Duration.FromMinutes(30), null, null, 0, null, null, null, new[] { "0DTU0ZZ" });
+        var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Duration.FromMinutes(30), null, null, 0, null, null, null, new[] { "0DTU0ZZ" });
         Assert.Equal(new[] { "0DJW4ZZx1", "3E0M305x1", "0DTU0ZZx1" }, Code(Case(pipac, claim: ClaimType.FacilityInpatient)).Lines());
     }
 

@@ -2,13 +2,14 @@ using System;
 using System.IO;
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Documents;
-using Coding.Maintenance.Import;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Maintenance.Import;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>The importers of the official CMS files, on fixture files written in each published layout.</summary>
 public sealed class ImportTests

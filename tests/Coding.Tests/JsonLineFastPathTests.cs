@@ -6,19 +6,20 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-using Coding.Batch;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
 // Mutations splice strings; the span-based form would only obscure them.
 #pragma warning disable CA1845
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>
 /// The JSON Lines fast path (<see cref="JsonLineMapper"/>) against the document reader it stands in for: for every

@@ -3,12 +3,13 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>
 /// Large inputs, generated at test time (never committed): each is refused or read within its limit, in bounded time,
@@ -72,7 +73,7 @@ public sealed class LargeInputTests
         Assert.Equal(2, exit);
         Assert.Contains("DATA007: A list or mapping has more than the limit of 10000 items; raise it with ReadLimits.WithMaxListItems", error, StringComparison.Ordinal);
 
-        var raised = Coding.Cases.Reading.CaseFile.Read(file, Coding.Documents.ReadLimits.Default.WithMaxFileBytes(8_000_000).WithMaxListItems(300_000));
+        var raised = CaseFile.Read(file, ReadLimits.Default.WithMaxFileBytes(8_000_000).WithMaxListItems(300_000));
         Assert.DoesNotContain(raised.Errors, e => e.Id == "DATA007");
         Assert.Contains(raised.Errors, e => e.Id == "CASE003"); // 200,000 diagnoses: beyond what a case may hold
     }
@@ -133,9 +134,9 @@ public sealed class LargeInputTests
         Assert.Contains("notes.yaml: DATA007", error, StringComparison.Ordinal);
         Assert.Contains("CODING_MAX_RULE_FILE_BYTES", error, StringComparison.Ordinal);
 
-        var lower = Assert.Throws<RuleDataException>(() => RuleSet.Load(rules.Directory, Coding.Documents.ReadLimits.RuleDefault.WithMaxRuleFileBytes(1 << 20)));
+        var lower = Assert.Throws<RuleDataException>(() => RuleSet.Load(rules.Directory, ReadLimits.RuleDefault.WithMaxRuleFileBytes(1 << 20)));
         Assert.Contains(lower.Errors, e => e.Id == "DATA007");
-        Assert.NotNull(RuleSet.Load(rules.Directory, Coding.Documents.ReadLimits.RuleDefault.WithMaxRuleFileBytes(80 << 20)));
+        Assert.NotNull(RuleSet.Load(rules.Directory, ReadLimits.RuleDefault.WithMaxRuleFileBytes(80 << 20)));
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public sealed class LargeInputTests
             text.Append("unknown_").Append(i).Append(": 1\n");
         }
 
-        var read = Coding.Cases.Reading.CaseFile.Parse(text.ToString(), "many.yaml", Coding.Documents.DocumentFormat.Yaml);
+        var read = CaseFile.Parse(text.ToString(), "many.yaml", DocumentFormat.Yaml);
         Assert.Equal(101, read.Errors.Count);
         Assert.Equal("DATA010", read.Errors[^1].Id);
         Assert.Contains("more error(s) not listed", read.Errors[^1].Message, StringComparison.Ordinal);

@@ -1,12 +1,12 @@
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class PipacRuleTests
 {

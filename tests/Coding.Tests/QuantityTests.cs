@@ -1,8 +1,7 @@
 using System;
-using Coding.Quantities;
 using Xunit;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class QuantityTests
 {

@@ -1,16 +1,16 @@
 using System;
 using System.IO;
 using System.Linq;
-using Coding.Cases;
-using Coding.Cli;
-using Coding.Coverage;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Studies;
-using Coding.Tests.Infrastructure;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Tool;
 using Xunit;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Coverage;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Research;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>A study's coverage analysis against what was coded and billed: the audit report, its CSV, and the console command.</summary>
 public sealed class ReconcileTests
@@ -126,7 +126,7 @@ public sealed class ReconcileTests
     public void Csv_ListsVisitWideDeviationsOnTheirOwnRow()
     {
         string text = File.ReadAllText(Path.Combine(Course, "cycle-2.yaml")).Replace("cycle: 2", "cycle: 4", StringComparison.Ordinal);
-        var read = Coding.Cases.Reading.CaseFile.Parse(text, "c4.yaml", Coding.Documents.DocumentFormat.Yaml, Coding.Documents.ReadLimits.Default, BundledStudies.Catalogue);
+        var read = CaseFile.Parse(text, "c4.yaml", DocumentFormat.Yaml, ReadLimits.Default, BundledStudies.Catalogue);
         var report = StudyReconciliation.Reconcile(BundledStudies.Pipac, RuleSet.Default, new[] { read.Case! });
         Assert.False(report.Visits[0].Scheduled);
         Assert.Contains("\nNCT04329494,001,pipac-nct04329494-c2,4,2026-03-03,medicare,yes,(visit),,,,,STUDY003\n", report.ToCsv(), StringComparison.Ordinal);
@@ -199,7 +199,7 @@ public sealed class ReconcileTests
     public void Grid_OfAStudyCourse_AddsAVisitTheScheduleDoesNotHave()
     {
         string text = File.ReadAllText(Path.Combine(Course, "cycle-3.yaml")).Replace("cycle: 3", "cycle: 5", StringComparison.Ordinal);
-        var extra = RuleSet.Default.Code(Coding.Cases.Reading.CaseFile.Parse(text, "c5.yaml", Coding.Documents.DocumentFormat.Yaml, Coding.Documents.ReadLimits.Default, BundledStudies.Catalogue).Case!);
+        var extra = RuleSet.Default.Code(CaseFile.Parse(text, "c5.yaml", DocumentFormat.Yaml, ReadLimits.Default, BundledStudies.Catalogue).Case!);
         var results = Cases(Course).Select(RuleSet.Default.Code).Append(extra);
         BillingGrid grid = BillingGrid.Build(results, BundledStudies.Pipac);
         Assert.Equal(new[] { "cycle 1 (2026-01-13)", "cycle 2 (2026-03-03)", "cycle 3 (2026-04-21)", "cycle 5 (2026-04-21, not scheduled)" }, grid.Columns);

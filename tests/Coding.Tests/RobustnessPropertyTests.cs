@@ -4,18 +4,19 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Coding.Batch;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
-using TestCases = Coding.Tests.Infrastructure.Cases;
+using TestCases = IntraperitonealCoding.Tests.Infrastructure.Cases;
 using FsCheck;
 using FsCheck.Fluent;
 using Newtonsoft.Json.Linq;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>
 /// Laws for hostile input. Any mutation of a valid case file (characters deleted, duplicated or swapped, numbers
@@ -69,8 +70,8 @@ public sealed class RobustnessPropertyTests
     {
         // The reader's limits are far narrower; this is the library's own guarantee for cases built in code.
         double[] minutes = { 0, 1e-9, 31, 1e6, TimeSpan.MaxValue.TotalMinutes / 2 };
-        decimal[] doses = { 0m, 0.0000000000000000000000000001m, 35m, Coding.Quantities.Dose.MaxAmount };
-        decimal?[] bsas = { null, 0.0000000000000000000000000001m, 1.9m, Coding.Quantities.BodySurfaceArea.MaxSquareMetres };
+        decimal[] doses = { 0m, 0.0000000000000000000000000001m, 35m, Dose.MaxAmount };
+        decimal?[] bsas = { null, 0.0000000000000000000000000001m, 1.9m, BodySurfaceArea.MaxSquareMetres };
         decimal?[] opened = { null, 0m, 80m, decimal.MaxValue };
         int[] counts = { 0, 1, int.MaxValue };
         foreach (double m in minutes)
@@ -84,9 +85,9 @@ public sealed class RobustnessPropertyTests
                         foreach (int count in counts)
                         {
                             var drugs = new[] { TestCases.Drug("mitomycin", dose, open), TestCases.DrugPerM2("doxorubicin", dose, open), TestCases.Drug("cisplatin", dose, open, sponsor: count == 1) };
-                            foreach (var procedure in new Coding.Cases.IntraperitonealProcedure[] { TestCases.Hipec(m, incisions: count, drugs: drugs), TestCases.Pipac(biopsies: count, minutes: m, mmHg: 1e300, drugs: drugs) })
+                            foreach (var procedure in new IntraperitonealProcedure[] { TestCases.Hipec(m, incisions: count, drugs: drugs), TestCases.Pipac(biopsies: count, minutes: m, mmHg: 1e300, drugs: drugs) })
                             {
-                                foreach (var claim in new[] { Coding.Cases.ClaimType.FacilityOutpatient, Coding.Cases.ClaimType.Professional })
+                                foreach (var claim in new[] { ClaimType.FacilityOutpatient, ClaimType.Professional })
                                 {
                                     var result = RuleSet.Default.Code(TestCases.Case(procedure, claim, bsa: bsa));
                                     Assert.NotNull(result);

@@ -1,9 +1,10 @@
 using System;
 using System.Linq;
-using Coding.Rules;
 using Xunit;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>What a rule set can be asked about a date, so a billing UI offers choices instead of discovering DRUG001.</summary>
 public sealed class RuleCatalogTests
@@ -61,7 +62,7 @@ public sealed class CaseReadResultAnnotationTests
     [Fact]
     public void Succeeded_TellsTheCompilerTheCaseIsThere()
     {
-        var read = Coding.Cases.Reading.CaseFile.Read(System.IO.Path.Combine(Infrastructure.Paths.Examples, "hipec-crs-appendix-professional.yaml"));
+        var read = CaseFile.Read(System.IO.Path.Combine(Infrastructure.Paths.Examples, "hipec-crs-appendix-professional.yaml"));
         Assert.True(read.Succeeded);
         if (read.Succeeded)
         {
@@ -73,8 +74,8 @@ public sealed class CaseReadResultAnnotationTests
 /// <summary>Records that hold lists compare by value: two identical cases, lines or results are equal.</summary>
 public sealed class ValueEqualityTests
 {
-    private static Coding.Cases.CodingCase Read(string example)
-        => Coding.Cases.Reading.CaseFile.Read(System.IO.Path.Combine(Infrastructure.Paths.Examples, example)).Case!;
+    private static CodingCase Read(string example)
+        => CaseFile.Read(System.IO.Path.Combine(Infrastructure.Paths.Examples, example)).Case!;
 
     [Theory]
     [InlineData("hipec-oxaliplatin-30min-outpatient.yaml")]
@@ -110,7 +111,7 @@ public sealed class ValueEqualityTests
     public void AResultReadBack_EqualsTheOneWritten()
     {
         var result = RuleSet.Default.Code(Read("pipac-oxaliplatin-medicare-jz-outpatient.yaml"));
-        var back = Assert.Single(Coding.Output.ResultJson.Read(Coding.Output.ResultJson.Serialize(result), "r.json").Results);
+        var back = Assert.Single(ResultJson.Read(ResultJson.Serialize(result), "r.json").Results);
         Assert.Equal(result.Lines.Select(l => l with { }).Count(), back.Lines.Count);
         Assert.Equal(result.Findings, back.Findings);
         Assert.Equal(result.Notes, back.Notes);

@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Coding.Cases.Reading;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>Guards on the shipped data/ folder itself: it validates clean, and nothing in it is dead.</summary>
 public sealed class RuleDataTests
@@ -109,8 +109,8 @@ public sealed class RuleDataTests
     public void Schemas_ForbidUnknownKeysEverywhere()
     {
         var schemas = RuleSchemas.FileNames.Select(f => (File: f, Text: RuleSchemas.Generate(f)))
-            .Append((File: "case", Text: Coding.Documents.DocumentSchemas.Case()))
-            .Append((File: "result", Text: Coding.Documents.DocumentSchemas.Result()));
+            .Append((File: "case", Text: IntraperitonealCoding.Maintenance.DocumentSchemas.Case()))
+            .Append((File: "result", Text: IntraperitonealCoding.Maintenance.DocumentSchemas.Result()));
         foreach (var (file, text) in schemas)
         {
             var schema = Newtonsoft.Json.Linq.JObject.Parse(text);

@@ -2,13 +2,14 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Coding.Documents;
-using Coding.Rules;
-using Coding.Tests.Infrastructure;
 using Xunit;
-using static Coding.Tests.Infrastructure.Cases;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class RuleSetLoadingTests
 {
@@ -25,7 +26,7 @@ public sealed class RuleSetLoadingTests
     {
         RuleSet fromDisk = RuleSet.Load(Paths.Data);
         Assert.Equal(RuleSet.Default.Version, fromDisk.Version);
-        var c = Case(Hipec(136, drugs: Drug("mitomycin", 70, 80)), claim: Coding.Cases.ClaimType.FacilityOutpatient);
+        var c = Case(Hipec(136, drugs: Drug("mitomycin", 70, 80)), claim: ClaimType.FacilityOutpatient);
         Assert.Equal(RuleSet.Default.Code(c).Lines(), fromDisk.Code(c).Lines());
     }
 
@@ -48,7 +49,7 @@ public sealed class RuleSetLoadingTests
         RuleSet fromFiles = RuleSet.Load(DataFiles(), "memory:data");
         Assert.Equal(RuleSet.Default.Version, fromFiles.Version);
         Assert.Equal("memory:data", fromFiles.Origin);
-        var c = Case(Hipec(136, drugs: Drug("mitomycin", 70, 80)), claim: Coding.Cases.ClaimType.FacilityOutpatient);
+        var c = Case(Hipec(136, drugs: Drug("mitomycin", 70, 80)), claim: ClaimType.FacilityOutpatient);
         Assert.Equal(RuleSet.Default.Code(c), fromFiles.Code(c));
     }
 
@@ -133,7 +134,7 @@ public sealed class RuleSetLoadingTests
     [Fact]
     public void OneRuleSet_SharedByManyThreads_CodesTheSameAsOneThread()
     {
-        var cases = Enumerable.Range(0, 200).Select(i => Case(Hipec(30 + i, drugs: Drug("oxaliplatin", 800 + i, 900 + i)), claim: Coding.Cases.ClaimType.FacilityOutpatient)).ToList();
+        var cases = Enumerable.Range(0, 200).Select(i => Case(Hipec(30 + i, drugs: Drug("oxaliplatin", 800 + i, 900 + i)), claim: ClaimType.FacilityOutpatient)).ToList();
         var sequential = cases.Select(c => string.Join(";", RuleSet.Default.Code(c).Lines())).ToList();
         var parallel = new string[cases.Count];
         Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = string.Join(";", RuleSet.Default.Code(cases[i]).Lines()));

@@ -1,16 +1,16 @@
 using System;
 using System.IO;
 using System.Linq;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Studies;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Research;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>Cases that name their study: designations, qualification and IDE from the study, line notes, and the deviations.</summary>
 public sealed class StudyCodingTests

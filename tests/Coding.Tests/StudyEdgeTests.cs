@@ -1,16 +1,16 @@
 using System;
 using System.IO;
 using System.Linq;
-using Coding.Cases;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Studies;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Research;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>The edges of study files, designations and reconciliation that the example course does not reach.</summary>
 public sealed class StudyEdgeTests

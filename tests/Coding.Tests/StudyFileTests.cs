@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 using System.Linq;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Results;
-using Coding.Studies;
-using Coding.Tests.Infrastructure;
 using Xunit;
+using IntraperitonealCoding.Tests.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Research;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 /// <summary>Study files: strict reading with every problem at once, the bundled studies, the catalogue and the schema.</summary>
 public sealed class StudyFileTests

@@ -1,10 +1,9 @@
-using Coding.Engine;
-using Coding.Quantities;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
+using IntraperitonealCoding.Engine;
 
-namespace Coding.Tests;
+namespace IntraperitonealCoding.Tests;
 
 public sealed class TimeUnitCalculatorTests
 {

@@ -7,14 +7,14 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Infrastructure;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Batch;
+namespace IntraperitonealCoding.Batch;
 
 /// <summary>
 /// Codes JSON Lines: one case per input line, one result per output line, in input order, streamed in fixed-size chunks
@@ -271,7 +271,7 @@ public static class BatchCoder
             json.WriteEndObject();
         }
 
-        output.Write(Output.SafeText.EscapeJson(text.ToString().Replace("\r\n", "\n")));
+        output.Write(IntraperitonealCoding.Output.SafeText.EscapeJson(text.ToString().Replace("\r\n", "\n")));
         output.Write('\n');
         output.Flush();
     }

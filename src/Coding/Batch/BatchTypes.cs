@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Batch;
+namespace IntraperitonealCoding.Batch;
 
 /// <summary>How a batch runs. Immutable.</summary>
 public sealed record BatchOptions
@@ -32,7 +32,7 @@ public sealed record BatchOptions
         ChunkSize = chunkSize;
         SourceName = sourceName;
         Progress = progress;
-        Limits = Infrastructure.Preconditions.CheckNotNull(limits, nameof(limits));
+        Limits = IntraperitonealCoding.Infrastructure.Preconditions.CheckNotNull(limits, nameof(limits));
     }
 
     /// <summary>Gets the read limits.</summary>
@@ -54,12 +54,12 @@ public sealed record BatchOptions
     /// Gets a value indicating whether result records are written compact: the keys of the full record in the same
     /// order, less every key whose value is null, an empty list or false (<c>ready</c> is always written), and the
     /// result's <c>notes</c> as note ids, whose texts <see cref="BatchCoder.WriteNotes"/> writes once. Error records
-    /// are the same in both forms. Default: <see langword="false"/> (every record is the full <see cref="Output.ResultJson"/> form).
+    /// are the same in both forms. Default: <see langword="false"/> (every record is the full <see cref="ResultJson"/> form).
     /// </summary>
     /// <remarks>
     /// To read a compact record back as a full one, put back each missing key of the result form with its empty value
     /// (null, <c>[]</c> or <c>false</c>) and replace each note id by the note of that id in the notes file; the record
-    /// is then byte for byte the full one, which <see cref="Output.ResultJson.Read(string, string)"/> reads.
+    /// is then byte for byte the full one, which <see cref="ResultJson.Read(string, string)"/> reads.
     /// </remarks>
     public bool Compact { get; private init; }
 

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using Coding.Infrastructure;
 using Newtonsoft.Json;
+using IntraperitonealCoding.Batch;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Batch;
+namespace IntraperitonealCoding.Maintenance;
 
 /// <summary>
 /// Writes realistic synthetic cases as JSON Lines, deterministically from a seed: HIPEC and PIPAC, every claim type and

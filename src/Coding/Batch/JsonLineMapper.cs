@@ -6,10 +6,11 @@ using System.Globalization;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Reflection;
-using Coding.Documents;
-using Coding.Output;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Batch;
+namespace IntraperitonealCoding.Batch;
 
 /// <summary>
 /// The JSON Lines fast path: parses one line straight into the strict DTOs, without the located node tree, and gives

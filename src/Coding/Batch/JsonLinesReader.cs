@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using System.Text;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Batch;
+namespace IntraperitonealCoding.Batch;
 
 /// <summary>One input line: its text, or (when it was longer than the limit) only its length.</summary>
 internal readonly record struct InputLine(string? Text, long Bytes, bool Terminated = true)

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Output;
-using Coding.Results;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Batch;
+namespace IntraperitonealCoding.Batch;
 
 /// <summary>
 /// Writes batch records, one JSON line each, straight into a reusable character buffer: no string per record, no

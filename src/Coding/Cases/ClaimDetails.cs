@@ -1,6 +1,7 @@
 using System;
+using IntraperitonealCoding.Cases;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding;
 
 /// <summary>Details some claims carry: the discharge date of a stay, the ABN status, the surgeon's role. Immutable.</summary>
 public sealed record ClaimDetails

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// The clinical trial a patient is enrolled in, as its coverage analysis describes it. Immutable.
@@ -18,7 +19,7 @@ public sealed record ClinicalTrial
     /// <param name="drugs">Designations of individual drugs (by name, case-insensitive); a drug not named follows the item it is given as.</param>
     /// <param name="researchOnly">Items done only for the study (e.g. PIPAC biopsies for regression grading): the sponsor's, kept off the insurer claim.</param>
     /// <exception cref="ArgumentException"><paramref name="nct"/> is null, or a drug is named twice.</exception>
-    public ClinicalTrial(string nct, bool qualifying, string? ide, IEnumerable<Coding.Results.LineCategory>? investigational, IEnumerable<Coding.Results.LineCategory>? sponsorPays, IEnumerable<KeyValuePair<string, TrialDesignation>>? drugs = null, IEnumerable<Coding.Results.LineCategory>? researchOnly = null)
+    public ClinicalTrial(string nct, bool qualifying, string? ide, IEnumerable<LineCategory>? investigational, IEnumerable<LineCategory>? sponsorPays, IEnumerable<KeyValuePair<string, TrialDesignation>>? drugs = null, IEnumerable<LineCategory>? researchOnly = null)
     {
         Preconditions.CheckArgument(nct is not null, nameof(nct), "A trial needs its NCT number.");
         Nct = nct!.Trim();
@@ -38,13 +39,13 @@ public sealed record ClinicalTrial
     }
 
     /// <summary>
-    /// Creates the enrolment of a patient in a study whose coverage analysis is a <see cref="Studies.Study"/>: the NCT
+    /// Creates the enrolment of a patient in a study whose coverage analysis is a <see cref="IntraperitonealCoding.Research.Study"/>: the NCT
     /// and IDE numbers, the designations and whether the trial qualifies for the patient's payer all come from the study.
     /// </summary>
     /// <param name="study">The study.</param>
     /// <param name="payer">The patient's payer; the study says whether the trial qualifies for it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="study"/> is null.</exception>
-    public ClinicalTrial(Studies.Study study, PayerType payer)
+    public ClinicalTrial(IntraperitonealCoding.Research.Study study, PayerType payer)
         : this(
             Preconditions.CheckNotNull(study, nameof(study)).Nct,
             study.QualifiesFor(payer),
@@ -52,7 +53,7 @@ public sealed record ClinicalTrial
             Categories(study, TrialDesignation.Investigational),
             Categories(study, TrialDesignation.Sponsor),
             StudyDrugs(study),
-            study.ItemFor(Coding.Results.LineCategory.Biopsies) is { Designation: TrialDesignation.Sponsor or TrialDesignation.NotBillable } ? new[] { Coding.Results.LineCategory.Biopsies } : null)
+            study.ItemFor(LineCategory.Biopsies) is { Designation: TrialDesignation.Sponsor or TrialDesignation.NotBillable } ? new[] { LineCategory.Biopsies } : null)
     {
         Study = study;
     }
@@ -61,7 +62,7 @@ public sealed record ClinicalTrial
     /// Gets the study whose coverage analysis designates this trial's items, or <see langword="null"/> when the case
     /// gives its own lists. With a study, every line's designation (and its note) comes from the study's items.
     /// </summary>
-    public Studies.Study? Study { get; }
+    public IntraperitonealCoding.Research.Study? Study { get; }
 
     /// <summary>Gets the patient's study subject (participant) identifier, or <see langword="null"/>; reconciliation groups visits by it.</summary>
     public string? Subject { get; private init; }
@@ -75,7 +76,7 @@ public sealed record ClinicalTrial
     public IReadOnlyDictionary<string, TrialDesignation> DrugDesignations { get; }
 
     /// <summary>Gets the items done only for the study (the sponsor's, kept off the insurer claim).</summary>
-    public IReadOnlyList<Coding.Results.LineCategory> ResearchOnly { get; }
+    public IReadOnlyList<LineCategory> ResearchOnly { get; }
 
     /// <summary>Gets the NCT number as documented.</summary>
     public string Nct { get; }
@@ -87,26 +88,26 @@ public sealed record ClinicalTrial
     public string? Ide { get; }
 
     /// <summary>Gets the line categories that are the investigational intervention.</summary>
-    public IReadOnlyList<Coding.Results.LineCategory> Investigational { get; }
+    public IReadOnlyList<LineCategory> Investigational { get; }
 
     /// <summary>Gets the line categories the sponsor pays for.</summary>
-    public IReadOnlyList<Coding.Results.LineCategory> SponsorPays { get; }
+    public IReadOnlyList<LineCategory> SponsorPays { get; }
 
-    private static IEnumerable<Coding.Results.LineCategory> Categories(Studies.Study study, TrialDesignation designation)
+    private static IEnumerable<LineCategory> Categories(IntraperitonealCoding.Research.Study study, TrialDesignation designation)
     {
-        foreach (Studies.StudyItem item in study.Items)
+        foreach (IntraperitonealCoding.Research.StudyItem item in study.Items)
         {
             // Research-only biopsies are listed as such (ResearchOnly), not as a sponsor-paid category.
-            if (item.Category is { } category && category != Coding.Results.LineCategory.Biopsies && item.Designation == designation)
+            if (item.Category is { } category && category != LineCategory.Biopsies && item.Designation == designation)
             {
                 yield return category;
             }
         }
     }
 
-    private static IEnumerable<KeyValuePair<string, TrialDesignation>> StudyDrugs(Studies.Study study)
+    private static IEnumerable<KeyValuePair<string, TrialDesignation>> StudyDrugs(IntraperitonealCoding.Research.Study study)
     {
-        foreach (Studies.StudyItem item in study.Items)
+        foreach (IntraperitonealCoding.Research.StudyItem item in study.Items)
         {
             if (item.Drug is { } drug)
             {

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using Coding.Infrastructure;
-using Coding.Quantities;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// One encounter to code: the claim it goes on, the payer, the patient's diagnoses and the procedure. Immutable.

@@ -1,8 +1,8 @@
 using System;
-using Coding.Infrastructure;
-using Coding.Quantities;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding;
 
 /// <summary>One chemotherapy drug given during the procedure. Immutable.</summary>
 public sealed record DrugAdministration

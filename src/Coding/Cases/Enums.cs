@@ -1,4 +1,6 @@
-namespace Coding.Cases;
+using IntraperitonealCoding.Cases;
+
+namespace IntraperitonealCoding;
 
 /// <summary>The kind of claim the lines are coded for; it decides the code systems and which modifiers apply.</summary>
 public enum ClaimType

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using Coding.Infrastructure;
-using Coding.Quantities;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// Hyperthermic intraperitoneal chemotherapy given during surgery, usually right after cytoreduction. Immutable.

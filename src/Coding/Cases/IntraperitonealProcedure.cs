@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using Coding.Quantities;
+using IntraperitonealCoding.Cases;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// What the two intraperitoneal chemotherapy procedures share. Immutable; use <see cref="HipecProcedure"/> or <see cref="PipacProcedure"/>.
@@ -16,7 +16,7 @@ public abstract record IntraperitonealProcedure
         PcsProcedures = ReadOnly.Copy(pcsProcedures);
         foreach (string code in PcsProcedures)
         {
-            Infrastructure.Preconditions.CheckArgument(code is not null, nameof(pcsProcedures), "A PCS code cannot be null.");
+            IntraperitonealCoding.Infrastructure.Preconditions.CheckArgument(code is not null, nameof(pcsProcedures), "A PCS code cannot be null.");
         }
     }
 

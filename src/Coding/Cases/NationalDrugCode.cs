@@ -1,8 +1,9 @@
 using System;
 using System.Runtime.Serialization;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// A National Drug Code in the 11-digit 5-4-2 form claims carry (labeler, product, package). Immutable value.
@@ -39,7 +40,7 @@ public readonly record struct NationalDrugCode
             return false;
         }
 
-        string shown = Documents.Shown.Text(value);
+        string shown = IntraperitonealCoding.Documents.Shown.Text(value);
         string[] parts = value.Split('-');
         foreach (string part in parts)
         {

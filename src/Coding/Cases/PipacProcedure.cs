@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using Coding.Infrastructure;
-using Coding.Quantities;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// Pressurized intraperitoneal aerosol chemotherapy: one laparoscopic application within a course of cycles. Immutable.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 
-namespace Coding.Cases;
+namespace IntraperitonealCoding.Cases;
 
 /// <summary>
 /// Makes defensive, read-only copies of caller-supplied sequences for immutable types. The lists it returns compare by

@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Coding.Cases;
-using Coding.Infrastructure;
-using Coding.Output;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Coverage;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Coverage;
+namespace IntraperitonealCoding.Research;
 
 /// <summary>One row of a <see cref="BillingGrid"/>: an item (code and its non-trial modifiers) and who pays for it in each visit.</summary>
 public sealed record BillingGridRow
@@ -18,7 +19,7 @@ public sealed record BillingGridRow
         Item = item;
         Label = label;
         Category = category;
-        Cells = Cases.ReadOnly.Copy(cells);
+        Cells = IntraperitonealCoding.Cases.ReadOnly.Copy(cells);
         DesignationChanges = designations.Where(d => d is not null).Distinct(StringComparer.Ordinal).Count() > 1;
     }
 
@@ -104,14 +105,14 @@ public sealed class BillingGrid
     /// <param name="study">The study whose schedule gives the columns.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static BillingGrid Build(IEnumerable<CodingResult> visits, Studies.Study study)
+    public static BillingGrid Build(IEnumerable<CodingResult> visits, IntraperitonealCoding.Research.Study study)
     {
         Preconditions.CheckNotNull(visits, nameof(visits));
         Preconditions.CheckNotNull(study, nameof(study));
         var ordered = Ordered(visits);
         var headings = new List<string>();
         var slots = new List<CodingResult?>();
-        foreach (Studies.StudyVisit planned in study.Visits)
+        foreach (IntraperitonealCoding.Research.StudyVisit planned in study.Visits)
         {
             var coded = ordered.FindAll(v => (v.Cycle ?? 1) == planned.Cycle);
             if (coded.Count == 0)
@@ -180,8 +181,8 @@ public sealed class BillingGrid
 
         var rows = rowKeys.Select(k => new BillingGridRow(k.Item, k.Label, k.Category, cells[k.Item], designations[k.Item])).ToList();
         var totalRows = totals.OrderBy(t => PayerOrder(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)
-            .Select(t => new BillingGridTotal(t.Key, Cases.ReadOnly.Copy(t.Value))).ToList();
-        return new BillingGrid(Cases.ReadOnly.Copy(columns), Cases.ReadOnly.Copy(rows), Cases.ReadOnly.Copy(totalRows));
+            .Select(t => new BillingGridTotal(t.Key, IntraperitonealCoding.Cases.ReadOnly.Copy(t.Value))).ToList();
+        return new BillingGrid(IntraperitonealCoding.Cases.ReadOnly.Copy(columns), IntraperitonealCoding.Cases.ReadOnly.Copy(rows), IntraperitonealCoding.Cases.ReadOnly.Copy(totalRows));
     }
 
     /// <summary>Writes the grid as CSV (RFC 4180 through CsvHelper: a header row, CRLF line ends, formulas neutralised) for the research office.</summary>

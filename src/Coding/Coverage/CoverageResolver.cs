@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Cases;
-using Coding.Engine;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Engine;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Research;
+using IntraperitonealCoding.Rules;
+using IntraperitonealCoding.Rules.Dto;
 
-namespace Coding.Coverage;
+namespace IntraperitonealCoding.Coverage;
 
 /// <summary>
 /// Decides, line by line, who pays (insurer, sponsor, patient or nobody), which claim receives the line, and the trial
@@ -76,12 +77,12 @@ internal sealed class CoverageResolver
     public LineCoverage Decide(LineCategory category, bool suppliedBySponsor, CodeSystem system = CodeSystem.Cpt, string? drugName = null)
     {
         // With a study, its item designates the line, and the line's notes say which item and why.
-        Studies.StudyItem? item = null;
+        IntraperitonealCoding.Research.StudyItem? item = null;
         string? studyNote = null;
         if (trial?.Study is { } study)
         {
-            item = Studies.StudyDesignations.Designating(study, category, drugName, context.Case.Procedure.Kind, SameDrug);
-            Coding.Results.CodingNote note = Studies.StudyDesignations.Note(study, item);
+            item = IntraperitonealCoding.Research.StudyDesignations.Designating(study, category, drugName, context.Case.Procedure.Kind, SameDrug);
+            CodingNote note = IntraperitonealCoding.Research.StudyDesignations.Note(study, item);
             context.DefineNote(note);
             studyNote = note.Id;
         }
@@ -104,7 +105,7 @@ internal sealed class CoverageResolver
         => string.Equals(designated, drugName, System.StringComparison.OrdinalIgnoreCase)
            || context.Rules.Drugs.Find(designated, context.Case.DateOfService)?.Name == drugName;
 
-    private LineCoverage DecideWho(LineCategory category, bool suppliedBySponsor, string? drugName, Studies.StudyItem? item)
+    private LineCoverage DecideWho(LineCategory category, bool suppliedBySponsor, string? drugName, IntraperitonealCoding.Research.StudyItem? item)
     {
         if (suppliedBySponsor)
         {
@@ -211,7 +212,7 @@ internal sealed class CoverageResolver
 
         foreach (CoverageDecision decision in missing)
         {
-            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No coverage rule for '{Output.WireNames.Of(decision)}' is in force on {codingCase.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "date_of_service", null);
+            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No coverage rule for '{IntraperitonealCoding.Maintenance.WireNames.Of(decision)}' is in force on {codingCase.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "date_of_service", null);
         }
 
         var investigationalBilled = new List<string>();
@@ -293,7 +294,7 @@ internal sealed class CoverageResolver
                 context.AddFinding(
                     FindingIds.TrialNotQualifying,
                     Severity.Warning,
-                    $"The trial is marked as not qualifying, so it does not qualify for {Output.WireNames.Of(codingCase.Payer)}: no {rules.SecondaryDiagnosis}, trial number, condition code {rules.FacilityConditionCode}, value code {rules.FacilityValueCode} or {rules.RoutineModifier}/{rules.InvestigationalModifier} modifiers are added, and the lines are billed as ordinary care; routine costs may be denied as trial-related. Check the coverage analysis (Medicare: NCD 310.1; commercial: an approved trial under PHSA section 2709). [{rule?.Source}]",
+                    $"The trial is marked as not qualifying, so it does not qualify for {IntraperitonealCoding.Maintenance.WireNames.Of(codingCase.Payer)}: no {rules.SecondaryDiagnosis}, trial number, condition code {rules.FacilityConditionCode}, value code {rules.FacilityValueCode} or {rules.RoutineModifier}/{rules.InvestigationalModifier} modifiers are added, and the lines are billed as ordinary care; routine costs may be denied as trial-related. Check the coverage analysis (Medicare: NCD 310.1; commercial: an approved trial under PHSA section 2709). [{rule?.Source}]",
                     "trial.qualifying",
                     rule?.Id);
             }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// A problem in a data file (a rule file or a case file): where it is and what is wrong. Immutable.

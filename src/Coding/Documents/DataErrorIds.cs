@@ -1,4 +1,7 @@
-namespace Coding.Documents;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+
+namespace IntraperitonealCoding;
 
 /// <summary>Stable identifiers of <see cref="DataError"/>s. Ids never change meaning; new problems get new ids.</summary>
 public static class DataErrorIds

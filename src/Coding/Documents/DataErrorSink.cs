@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>Collects every <see cref="DataError"/> found in one source, so all problems are reported at once.</summary>
 internal sealed class DataErrorSink

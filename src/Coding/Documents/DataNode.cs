@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>A position in a source file, 1-based.</summary>
 internal readonly record struct SourceMark(int Line, int Column);

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding;
 
 /// <summary>The syntax of a data document.</summary>
 public enum DocumentFormat

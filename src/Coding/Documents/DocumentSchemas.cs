@@ -1,11 +1,13 @@
-using Coding.Cases.Reading;
-using Coding.Output;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Documents;
+
+namespace IntraperitonealCoding.Maintenance;
 
 /// <summary>
 /// JSON Schemas of the case file and of the result JSON, generated from the DTOs the strict readers map onto (like
-/// <see cref="Rules.RuleSchemas"/>), so an editor or a billing system checks exactly what the readers accept.
+/// <see cref="IntraperitonealCoding.Maintenance.RuleSchemas"/>), so an editor or a billing system checks exactly what the readers accept.
 /// </summary>
 public static class DocumentSchemas
 {

@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using Coding.Output;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>
 /// JSON Schema (draft 2020-12) of a DTO the strict mapper fills, generated from the DTO itself so the schema can never

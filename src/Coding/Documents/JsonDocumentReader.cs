@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>
 /// Reads JSON text into a located <see cref="DataNode"/> tree: the same tree YAML gives, so one strict mapper serves both.

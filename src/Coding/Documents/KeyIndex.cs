@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>
 /// Finds a key already given in the mapping being read: a scan of the entries while the mapping is small (the usual

@@ -1,6 +1,7 @@
 using System;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>Thrown inside a reader when a limit is exceeded, to stop reading at once; never escapes the reader.</summary>
 #pragma warning disable CA1032, CA1064 // Private control flow of the readers, caught where the read starts.

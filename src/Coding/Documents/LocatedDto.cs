@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>Marks a DTO property whose key must be present (and not null) in the document.</summary>
 [AttributeUsage(AttributeTargets.Property)]

@@ -1,8 +1,10 @@
 using System;
 using System.Globalization;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// The limits a reader enforces before trusting its input: file and line sizes, nesting depth, list lengths, the
@@ -43,7 +45,7 @@ public sealed class ReadLimits
     public static ReadLimits Default { get; } = new(DefaultMaxFileBytes, DefaultMaxLineBytes, DefaultMaxRuleFileBytes);
 
     /// <summary>
-    /// Gets the default limits for rule data, which <see cref="Rules.RuleSet.Load(string)"/> uses: code tables (ICD-10,
+    /// Gets the default limits for rule data, which <see cref="RuleSet.Load(string)"/> uses: code tables (ICD-10,
     /// NCCI edits) run to hundreds of thousands of rows, so a list may hold 1,000,000 items and a file expand to
     /// 20,000,000 values; a rule file may be 64 MiB. Depth and the error count are as for cases.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>Shortens input text quoted in a message, so a megabyte-long key does not make a megabyte-long error.</summary>
 internal static class Shown

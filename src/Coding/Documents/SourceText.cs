@@ -2,9 +2,10 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>
 /// Reads a data file's text safely: refuses directories, devices and FIFOs before opening them, refuses a file over

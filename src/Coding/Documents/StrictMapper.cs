@@ -5,8 +5,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>
 /// Maps a located <see cref="DataNode"/> tree onto internal DTOs, strictly: keys are the snake_case form of the
@@ -279,7 +280,7 @@ internal static class StrictMapper
             return "a date (YYYY-MM-DD)";
         }
 
-        return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => Output.WireNames.Of(type, n))) : "text";
+        return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => IntraperitonealCoding.Maintenance.WireNames.Of(type, n))) : "text";
     }
 
     /// <summary>
@@ -294,10 +295,10 @@ internal static class StrictMapper
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.DeclaringType != typeof(LocatedDto))
                 .ToList();
-            Properties = properties.Select((p, slot) => new DtoProperty(p, slot)).ToDictionary(p => Output.WireNames.ToSnakeCase(p.Name), StringComparer.Ordinal);
+            Properties = properties.Select((p, slot) => new DtoProperty(p, slot)).ToDictionary(p => IntraperitonealCoding.Maintenance.WireNames.ToSnakeCase(p.Name), StringComparer.Ordinal);
             Index = properties.Select((p, slot) => (p.Name, slot)).ToDictionary(x => x.Name, x => x.slot, StringComparer.Ordinal);
-            Keys = properties.Select(p => Output.WireNames.ToSnakeCase(p.Name)).ToArray();
-            Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => Output.WireNames.ToSnakeCase(p.Name)).ToArray();
+            Keys = properties.Select(p => IntraperitonealCoding.Maintenance.WireNames.ToSnakeCase(p.Name)).ToArray();
+            Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => IntraperitonealCoding.Maintenance.WireNames.ToSnakeCase(p.Name)).ToArray();
             Create = () => (LocatedDto)Activator.CreateInstance(type)!;
         }
 
@@ -370,7 +371,7 @@ internal static class StrictMapper
     {
         public EnumShape(Type type)
         {
-            Values = Enum.GetNames(type).ToDictionary(n => Output.WireNames.Of(type, n), n => Enum.Parse(type, n), StringComparer.Ordinal);
+            Values = Enum.GetNames(type).ToDictionary(n => IntraperitonealCoding.Maintenance.WireNames.Of(type, n), n => Enum.Parse(type, n), StringComparer.Ordinal);
             Choices = string.Join(", ", Values.Keys);
         }
 

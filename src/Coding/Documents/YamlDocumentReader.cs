@@ -4,8 +4,9 @@ using System.Globalization;
 using System.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Documents;
+namespace IntraperitonealCoding.Documents;
 
 /// <summary>
 /// Reads YAML text into a located <see cref="DataNode"/> tree. Reports duplicate keys, unknown anchors, tags and syntax

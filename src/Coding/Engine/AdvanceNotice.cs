@@ -1,9 +1,9 @@
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// A service a payer policy marks as a likely denial: on a Medicare Part B claim the lines carry GA (a signed ABN is on

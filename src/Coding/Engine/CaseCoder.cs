@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Globalization;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>Codes one case: runs each concern's coder in claim order over a fresh <see cref="CodingContext"/>.</summary>
 internal sealed class CaseCoder

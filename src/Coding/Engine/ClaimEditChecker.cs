@@ -1,11 +1,10 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules.Tables;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Rules.Tables;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// Applies the CMS edits a claim scrubber applies to the lines that go on a bill: add-on codes need a primary (AOC),

@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Cases;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// Adds what a claim needs beside the codes, once every line, modifier and diagnosis is known: the form and its type of

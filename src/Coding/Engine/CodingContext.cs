@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// The working state of one <see cref="RuleSet.Code"/> call: the lines, findings and notes gathered so far.
@@ -23,11 +23,11 @@ internal sealed class CodingContext
     {
         Case = codingCase;
         Rules = rules;
-        Coverage = new Coverage.CoverageResolver(this);
+        Coverage = new IntraperitonealCoding.Coverage.CoverageResolver(this);
     }
 
     /// <summary>Gets the case's coverage decisions: each line's is taken as the line is added.</summary>
-    public Coverage.CoverageResolver Coverage { get; }
+    public IntraperitonealCoding.Coverage.CoverageResolver Coverage { get; }
 
     public CodingCase Case { get; }
 

@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Globalization;
-using Coding.Rules;
-using Coding.Results;
-using Coding.Rules.Dto;
-using Coding.Rules.Tables;
 using System.Linq;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using IntraperitonealCoding.Rules.Dto;
+using IntraperitonealCoding.Rules.Tables;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>Checks the case's ICD-10-CM codes: present, well-formed, and sequenced as the rule data requires.</summary>
 internal static class DiagnosisChecker

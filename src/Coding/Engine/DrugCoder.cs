@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// Codes the chemotherapy drugs: HCPCS code and units (dose ÷ billing unit, rounded up), and for single-dose vials the
@@ -166,7 +166,7 @@ internal static class DrugCoder
             : (int)Math.Ceiling(milligrams / billingUnitMg);
 
     private static string DoseText(DrugAdministration drug, decimal mg, CodingCase codingCase)
-        => drug.Dose.Unit == Quantities.DoseUnit.MilligramPerSquareMetre
+        => drug.Dose.Unit == DoseUnit.MilligramPerSquareMetre
             ? string.Format(CultureInfo.InvariantCulture, "{0} mg ({1} × {2})", Number(mg), drug.Dose, codingCase.BodySurfaceArea)
             : Number(mg) + " mg";
 

@@ -1,13 +1,13 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Rules.Dto;
-using Coding.Rules.Tables;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using IntraperitonealCoding.Rules.Dto;
+using IntraperitonealCoding.Rules.Tables;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>Codes a HIPEC: temperature checks, the primary surgery, and the time (or unlisted, or ICD-10-PCS) lines.</summary>
 internal static class HipecCoder
@@ -187,7 +187,7 @@ internal static class HipecCoder
             context.AddFinding(
                 FindingIds.ApproachMismatch,
                 Severity.Warning,
-                $"{procedure.Code} ({procedure.Label}) is a{(procedure.Approach == SurgicalApproach.Open ? "n open" : " laparoscopic")} procedure code, but the case's approach is {Output.WireNames.Of(hipec.Approach)}. Use the code for the approach actually used (a laparoscopic procedure with no code of its own is reported with the unlisted laparoscopy code).",
+                $"{procedure.Code} ({procedure.Label}) is a{(procedure.Approach == SurgicalApproach.Open ? "n open" : " laparoscopic")} procedure code, but the case's approach is {IntraperitonealCoding.Maintenance.WireNames.Of(hipec.Approach)}. Use the code for the approach actually used (a laparoscopic procedure with no code of its own is reported with the unlisted laparoscopy code).",
                 PrimaryPath(index),
                 null);
         }

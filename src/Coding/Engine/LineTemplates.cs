@@ -1,6 +1,8 @@
-using Coding.Rules;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Engine;
+
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>Turns a rule's line templates into lines, keeping those whose condition holds.</summary>
 internal static class LineTemplates

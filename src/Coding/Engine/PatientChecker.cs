@@ -1,7 +1,6 @@
 using System.Globalization;
-using Coding.Results;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>Checks the patient data the coding depends on.</summary>
 internal static class PatientChecker

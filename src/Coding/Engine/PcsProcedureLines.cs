@@ -1,10 +1,10 @@
 using System.Globalization;
-using Coding.Results;
-using Coding.Rules;
-using Coding.Rules.Dto;
-using Coding.Rules.Tables;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
+using IntraperitonealCoding.Rules.Dto;
+using IntraperitonealCoding.Rules.Tables;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// The case's own ICD-10-PCS codes (the surgery, from the operative report) as inpatient claim lines, in the order

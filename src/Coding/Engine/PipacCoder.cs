@@ -1,9 +1,9 @@
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>Codes a PIPAC from its parts under the institution's policy in the rule data (or ICD-10-PCS when inpatient).</summary>
 internal static class PipacCoder

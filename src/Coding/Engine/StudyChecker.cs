@@ -1,6 +1,7 @@
-using Coding.Studies;
+using IntraperitonealCoding.Research;
 
-namespace Coding.Engine;
+
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// For a case that names its study: the deviations of the coded visit from the study's coverage analysis (an item the

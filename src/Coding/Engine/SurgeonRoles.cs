@@ -1,9 +1,9 @@
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// The practitioner's role on a professional claim: its modifier (62, 80, 82, AS) on every procedure line, and a warning
@@ -35,7 +35,7 @@ internal static class SurgeonRoles
             context.AddFinding(
                 FindingIds.AddOnByAssistant,
                 Severity.Warning,
-                $"The HIPEC codes are add-on codes of the surgeon who did the primary procedure; this claim is an assisting practitioner's ({Output.WireNames.Of(role)}). Report them only if this practitioner did the perfusion, and check that the surgeon's claim does not carry them too.",
+                $"The HIPEC codes are add-on codes of the surgeon who did the primary procedure; this claim is an assisting practitioner's ({IntraperitonealCoding.Maintenance.WireNames.Of(role)}). Report them only if this practitioner did the perfusion, and check that the surgeon's claim does not carry them too.",
                 "surgeon_role",
                 null);
         }

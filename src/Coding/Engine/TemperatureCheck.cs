@@ -1,7 +1,5 @@
-using Coding.Quantities;
-using Coding.Results;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>One check for any measured temperature: implausible is an error, outside the expected band a warning.</summary>
 internal static class TemperatureCheck

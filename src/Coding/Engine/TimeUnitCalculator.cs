@@ -1,6 +1,5 @@
-using Coding.Quantities;
 
-namespace Coding.Engine;
+namespace IntraperitonealCoding.Engine;
 
 /// <summary>
 /// The CPT mid-point rule for timed add-on codes: a unit of time is reported once more than half of it has passed.

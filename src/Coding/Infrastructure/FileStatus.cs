@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Coding.Infrastructure;
+namespace IntraperitonealCoding.Infrastructure;
 
 /// <summary>What kind of file a path names, following symbolic links.</summary>
 internal enum FileKind

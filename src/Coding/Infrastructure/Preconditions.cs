@@ -1,6 +1,6 @@
 using System;
 
-namespace Coding.Infrastructure
+namespace IntraperitonealCoding.Infrastructure
 {
     /// <summary>Checks for programmer errors. Clinical input problems never come here: they become findings.</summary>
     internal static class Preconditions

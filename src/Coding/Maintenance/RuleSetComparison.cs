@@ -2,13 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Cases;
-using Coding.Infrastructure;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Maintenance;
+namespace IntraperitonealCoding.Maintenance;
 
 /// <summary>Whether a difference item was removed by the new rules or added by them.</summary>
 public enum ChangeKind

@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using CsvHelper;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding.Output;
 
 /// <summary>
 /// Writes rows as CSV by RFC 4180 (comma, CRLF line ends, a field quoted when it holds a comma, quote or line break),

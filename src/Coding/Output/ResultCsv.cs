@@ -2,10 +2,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Coding.Infrastructure;
-using Coding.Results;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// Writes coding results as CSV for billing and research staff: one row per line with the case id and every claim

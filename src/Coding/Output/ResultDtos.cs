@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
 // The result JSON contract as the strict reader maps it (ResultJson writes the same keys, in this order). Keys that may
 // be null are optional here: an explicit null is read as the key left out.
 #pragma warning disable SA1402, CA1002, CA2227 // Small sibling DTOs live together; mutable lists are what the mapper fills.
-namespace Coding.Output;
+namespace IntraperitonealCoding.Output;
 
 internal sealed class ResultDto : LocatedDto
 {

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using Coding.Infrastructure;
-using Coding.Results;
 using Newtonsoft.Json;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// Writes coding results as JSON: snake_case keys, enumerations as their wire names (<see cref="WireNames"/>), dates as
@@ -75,7 +76,7 @@ public static class ResultJson
     /// <param name="sourceName">The name to report errors under.</param>
     /// <returns>The results, or the errors that kept them from being read.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="json"/> or <paramref name="sourceName"/> is null.</exception>
-    public static ResultReadResult Read(string json, string sourceName) => Read(json, sourceName, Documents.ReadLimits.Default);
+    public static ResultReadResult Read(string json, string sourceName) => Read(json, sourceName, ReadLimits.Default);
 
     /// <summary>Reads stored results back with the given limits (see <see cref="Read(string, string)"/>).</summary>
     /// <param name="json">The JSON text.</param>
@@ -83,19 +84,19 @@ public static class ResultJson
     /// <param name="limits">The depth, length and error-count limits.</param>
     /// <returns>The results, or the errors that kept them from being read.</returns>
     /// <exception cref="System.ArgumentNullException">An argument is null.</exception>
-    public static ResultReadResult Read(string json, string sourceName, Documents.ReadLimits limits)
+    public static ResultReadResult Read(string json, string sourceName, ReadLimits limits)
     {
         Preconditions.CheckNotNull(json, nameof(json));
         Preconditions.CheckNotNull(sourceName, nameof(sourceName));
         Preconditions.CheckNotNull(limits, nameof(limits));
-        var sink = new Documents.DataErrorSink(sourceName, limits: limits);
-        Documents.DataNode? root = Documents.DocumentReader.Read(json, Documents.DocumentFormat.Json, sink);
+        var sink = new IntraperitonealCoding.Documents.DataErrorSink(sourceName, limits: limits);
+        IntraperitonealCoding.Documents.DataNode? root = DocumentReader.Read(json, DocumentFormat.Json, sink);
         var results = new List<CodingResult>();
-        var items = root is Documents.SequenceNode sequence ? sequence.Items : root is null ? System.Array.Empty<Documents.DataNode>() : new[] { root };
+        var items = root is IntraperitonealCoding.Documents.SequenceNode sequence ? sequence.Items : root is null ? System.Array.Empty<IntraperitonealCoding.Documents.DataNode>() : new[] { root };
         var reader = new ResultReader(sink);
-        foreach (Documents.DataNode item in items)
+        foreach (IntraperitonealCoding.Documents.DataNode item in items)
         {
-            if (Documents.StrictMapper.Map<ResultDto>(item, sink) is { } dto && reader.Build(dto) is { } result)
+            if (IntraperitonealCoding.Documents.StrictMapper.Map<ResultDto>(item, sink) is { } dto && reader.Build(dto) is { } result)
             {
                 results.Add(result);
             }

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding;
 
 /// <summary>The outcome of <see cref="ResultJson.Read(string, string)"/>: the results, or every problem that kept them from being read. Immutable.</summary>
 public sealed record ResultReadResult

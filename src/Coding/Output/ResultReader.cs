@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding.Output;
 
 /// <summary>Turns mapped result DTOs back into <see cref="CodingResult"/>s, checking what the JSON shape alone cannot.</summary>
 internal sealed class ResultReader
@@ -78,7 +78,7 @@ internal sealed class ResultReader
             }
         }
 
-        var coverage = new Coverage.LineCoverage(dto.Responsibility, dto.BillTo, dto.CoverageRule, null, Array.Empty<string>(), dto.NonCoveredCharges);
+        var coverage = new IntraperitonealCoding.Coverage.LineCoverage(dto.Responsibility, dto.BillTo, dto.CoverageRule, null, Array.Empty<string>(), dto.NonCoveredCharges);
         return new CodeLine(dto.System, dto.Code, dto.Label, dto.Units, dto.Modifiers, dto.Category, dto.Rule, dto.Notes, dto.Detail, coverage)
         {
             RevenueCode = dto.RevenueCode,

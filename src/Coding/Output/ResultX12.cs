@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Coding.Cases;
-using Coding.Infrastructure;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding;
 
 /// <summary>One claim of a result as ASC X12 segments: the payer it goes to and the claim loop's segments. Immutable.</summary>
 public sealed record X12Claim
@@ -371,7 +372,7 @@ public static class ResultX12
             return builder.ToString();
         }
 
-        private static string Shown(string value) => SafeText.Escape(Documents.Shown.Text(value));
+        private static string Shown(string value) => SafeText.Escape(IntraperitonealCoding.Documents.Shown.Text(value));
 
         /// <summary>The X12 basic and extended character sets: letters, digits, space and the listed specials.</summary>
         private static bool IsExtendedCharacter(char c)

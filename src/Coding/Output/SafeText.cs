@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding.Output;
 
 /// <summary>
 /// Makes text from inputs safe to print: control characters (C0, DEL, C1), line and paragraph separators and

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding.Maintenance;
 
 /// <summary>
 /// The names enumeration values have in case files, rule files and JSON results: the <see cref="EnumMemberAttribute"/>
@@ -26,7 +27,7 @@ public static class WireNames
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public static string ToSnakeCase(string name)
     {
-        Infrastructure.Preconditions.CheckNotNull(name, nameof(name));
+        IntraperitonealCoding.Infrastructure.Preconditions.CheckNotNull(name, nameof(name));
         var builder = new StringBuilder(name.Length + 8);
         for (int i = 0; i < name.Length; i++)
         {

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Output;
+namespace IntraperitonealCoding;
 
 /// <summary>The delimiters of an X12 interchange (ISA16, the ISA element separator, ISA11 and the segment terminator). Immutable.</summary>
 public sealed record X12Delimiters

@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Quantities;
+namespace IntraperitonealCoding;
 
 /// <summary>A patient's body surface area in square metres, used to turn mg/m² doses into mg. Immutable.</summary>
 /// <remarks><c>default(BodySurfaceArea)</c> is zero and is not a usable value; create one with <see cref="FromSquareMetres"/>.</remarks>

@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Quantities;
+namespace IntraperitonealCoding;
 
 /// <summary>The unit a dose is written in.</summary>
 public enum DoseUnit

@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Quantities;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// A length of time that cannot be negative, such as a perfusion or an aerosol exposure. Immutable.

@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Quantities;
+namespace IntraperitonealCoding;
 
 /// <summary>A gas pressure in millimetres of mercury, such as a capnoperitoneum. Immutable.</summary>
 /// <remarks><c>default(Pressure)</c> is 0 mmHg.</remarks>

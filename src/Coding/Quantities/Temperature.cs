@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Quantities;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// A temperature, stored in degrees Celsius. Immutable.

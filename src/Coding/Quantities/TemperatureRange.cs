@@ -1,7 +1,7 @@
 using System;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Infrastructure;
 
-namespace Coding.Quantities;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// A measured temperature range (lowest and highest reading), or a configured band. Immutable; both ends inclusive.

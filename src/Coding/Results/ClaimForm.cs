@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.Serialization;
-using Coding.Cases;
+using IntraperitonealCoding.Cases;
 
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>The electronic claim a result goes on.</summary>
 public enum ClaimFormType

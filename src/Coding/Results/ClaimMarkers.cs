@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using Coding.Cases;
+using IntraperitonealCoding.Cases;
 
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>A claim-level value code with its value (e.g. D4 with the clinical-trial number). Immutable.</summary>
 public sealed record ValueCode

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using Coding.Cases;
+using IntraperitonealCoding.Cases;
 
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>One line of the claim (or of the sponsor's invoice): a code with its units, modifiers and why it is there. Immutable.</summary>
 public sealed record CodeLine
@@ -16,7 +16,7 @@ public sealed record CodeLine
         string rule,
         IReadOnlyList<string>? notes,
         string? detail,
-        Coverage.LineCoverage coverage)
+        IntraperitonealCoding.Coverage.LineCoverage coverage)
     {
         System = system;
         Code = code;
@@ -112,7 +112,7 @@ public sealed record CodeLine
             modifiers.Add(modifier);
         }
 
-        return new CodeLine(System, Code, Label, Units, modifiers, Category, Rule, Notes, Detail, new Coverage.LineCoverage(Responsibility, BillTo, CoverageRule, null, CoverageNotes, NonCoveredCharges))
+        return new CodeLine(System, Code, Label, Units, modifiers, Category, Rule, Notes, Detail, new IntraperitonealCoding.Coverage.LineCoverage(Responsibility, BillTo, CoverageRule, null, CoverageNotes, NonCoveredCharges))
         {
             RevenueCode = RevenueCode,
             DiagnosisPointers = DiagnosisPointers,

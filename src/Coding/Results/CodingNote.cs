@@ -1,4 +1,4 @@
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>A coding note from the rule data: the project's own words, with where the fact comes from. Immutable.</summary>
 public sealed record CodingNote

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Cases;
+using IntraperitonealCoding.Cases;
 
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// The outcome of coding one case: its claim lines, diagnoses, coding notes and findings. Immutable.
@@ -36,7 +36,7 @@ public sealed record CodingResult
     {
     }
 
-    /// <summary>A result from its parts (the coder's, or a stored result read back by <see cref="Output.ResultJson.Read(string, string)"/>).</summary>
+    /// <summary>A result from its parts (the coder's, or a stored result read back by <see cref="ResultJson.Read(string, string)"/>).</summary>
     internal CodingResult(
         string caseId,
         DateTime dateOfService,

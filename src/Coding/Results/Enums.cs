@@ -1,6 +1,6 @@
 using System.Runtime.Serialization;
 
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>The code system of a claim line.</summary>
 public enum CodeSystem

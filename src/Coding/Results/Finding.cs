@@ -1,4 +1,4 @@
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// A problem or remark about a case, found while coding it. Immutable.

@@ -1,4 +1,4 @@
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// Stable identifiers of the findings the engine itself raises. Payer-policy findings carry the ids the rule data gives them.

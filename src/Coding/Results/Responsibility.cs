@@ -1,4 +1,4 @@
-namespace Coding.Results;
+namespace IntraperitonealCoding;
 
 /// <summary>Who pays for a line.</summary>
 public enum Responsibility

@@ -1,11 +1,11 @@
 using System;
 using System.Linq;
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Results;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules.Dto;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>A facility claim type's type of bill (UB-04 form locator 4).</summary>
 internal sealed record TypeOfBillRule(ClaimType Claim, string Code, string Label, EffectivePeriod Period) : IEffective;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>The well-formedness of each kind of code, in one place for the rule loader and the coders alike.</summary>
 internal static class CodeFormats

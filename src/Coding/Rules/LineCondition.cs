@@ -1,4 +1,6 @@
-namespace Coding.Rules;
+using IntraperitonealCoding.Maintenance;
+
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>When a line template in the rule data applies.</summary>
 internal enum LineCondition

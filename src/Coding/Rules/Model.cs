@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Quantities;
-using Coding.Results;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules.Dto;
 
 // The internal, immutable model a loaded rule set is made of. Built once by RuleSetBuilder; never changed after.
 #pragma warning disable SA1402, SA1649 // Small sibling records live together.
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>A period a code or rule is in force: from a date, up to and including an optional last date.</summary>
 internal readonly record struct EffectivePeriod(DateTime From, DateTime? To)
@@ -52,7 +51,7 @@ internal static class Effective
 internal sealed record CodeDefinition(CodeSystem System, string Code, string Label, EffectivePeriod Period) : IEffective
 {
     /// <summary>Gets where the code is defined in codes.yaml, for checks made against other tables.</summary>
-    public Documents.SourceMark At { get; init; }
+    public IntraperitonealCoding.Documents.SourceMark At { get; init; }
 }
 
 internal sealed record LineTemplate(string Code, LineCategory Category, LineCondition When, IReadOnlyList<string> Notes);

@@ -1,7 +1,8 @@
 using System;
 using System.Text.RegularExpressions;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>
 /// Compiles the rule data's <c>nct_pattern</c> and proves at load time that it cannot hang coding: the pattern runs

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Cases;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding;
 
 /// <summary>A drug the rule set knows on a date: its name and aliases, HCPCS code and billing unit. Immutable.</summary>
 public sealed record KnownDrug
@@ -105,7 +106,7 @@ public sealed record RuleCatalog
     {
         var drugs = rules.Drugs.Drugs.Where(d => d.Period.Contains(date))
             .OrderBy(d => d.Name, StringComparer.Ordinal)
-            .Select(d => new KnownDrug(d.Name, Cases.ReadOnly.Keep(d.Aliases), d.Code, d.BillingUnitMg, d.Vial, d.SeparatelyPayable))
+            .Select(d => new KnownDrug(d.Name, IntraperitonealCoding.Cases.ReadOnly.Keep(d.Aliases), d.Code, d.BillingUnitMg, d.Vial, d.SeparatelyPayable))
             .ToList();
         var codes = rules.Codes.Where(c => c.Period.Contains(date))
             .OrderBy(c => c.Code, StringComparer.Ordinal)
@@ -123,6 +124,6 @@ public sealed record RuleCatalog
         }
 
         var policies = rules.PayerPolicies.Where(p => p.Period.Contains(date)).Select(p => p.Id).ToList();
-        return new RuleCatalog(date.Date, Cases.ReadOnly.Wrap(drugs), Cases.ReadOnly.Wrap(codes), Cases.ReadOnly.Wrap(primaries), Cases.ReadOnly.Wrap(policies));
+        return new RuleCatalog(date.Date, IntraperitonealCoding.Cases.ReadOnly.Wrap(drugs), IntraperitonealCoding.Cases.ReadOnly.Wrap(codes), IntraperitonealCoding.Cases.ReadOnly.Wrap(primaries), IntraperitonealCoding.Cases.ReadOnly.Wrap(policies));
     }
 }

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Cases;
-using Coding.Documents;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// Thrown when a rule set cannot be loaded. Lists every problem found, each with its file, line, column and stable id;

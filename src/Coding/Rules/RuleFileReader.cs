@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Coding.Documents;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>
 /// Reads the rule files of a directory safely: a file that resolves outside the directory (a symbolic link pointing
@@ -55,7 +56,7 @@ internal static class RuleFileReader
     private static string? ResolvesOutside(string directory, string path)
     {
         // realpath(3) on Linux, for every target framework; elsewhere .NET's own link resolution where it has one.
-        if (Infrastructure.FileStatus.RealPath(path) is { } real && Infrastructure.FileStatus.RealPath(directory) is { } root)
+        if (IntraperitonealCoding.Infrastructure.FileStatus.RealPath(path) is { } real && IntraperitonealCoding.Infrastructure.FileStatus.RealPath(directory) is { } root)
         {
             return Inside(real, root) ? null : real;
         }

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Documents;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Rules;
+using IntraperitonealCoding.Rules.Dto;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Maintenance;
 
 /// <summary>
 /// JSON Schemas for the rule files, generated from the very DTOs the strict loader maps onto, so the schema an editor
@@ -23,13 +24,13 @@ public static class RuleSchemas
         ["payer-policies.yaml"] = typeof(PayerPoliciesFileDto),
         ["diagnoses.yaml"] = typeof(DiagnosesFileDto),
         ["clinical-trials.yaml"] = typeof(ClinicalTrialsFileDto),
-        ["procedures.yaml"] = typeof(Tables.ProceduresFileDto),
-        ["add-on-codes.yaml"] = typeof(Tables.AddOnCodesFileDto),
-        ["ptp-edits.yaml"] = typeof(Tables.PtpEditsFileDto),
-        ["mue.yaml"] = typeof(Tables.MueFileDto),
-        ["icd10cm.yaml"] = typeof(Tables.CodeValidityFileDto),
-        ["icd10pcs.yaml"] = typeof(Tables.CodeValidityFileDto),
-        ["inpatient-only.yaml"] = typeof(Tables.InpatientOnlyFileDto),
+        ["procedures.yaml"] = typeof(IntraperitonealCoding.Rules.Tables.ProceduresFileDto),
+        ["add-on-codes.yaml"] = typeof(IntraperitonealCoding.Rules.Tables.AddOnCodesFileDto),
+        ["ptp-edits.yaml"] = typeof(IntraperitonealCoding.Rules.Tables.PtpEditsFileDto),
+        ["mue.yaml"] = typeof(IntraperitonealCoding.Rules.Tables.MueFileDto),
+        ["icd10cm.yaml"] = typeof(IntraperitonealCoding.Rules.Tables.CodeValidityFileDto),
+        ["icd10pcs.yaml"] = typeof(IntraperitonealCoding.Rules.Tables.CodeValidityFileDto),
+        ["inpatient-only.yaml"] = typeof(IntraperitonealCoding.Rules.Tables.InpatientOnlyFileDto),
         ["claim-fields.yaml"] = typeof(ClaimFieldsFileDto),
     };
 

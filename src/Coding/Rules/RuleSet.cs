@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using Coding.Cases;
-using Coding.Engine;
-using Coding.Infrastructure;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Engine;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// A loaded, validated set of coding rules (codes, notes, HIPEC and PIPAC rules, drugs, payer policies), and the entry
@@ -43,7 +44,7 @@ public sealed class RuleSet
         IReadOnlyList<PayerPolicy> payerPolicies,
         IReadOnlyList<SequencingRule> sequencing,
         TrialRules trials,
-        Tables.CodeTables tables,
+        IntraperitonealCoding.Rules.Tables.CodeTables tables,
         AbnRules abn,
         ClaimFieldRules claimFields)
     {
@@ -102,7 +103,7 @@ public sealed class RuleSet
     internal TrialRules Trials { get; }
 
     /// <summary>Gets the code tables and CMS edits (add-on codes, PTP, MUE, ICD-10-CM/PCS validity, inpatient-only list).</summary>
-    internal Tables.CodeTables Tables { get; }
+    internal IntraperitonealCoding.Rules.Tables.CodeTables Tables { get; }
 
     /// <summary>Gets the advance beneficiary notice rule (GA/GZ on likely-denied Medicare services).</summary>
     internal AbnRules Abn { get; }
@@ -118,26 +119,26 @@ public sealed class RuleSet
     /// <returns>The loaded rule set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
     /// <exception cref="RuleDataException">The directory does not exist, or the rule files have problems (unreadable files included); all of them are listed.</exception>
-    public static RuleSet Load(string directory) => Load(directory, Documents.ReadLimits.RuleDefault);
+    public static RuleSet Load(string directory) => Load(directory, ReadLimits.RuleDefault);
 
     /// <summary>Loads and validates the rule set in a directory, with the given read limits.</summary>
     /// <param name="directory">The directory holding the rule files.</param>
-    /// <param name="limits">The limits (<see cref="Documents.ReadLimits.MaxRuleFileBytes"/> among them); normally
-    /// <see cref="Documents.ReadLimits.RuleDefault"/> with a setting changed.</param>
+    /// <param name="limits">The limits (<see cref="ReadLimits.MaxRuleFileBytes"/> among them); normally
+    /// <see cref="ReadLimits.RuleDefault"/> with a setting changed.</param>
     /// <returns>The loaded rule set.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="RuleDataException">The directory does not exist, or the rule files have problems (unreadable
     /// files, files that are links out of the directory, devices, files over the size limit included); all of them are listed.</exception>
-    public static RuleSet Load(string directory, Documents.ReadLimits limits)
+    public static RuleSet Load(string directory, ReadLimits limits)
     {
         Preconditions.CheckNotNull(directory, nameof(directory));
         Preconditions.CheckNotNull(limits, nameof(limits));
         if (!Directory.Exists(directory))
         {
-            throw new RuleDataException(directory, new[] { new Documents.DataError(Documents.DataErrorIds.Unreadable, "The rule set directory does not exist (or is not a directory).", directory, 0, 0) });
+            throw new RuleDataException(directory, new[] { new DataError(DataErrorIds.Unreadable, "The rule set directory does not exist (or is not a directory).", directory, 0, 0) });
         }
 
-        var readErrors = new List<Documents.DataError>();
+        var readErrors = new List<DataError>();
         List<string> present;
         try
         {
@@ -150,7 +151,7 @@ public sealed class RuleSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new RuleDataException(directory, new[] { new Documents.DataError(Documents.DataErrorIds.Unreadable, "Cannot list the directory: " + ex.Message, directory, 0, 0) });
+            throw new RuleDataException(directory, new[] { new DataError(DataErrorIds.Unreadable, "Cannot list the directory: " + ex.Message, directory, 0, 0) });
         }
 
         var sources = new List<RuleSource>();
@@ -179,8 +180,8 @@ public sealed class RuleSet
     {
         Preconditions.CheckNotNull(files, nameof(files));
         Preconditions.CheckNotNull(origin, nameof(origin));
-        var limits = Documents.ReadLimits.RuleDefault;
-        var errors = new List<Documents.DataError>();
+        var limits = IntraperitonealCoding.ReadLimits.RuleDefault;
+        var errors = new List<DataError>();
         var sources = new List<RuleSource>();
         foreach (string fileName in FileNames)
         {
@@ -188,7 +189,7 @@ public sealed class RuleSet
             {
                 if (System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxRuleFileBytes)
                 {
-                    errors.Add(new Documents.DataError(Documents.DataErrorIds.LimitExceeded, Documents.SourceText.TooLargeMessage("The file", null, limits.MaxRuleFileBytes, "raise it with ReadLimits.RuleDefault.WithMaxRuleFileBytes"), origin + "/" + fileName, 0, 0));
+                    errors.Add(new DataError(DataErrorIds.LimitExceeded, IntraperitonealCoding.Documents.SourceText.TooLargeMessage("The file", null, limits.MaxRuleFileBytes, "raise it with ReadLimits.RuleDefault.WithMaxRuleFileBytes"), origin + "/" + fileName, 0, 0));
                     continue;
                 }
 
@@ -214,8 +215,8 @@ public sealed class RuleSet
     {
         Preconditions.CheckNotNull(archive, nameof(archive));
         Preconditions.CheckNotNull(origin, nameof(origin));
-        var limits = Documents.ReadLimits.RuleDefault;
-        var errors = new List<Documents.DataError>();
+        var limits = IntraperitonealCoding.ReadLimits.RuleDefault;
+        var errors = new List<DataError>();
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
@@ -224,7 +225,7 @@ public sealed class RuleSet
             var folders = entries.Select(e => e.FullName.Substring(0, e.FullName.Length - e.Name.Length)).Distinct(StringComparer.Ordinal).ToList();
             if (folders.Count > 1)
             {
-                errors.Add(new Documents.DataError(Documents.DataErrorIds.Unreadable, $"The archive holds rule files in {folders.Count} folders ({string.Join(", ", folders.Select(f => f.Length == 0 ? "(root)" : f))}); put them in one.", origin, 0, 0));
+                errors.Add(new DataError(DataErrorIds.Unreadable, $"The archive holds rule files in {folders.Count} folders ({string.Join(", ", folders.Select(f => f.Length == 0 ? "(root)" : f))}); put them in one.", origin, 0, 0));
             }
             else
             {
@@ -232,7 +233,7 @@ public sealed class RuleSet
                 {
                     using Stream stream = entry.Open();
                     string display = origin + "/" + entry.FullName;
-                    string? text = Documents.SourceText.Read(stream, display, limits.MaxRuleFileBytes, "raise it with ReadLimits.RuleDefault.WithMaxRuleFileBytes", out Documents.DataError? error);
+                    string? text = IntraperitonealCoding.Documents.SourceText.Read(stream, display, limits.MaxRuleFileBytes, "raise it with ReadLimits.RuleDefault.WithMaxRuleFileBytes", out DataError? error);
                     if (text is null)
                     {
                         errors.Add(error!);
@@ -245,7 +246,7 @@ public sealed class RuleSet
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
         {
-            errors.Add(new Documents.DataError(Documents.DataErrorIds.Unreadable, "Cannot read the archive: " + ex.Message, origin, 0, 0));
+            errors.Add(new DataError(DataErrorIds.Unreadable, "Cannot read the archive: " + ex.Message, origin, 0, 0));
         }
 
         if (errors.Count > 0)
@@ -276,7 +277,7 @@ public sealed class RuleSet
         var sources = new List<RuleSource>();
         foreach (string fileName in FileNames)
         {
-            using Stream? stream = assembly.GetManifestResourceStream("Coding.Data." + fileName);
+            using Stream? stream = assembly.GetManifestResourceStream("IntraperitonealCoding.Data." + fileName);
             if (stream is null)
             {
                 continue;

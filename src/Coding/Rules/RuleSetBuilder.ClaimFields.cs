@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules.Dto;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>claim-fields.yaml: type of bill, revenue codes, assumed places of service, pointer and NDC rules.</summary>
 internal sealed partial class RuleSetBuilder
@@ -48,7 +48,7 @@ internal sealed partial class RuleSetBuilder
         var places = new List<(AssumedPlaceRule Item, EffectivePeriod Period, SourceMark At)>();
         foreach (AssumedPlaceDto dto in file.PlacesOfService)
         {
-            if (!Tables.TableBuilder.PlaceOfService.IsMatch(dto.Code))
+            if (!IntraperitonealCoding.Rules.Tables.TableBuilder.PlaceOfService.IsMatch(dto.Code))
             {
                 sink.Add(DataErrorIds.InvalidRuleValue, $"Place of service '{dto.Code}' is not two digits (e.g. 22).", dto.At(nameof(dto.Code)));
             }

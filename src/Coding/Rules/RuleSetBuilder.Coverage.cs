@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules.Dto;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>The drug, payer-policy, clinical-trial and diagnosis-sequencing rule files of a rule set.</summary>
 internal sealed partial class RuleSetBuilder

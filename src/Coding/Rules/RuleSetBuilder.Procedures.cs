@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Documents;
-using Coding.Results;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules.Dto;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>The HIPEC and PIPAC rule files of a rule set.</summary>
 internal sealed partial class RuleSetBuilder

@@ -4,13 +4,12 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Quantities;
-using Coding.Results;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules.Dto;
 
-namespace Coding.Rules;
+namespace IntraperitonealCoding.Rules;
 
 /// <summary>
 /// Turns rule files into a <see cref="RuleSet"/>: strict parsing of each file, then checks across files (undefined
@@ -87,13 +86,13 @@ internal sealed partial class RuleSetBuilder
         var policiesFile = Parse<PayerPoliciesFileDto>("payer-policies.yaml");
         var diagnosesFile = Parse<DiagnosesFileDto>("diagnoses.yaml");
         var trialsFile = Parse<ClinicalTrialsFileDto>("clinical-trials.yaml");
-        var proceduresFile = Parse<Tables.ProceduresFileDto>("procedures.yaml");
-        var addOnsFile = Parse<Tables.AddOnCodesFileDto>("add-on-codes.yaml");
-        var ptpFile = Parse<Tables.PtpEditsFileDto>("ptp-edits.yaml");
-        var mueFile = Parse<Tables.MueFileDto>("mue.yaml");
-        var cmFile = Parse<Tables.CodeValidityFileDto>("icd10cm.yaml");
-        var pcsFile = Parse<Tables.CodeValidityFileDto>("icd10pcs.yaml");
-        var ipoFile = Parse<Tables.InpatientOnlyFileDto>("inpatient-only.yaml");
+        var proceduresFile = Parse<IntraperitonealCoding.Rules.Tables.ProceduresFileDto>("procedures.yaml");
+        var addOnsFile = Parse<IntraperitonealCoding.Rules.Tables.AddOnCodesFileDto>("add-on-codes.yaml");
+        var ptpFile = Parse<IntraperitonealCoding.Rules.Tables.PtpEditsFileDto>("ptp-edits.yaml");
+        var mueFile = Parse<IntraperitonealCoding.Rules.Tables.MueFileDto>("mue.yaml");
+        var cmFile = Parse<IntraperitonealCoding.Rules.Tables.CodeValidityFileDto>("icd10cm.yaml");
+        var pcsFile = Parse<IntraperitonealCoding.Rules.Tables.CodeValidityFileDto>("icd10pcs.yaml");
+        var ipoFile = Parse<IntraperitonealCoding.Rules.Tables.InpatientOnlyFileDto>("inpatient-only.yaml");
         var claimFieldsFile = Parse<ClaimFieldsFileDto>("claim-fields.yaml");
 
         coversFrom = manifest?.CoversFrom;
@@ -260,7 +259,7 @@ internal sealed partial class RuleSetBuilder
 
     private static TemperatureRange? Temperature(RangeDto dto, DataErrorSink sink)
     {
-        if (dto.Min < Quantities.Temperature.AbsoluteZeroCelsius || dto.Max < Quantities.Temperature.AbsoluteZeroCelsius || dto.Min > dto.Max)
+        if (dto.Min < IntraperitonealCoding.Temperature.AbsoluteZeroCelsius || dto.Max < IntraperitonealCoding.Temperature.AbsoluteZeroCelsius || dto.Min > dto.Max)
         {
             sink.Add(DataErrorIds.InvalidRuleValue, $"Temperature range {dto.Min}–{dto.Max} °C is impossible (min above max, or below absolute zero).", dto.Start);
             return null;

@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Studies;
+namespace IntraperitonealCoding.Research;
 
 /// <summary>
 /// The studies a case file can name (<c>trial: { study: NCT… }</c>), by NCT number. Immutable and safe to share across

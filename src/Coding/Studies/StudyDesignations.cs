@@ -1,11 +1,11 @@
 using System;
 using System.Globalization;
 using System.Text;
-using Coding.Cases;
-using Coding.Output;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Studies;
+namespace IntraperitonealCoding.Research;
 
 /// <summary>
 /// Which of a study's items designates a claim line, and the note that says so on the line. One rule for coding and

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
 // The study-file contract (snake_case keys, strict). Internal: callers get Study, never these.
 #pragma warning disable SA1402, CA1002, CA2227
-namespace Coding.Studies;
+namespace IntraperitonealCoding.Research;
 
 internal sealed class StudyDto : LocatedDto
 {

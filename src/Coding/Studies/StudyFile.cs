@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Studies;
+namespace IntraperitonealCoding.Research;
 
 /// <summary>
 /// Reads study files (YAML or JSON, snake_case keys): one study's coverage analysis. Strict like the rule files: an
@@ -66,7 +67,7 @@ public static class StudyFile
 
     /// <summary>Generates the JSON Schema (draft 2020-12) of study files, from the DTOs the strict reader maps onto.</summary>
     /// <returns>The schema as indented JSON with LF line ends.</returns>
-    public static string Schema() => Rules.RuleSchemas.GenerateFor(typeof(StudyDto), "study file (studies/NCTnnnnnnnn.yaml)");
+    public static string Schema() => IntraperitonealCoding.Maintenance.RuleSchemas.GenerateFor(typeof(StudyDto), "study file (studies/NCTnnnnnnnn.yaml)");
 }
 
 /// <summary>The outcome of reading one study file: the study, or every problem that kept it from being read. Immutable.</summary>

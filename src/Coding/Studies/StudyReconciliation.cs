@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Coding.Cases;
-using Coding.Infrastructure;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Studies;
+namespace IntraperitonealCoding.Research;
 
 /// <summary>One item of a reconciled visit: what the analysis designated and planned, what was coded and who was billed. Immutable.</summary>
 public sealed record ReconciledItem
@@ -184,8 +184,8 @@ public sealed class StudyReconciliation
         int cycle = StudyDesignations.CycleOf(codingCase);
         if (trial is null || !string.Equals(trial.Nct.Trim(), study.Nct, StringComparison.OrdinalIgnoreCase))
         {
-            string why = trial is null ? "is in no clinical trial" : "is enrolled in " + Documents.Shown.Text(trial.Nct);
-            var notInStudy = new Finding(FindingIds.StudyCaseNotInStudy, Severity.Error, $"Case {Documents.Shown.Text(codingCase.CaseId)} {why}, not {study.Nct}: it cannot be reconciled with this study's coverage analysis.", "trial", null);
+            string why = trial is null ? "is in no clinical trial" : "is enrolled in " + IntraperitonealCoding.Documents.Shown.Text(trial.Nct);
+            var notInStudy = new Finding(FindingIds.StudyCaseNotInStudy, Severity.Error, $"Case {IntraperitonealCoding.Documents.Shown.Text(codingCase.CaseId)} {why}, not {study.Nct}: it cannot be reconciled with this study's coverage analysis.", "trial", null);
             return new ReconciledVisit(subject, result, cycle, study.Visit(cycle) is not null, study.QualificationFor(codingCase.Payer), ReadOnly.None<ReconciledItem>(), new[] { notInStudy });
         }
 

@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Cases;
-using Coding.Coverage;
-using Coding.Output;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Coverage;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Studies;
+namespace IntraperitonealCoding.Research;
 
 /// <summary>
 /// One coded visit against its study: what the schedule planned, what was coded and who was billed, item by item,

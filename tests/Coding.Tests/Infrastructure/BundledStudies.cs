@@ -1,8 +1,10 @@
-using Coding.Cases.Reading;
-using Coding.Documents;
-using Coding.Studies;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Research;
 
-namespace Coding.Tests.Infrastructure;
+
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>The study catalogue of the repository's studies/ folder, read once, and example cases read with it.</summary>
 internal static class BundledStudies

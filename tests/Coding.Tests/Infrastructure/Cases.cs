@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Quantities;
+using IntraperitonealCoding.Cases;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>Builds cases for rule tests with sensible defaults, so each test states only what it is about.</summary>
 internal static class Cases

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Coding.Cli;
+using IntraperitonealCoding.Tool;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>
 /// Runs bad inputs through the console in-process and reduces each run to one report line: the input, the exit code

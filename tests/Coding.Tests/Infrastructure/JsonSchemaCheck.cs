@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.RepresentationModel;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>
 /// Checks a JSON value against the subset of JSON Schema (draft 2020-12) the project generates: type (one or a list),

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>Finds the repository's folders from wherever the tests run.</summary>
 internal static class Paths

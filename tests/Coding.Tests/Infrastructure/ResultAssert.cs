@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Results;
 using Xunit;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>Compact views of a result for assertions: lines as "code×units modifiers", findings by id.</summary>
 internal static class ResultAssert

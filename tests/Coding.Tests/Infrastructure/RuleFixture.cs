@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Coding.Documents;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>A temporary copy of the shipped data/ folder with text edits applied: one rule-set variant per test.</summary>
 internal sealed class RuleFixture : IDisposable

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using Xunit.Sdk;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>
 /// A small stand-in for Verify (not restorable here) that keeps its conventions, so moving to Verify later is mechanical:
@@ -19,7 +19,7 @@ internal static class Snapshot
     /// every rule update, and the bump is already visible in rule-set.yaml, so it would only bury real changes.
     /// </summary>
     public static string ScrubRulesVersion(string text)
-        => text.Replace(Coding.Rules.RuleSet.Default.Version, "{rules-version}", StringComparison.Ordinal);
+        => text.Replace(RuleSet.Default.Version, "{rules-version}", StringComparison.Ordinal);
 
     public static void Match(string actual, string? parameters = null, string extension = "json", [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
     {

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>A fresh directory under the system temp folder, deleted with everything in it.</summary>
 internal sealed class TempDirectory : IDisposable

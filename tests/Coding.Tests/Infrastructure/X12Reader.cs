@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Output;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Tests.Infrastructure;
+namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>Reads X12 text back into segments, elements and components, so tests check our output field by field.</summary>
 internal static class X12Reader

@@ -2,12 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Quantities;
-using Coding.Results;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
 
-namespace Coding.Cases.Reading;
+namespace IntraperitonealCoding.Cases.Reading;
 
 /// <summary>
 /// Turns a mapped case DTO into a <see cref="CodingCase"/>, reporting impossible values (CASE001) and values beyond the
@@ -20,12 +19,12 @@ internal sealed class CaseBuilder
     private static readonly string[] PipacOnly = { "Cycle", "ExposureMinutes", "CapnoperitoneumMmhg", "Biopsies", "AscitesDrainedMl", "Pci" };
     private static readonly string[] OwnTrialKeys = { nameof(TrialDto.Nct), nameof(TrialDto.Qualifying), nameof(TrialDto.Ide), nameof(TrialDto.Investigational), nameof(TrialDto.SponsorPays), nameof(TrialDto.Drugs), nameof(TrialDto.ResearchOnly) };
     private readonly DataErrorSink errors;
-    private readonly Studies.StudyCatalogue studies;
+    private readonly IntraperitonealCoding.Research.StudyCatalogue studies;
 
-    public CaseBuilder(DataErrorSink errors, Studies.StudyCatalogue? studies = null)
+    public CaseBuilder(DataErrorSink errors, IntraperitonealCoding.Research.StudyCatalogue? studies = null)
     {
         this.errors = errors;
-        this.studies = studies ?? Studies.StudyCatalogue.Empty;
+        this.studies = studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty;
     }
 
     public CodingCase? Build(CaseDto dto)
@@ -113,7 +112,7 @@ internal sealed class CaseBuilder
             ok = false;
         }
 
-        Studies.Study? study = ok ? studies.Find(dto.Study!) : null;
+        IntraperitonealCoding.Research.Study? study = ok ? studies.Find(dto.Study!) : null;
         if (ok && study is null)
         {
             string known = studies.Studies.Count == 0

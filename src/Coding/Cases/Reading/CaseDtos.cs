@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using Coding.Documents;
-using Coding.Results;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
 // The case-file contract (snake_case keys, strict). Internal: callers get CodingCase, never these.
 #pragma warning disable SA1402, CA1002, CA2227
-namespace Coding.Cases.Reading;
+namespace IntraperitonealCoding.Cases.Reading;
 
 internal sealed class CaseDto : LocatedDto
 {

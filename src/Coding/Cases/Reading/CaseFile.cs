@@ -1,8 +1,11 @@
 using System;
-using Coding.Documents;
-using Coding.Infrastructure;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Cases.Reading;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// Reads case files (YAML or JSON, snake_case keys). Strict: an unknown key, a wrong type or an impossible value
@@ -23,7 +26,7 @@ public static class CaseFile
     /// <param name="limits">The size and shape limits (a larger file, a directory, a device or a FIFO is an error, never read).</param>
     /// <returns>The case, or the errors that kept it from being read.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static CaseReadResult Read(string path, ReadLimits limits) => Read(path, limits, Studies.StudyCatalogue.Empty);
+    public static CaseReadResult Read(string path, ReadLimits limits) => Read(path, limits, IntraperitonealCoding.Research.StudyCatalogue.Empty);
 
     /// <summary>
     /// Reads a case file with the given limits and study catalogue: a trial block that names its study
@@ -34,7 +37,7 @@ public static class CaseFile
     /// <param name="studies">The studies a case may name; a study not in it is an error (<see cref="DataErrorIds.StudyUnknown"/>).</param>
     /// <returns>The case, or the errors that kept it from being read.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static CaseReadResult Read(string path, ReadLimits limits, Studies.StudyCatalogue studies)
+    public static CaseReadResult Read(string path, ReadLimits limits, IntraperitonealCoding.Research.StudyCatalogue studies)
     {
         Preconditions.CheckNotNull(path, nameof(path));
         Preconditions.CheckNotNull(limits, nameof(limits));
@@ -63,7 +66,7 @@ public static class CaseFile
     /// <param name="limits">The depth, length and error-count limits.</param>
     /// <returns>The case, or the errors that kept it from being read.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static CaseReadResult Parse(string text, string sourceName, DocumentFormat format, ReadLimits limits) => Parse(text, sourceName, format, limits, Studies.StudyCatalogue.Empty);
+    public static CaseReadResult Parse(string text, string sourceName, DocumentFormat format, ReadLimits limits) => Parse(text, sourceName, format, limits, IntraperitonealCoding.Research.StudyCatalogue.Empty);
 
     /// <summary>Reads a case from text with the given limits and study catalogue.</summary>
     /// <param name="text">The case file's content.</param>
@@ -73,7 +76,7 @@ public static class CaseFile
     /// <param name="studies">The studies a case may name.</param>
     /// <returns>The case, or the errors that kept it from being read.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static CaseReadResult Parse(string text, string sourceName, DocumentFormat format, ReadLimits limits, Studies.StudyCatalogue studies)
+    public static CaseReadResult Parse(string text, string sourceName, DocumentFormat format, ReadLimits limits, IntraperitonealCoding.Research.StudyCatalogue studies)
     {
         Preconditions.CheckNotNull(text, nameof(text));
         Preconditions.CheckNotNull(sourceName, nameof(sourceName));
@@ -85,9 +88,9 @@ public static class CaseFile
     }
 
     /// <summary>The case built from a mapped DTO (or the errors), as <see cref="Parse(string, string, DocumentFormat, ReadLimits)"/> gives it; the batch's fast path maps lines itself.</summary>
-    internal static CaseReadResult Build(CaseDto? dto, DataErrorSink sink, string sourceName, Studies.StudyCatalogue? studies = null)
+    internal static CaseReadResult Build(CaseDto? dto, DataErrorSink sink, string sourceName, IntraperitonealCoding.Research.StudyCatalogue? studies = null)
     {
-        CodingCase? codingCase = dto is null ? null : new CaseBuilder(sink, studies ?? Studies.StudyCatalogue.Empty).Build(dto);
+        CodingCase? codingCase = dto is null ? null : new CaseBuilder(sink, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty).Build(dto);
         if (codingCase is null && !sink.HasErrors)
         {
             // Never "no case and no reason": a defect of the builder must still be a located error, not a lost record.

@@ -1,8 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Documents;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Cases.Reading;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Cases.Reading;
+namespace IntraperitonealCoding;
 
 /// <summary>The outcome of reading one case file: the case, or every problem that kept it from being read. Immutable.</summary>
 public sealed record CaseReadResult

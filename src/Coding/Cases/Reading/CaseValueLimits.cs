@@ -1,8 +1,8 @@
-namespace Coding.Cases.Reading;
+namespace IntraperitonealCoding.Cases.Reading;
 
 /// <summary>
 /// The ranges the case reader accepts for each value, beyond which a value is a located
-/// <see cref="Documents.DataErrorIds.ImplausibleValue"/> error at read time. They are far wider than any real case
+/// <see cref="DataErrorIds.ImplausibleValue"/> error at read time. They are far wider than any real case
 /// (the plausible ranges that raise findings live in the rule data) and narrow enough that no arithmetic on an
 /// accepted value can overflow. Documented in docs/reliability.md.
 /// </summary>

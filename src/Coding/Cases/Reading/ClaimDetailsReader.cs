@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Documents;
-using Coding.Output;
-using Coding.Results;
-using Coding.Rules;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Output;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Cases.Reading;
+namespace IntraperitonealCoding.Cases.Reading;
 
 /// <summary>
 /// Reads the case fields that belong to one kind of claim only (place of service, discharge date, ABN, surgeon role,
@@ -66,7 +66,7 @@ internal sealed class ClaimDetailsReader
             string normalised = code.Trim().ToUpperInvariant();
             if (!CodeFormats.Pcs.IsMatch(normalised))
             {
-                errors.Add(DataErrorIds.InvalidValue, $"'{Documents.Shown.Text(code)}' is not a well-formed ICD-10-PCS code (seven letters and digits, no I or O, e.g. 0DTU0ZZ).", dto.At(nameof(ProcedureDto.PcsProcedures)));
+                errors.Add(DataErrorIds.InvalidValue, $"'{IntraperitonealCoding.Documents.Shown.Text(code)}' is not a well-formed ICD-10-PCS code (seven letters and digits, no I or O, e.g. 0DTU0ZZ).", dto.At(nameof(ProcedureDto.PcsProcedures)));
                 continue;
             }
 
@@ -95,7 +95,7 @@ internal sealed class ClaimDetailsReader
             }
             else if (drugs.Any(d => string.Equals(d.Key, name, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add(DataErrorIds.DuplicateItem, $"Drug '{Documents.Shown.Text(name)}' is designated twice in the trial block.", drug.At(nameof(TrialDrugDto.Name)));
+                errors.Add(DataErrorIds.DuplicateItem, $"Drug '{IntraperitonealCoding.Documents.Shown.Text(name)}' is designated twice in the trial block.", drug.At(nameof(TrialDrugDto.Name)));
             }
             else
             {

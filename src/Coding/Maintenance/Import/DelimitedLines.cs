@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace Coding.Maintenance.Import;
+namespace IntraperitonealCoding.Maintenance.Import;
 
 /// <summary>
 /// Splits the lines of a tab- or comma-delimited official file into cells (double quotes group a cell and "" is a

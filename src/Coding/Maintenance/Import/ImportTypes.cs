@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using Coding.Documents;
+using IntraperitonealCoding.Documents;
 
 #pragma warning disable SA1402 // Small sibling types live together.
-namespace Coding.Maintenance.Import;
+namespace IntraperitonealCoding.Maintenance.Import;
 
 /// <summary>The official CMS files <see cref="RuleTableImport"/> reads, each in the layout CMS publishes it.</summary>
 public enum ImportKind

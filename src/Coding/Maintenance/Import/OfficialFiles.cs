@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Coding.Documents;
-using Coding.Rules;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Rules;
 
-namespace Coding.Maintenance.Import;
+namespace IntraperitonealCoding.Maintenance.Import;
 
 /// <summary>
 /// Reads each official CMS file in its published layout into rows, reporting every row that breaks the layout with its

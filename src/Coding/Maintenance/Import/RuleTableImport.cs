@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Coding.Documents;
-using Coding.Infrastructure;
-using Coding.Rules;
-using Coding.Rules.Tables;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Rules;
+using IntraperitonealCoding.Rules.Tables;
 
-namespace Coding.Maintenance.Import;
+namespace IntraperitonealCoding.Maintenance.Import;
 
 /// <summary>
 /// Turns an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into the rule set's YAML table,

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Coding.Rules.Tables;
+using IntraperitonealCoding.Rules.Tables;
 
-namespace Coding.Maintenance.Import;
+namespace IntraperitonealCoding.Maintenance.Import;
 
 /// <summary>
 /// Writes a code table back as YAML in the layout of the shipped files: the file's leading comments, the source block,

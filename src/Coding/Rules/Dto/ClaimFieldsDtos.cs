@@ -1,11 +1,11 @@
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
 // DTOs of claim-fields.yaml. Keys are the snake_case form of the property names; the strict mapper rejects any other.
 #pragma warning disable SA1402, CA1002, CA2227 // Small sibling DTOs live together; mutable lists are what the mapper fills.
-namespace Coding.Rules.Dto;
+namespace IntraperitonealCoding.Rules.Dto;
 
 internal sealed class ClaimFieldsFileDto : LocatedDto
 {

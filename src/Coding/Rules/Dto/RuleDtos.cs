@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Results;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
 // Internal DTOs, one per YAML shape. Keys are the snake_case form of the property names; the strict mapper rejects
 // any other key. They carry positions (LocatedDto) and are turned into the public immutable model by RuleSetBuilder.
 #pragma warning disable SA1402, CA1002, CA2227 // Small sibling DTOs live together; mutable lists are what the mapper fills.
-namespace Coding.Rules.Dto;
+namespace IntraperitonealCoding.Rules.Dto;
 
 internal sealed class RuleSetManifestDto : LocatedDto
 {

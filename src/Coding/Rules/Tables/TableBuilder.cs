@@ -2,9 +2,10 @@ using System;
 using System.Linq;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using Coding.Documents;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
-namespace Coding.Rules.Tables;
+namespace IntraperitonealCoding.Rules.Tables;
 
 /// <summary>
 /// Builds and validates each code table and edit file on its own (formats, indicators, periods, overlaps); checks

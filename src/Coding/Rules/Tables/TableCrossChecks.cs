@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Documents;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules.Dto;
 
-namespace Coding.Rules.Tables;
+namespace IntraperitonealCoding.Rules.Tables;
 
 /// <summary>
 /// Checks between the code tables and the rules that use them: the HIPEC add-on codes and their primaries, the PCS
@@ -40,7 +41,7 @@ internal static class TableCrossChecks
     /// <summary>Each PCS code of the code table must be a valid (billable) code in the PCS table for the whole of its period.</summary>
     public static void PcsCodes(IEnumerable<CodeDefinition> codes, CodeValidityTable pcs, DataErrorSink sink)
     {
-        foreach (CodeDefinition code in codes.Where(c => c.System == Results.CodeSystem.Icd10Pcs))
+        foreach (CodeDefinition code in codes.Where(c => c.System == CodeSystem.Icd10Pcs))
         {
             if (!pcs.Codes.All(code.Code).Any(r => r.Billable && r.Period.Covers(code.Period)))
             {

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
-using Coding.Cases;
-using Coding.Documents;
-using Coding.Rules.Dto;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
+using IntraperitonealCoding.Rules.Dto;
 
 // DTOs of the code tables and CMS edit files (add-on codes, PTP, MUE, ICD-10-CM, ICD-10-PCS, inpatient-only list,
 // primary procedures). Keys are the snake_case form of the property names; the strict mapper rejects any other.
 #pragma warning disable SA1402, CA1002, CA2227 // Small sibling DTOs live together; mutable lists are what the mapper fills.
-namespace Coding.Rules.Tables;
+namespace IntraperitonealCoding.Rules.Tables;
 
 /// <summary>Where a table's rows were keyed from: the official file and release, and whether a public source confirmed them.</summary>
 internal sealed class TableSourceDto : LocatedDto

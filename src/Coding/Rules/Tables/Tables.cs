@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Coding.Cases;
+using IntraperitonealCoding.Cases;
+using IntraperitonealCoding.Maintenance;
 
 // The immutable code tables and CMS edits of a loaded rule set. Each is keyed once at load time, so the cost of a
 // look-up does not grow with the size of the table. Built by the table builders; never changed after.
 #pragma warning disable SA1402, SA1649 // Small sibling types live together.
-namespace Coding.Rules.Tables;
+namespace IntraperitonealCoding.Rules.Tables;
 
 /// <summary>Where a table's rows come from: the official file, its release, and whether the rows still need confirming.</summary>
 internal sealed record TableSource(string Table, string File, string Release, bool ToConfirm)

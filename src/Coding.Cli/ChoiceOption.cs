@@ -1,0 +1,66 @@
+using System;
+using System.CommandLine;
+using System.Linq;
+
+namespace IntraperitonealCoding.Tool;
+
+/// <summary>
+/// Options and arguments whose value is one member of an enum, shown and typed in lower case
+/// (<c>--format &lt;table|json|csv|x12&gt;</c>, <c>[default: table]</c>) rather than as the C# member name. Any case is
+/// accepted; anything else is refused with the closest name.
+/// </summary>
+internal static class ChoiceOption
+{
+    /// <summary>An option taking one of <typeparamref name="T"/>'s names, in declaration order; when it is not given, its value is the enum's zero member, the default.</summary>
+    public static Option<T> Create<T>(string name, string description)
+        where T : struct, Enum
+    {
+        string[] names = Names<T>();
+
+        // No DefaultValueFactory: help would show the default as the member name ("Table"); an option that is not
+        // given has the zero member, and help says so in the option's own spelling.
+        return new Option<T>(name)
+        {
+            Description = $"{description} [default: {Name(default(T))}]",
+            HelpName = string.Join("|", names),
+            CustomParser = result => Parse<T>(result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value, name, names, result.AddError),
+        };
+    }
+
+    /// <summary>An argument taking one of <typeparamref name="T"/>'s names.</summary>
+    public static Argument<T> Argument<T>(string name, string description)
+        where T : struct, Enum
+    {
+        string[] names = Names<T>();
+        return new Argument<T>(name)
+        {
+            Description = description,
+            HelpName = string.Join("|", names),
+            CustomParser = result => Parse<T>(result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value, name, names, result.AddError),
+        };
+    }
+
+    private static string[] Names<T>()
+        where T : struct, Enum
+        => Enum.GetValues(typeof(T)).Cast<T>().Select(v => Name(v)).ToArray();
+
+    private static string Name<T>(T value)
+        where T : struct, Enum
+        => value.ToString().ToLowerInvariant();
+
+    private static T Parse<T>(string token, string name, string[] names, Action<string> error)
+        where T : struct, Enum
+    {
+        foreach (T value in Enum.GetValues(typeof(T)).Cast<T>())
+        {
+            if (string.Equals(Name(value), token, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        string? closest = CommandLineChecks.Closest(token.ToLowerInvariant(), names);
+        error($"'{token}' is not a value of {name}: use {string.Join(", ", names)}." + (closest is null ? string.Empty : $" Did you mean '{closest}'?"));
+        return default;
+    }
+}
