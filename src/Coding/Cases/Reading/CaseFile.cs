@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using System.Text;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
@@ -49,6 +51,68 @@ public static class CaseFile
         }
 
         return Parse(text, path, DocumentReader.FormatOf(path), limits, studies);
+    }
+
+    /// <summary>
+    /// Reads a case from a stream of UTF-8 text (a request body, a zip entry, standard input), at most
+    /// <see cref="ReadLimits.MaxFileBytes"/> bytes whatever length the stream claims. The stream is read to its end
+    /// and left open.
+    /// </summary>
+    /// <param name="stream">The case's bytes, UTF-8 (a byte order mark is dropped; an invalid byte is a located error).</param>
+    /// <param name="sourceName">The name to report errors under (e.g. <c>request 7</c> or <c>-</c>).</param>
+    /// <param name="format">The syntax of the text: a stream has no extension to tell it.</param>
+    /// <param name="limits">The size and shape limits (default <see cref="ReadLimits.Default"/>).</param>
+    /// <param name="studies">The studies a case may name (default none).</param>
+    /// <returns>The case, or the errors that kept it from being read; an I/O failure of the stream is one such error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
+    public static CaseReadResult Read(Stream stream, string sourceName, DocumentFormat format, ReadLimits? limits = null, IntraperitonealCoding.Research.StudyCatalogue? studies = null)
+    {
+        Preconditions.CheckNotNull(stream, nameof(stream));
+        Preconditions.CheckNotNull(sourceName, nameof(sourceName));
+        limits ??= ReadLimits.Default;
+        string? text = SourceText.Read(stream, sourceName, limits.MaxFileBytes, "raise it with --max-file-bytes (library: ReadLimits.WithMaxFileBytes)", out DataError? error);
+        return text is null
+            ? new CaseReadResult(sourceName, null, new[] { error! })
+            : Parse(text, sourceName, format, limits, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty);
+    }
+
+    /// <summary>
+    /// Reads a case from a text reader, at most <see cref="ReadLimits.MaxFileBytes"/> characters. The reader is read
+    /// to its end and left open.
+    /// </summary>
+    /// <param name="reader">The case's text.</param>
+    /// <param name="sourceName">The name to report errors under.</param>
+    /// <param name="format">The syntax of the text.</param>
+    /// <param name="limits">The size and shape limits (default <see cref="ReadLimits.Default"/>).</param>
+    /// <param name="studies">The studies a case may name (default none).</param>
+    /// <returns>The case, or the errors that kept it from being read; an I/O failure of the reader is one such error.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="sourceName"/> is null.</exception>
+    public static CaseReadResult Read(TextReader reader, string sourceName, DocumentFormat format, ReadLimits? limits = null, IntraperitonealCoding.Research.StudyCatalogue? studies = null)
+    {
+        Preconditions.CheckNotNull(reader, nameof(reader));
+        Preconditions.CheckNotNull(sourceName, nameof(sourceName));
+        limits ??= ReadLimits.Default;
+        var text = new StringBuilder();
+        var block = new char[1 << 14];
+        try
+        {
+            int read;
+            while ((read = reader.Read(block, 0, block.Length)) > 0)
+            {
+                if (text.Length + (long)read > limits.MaxFileBytes)
+                {
+                    return new CaseReadResult(sourceName, null, new[] { new DataError(DataErrorIds.LimitExceeded, SourceText.TooLargeMessage("The text", null, limits.MaxFileBytes, "raise it with --max-file-bytes (library: ReadLimits.WithMaxFileBytes)"), sourceName, 0, 0) });
+                }
+
+                text.Append(block, 0, read);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            return new CaseReadResult(sourceName, null, new[] { new DataError(DataErrorIds.Unreadable, "Cannot read the text: " + ex.Message, sourceName, 0, 0) });
+        }
+
+        return Parse(text.ToString(), sourceName, format, limits, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty);
     }
 
     /// <summary>Reads a case from text.</summary>
