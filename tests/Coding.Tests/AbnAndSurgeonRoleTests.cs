@@ -21,7 +21,7 @@ public sealed class AbnAndSurgeonRoleTests
     public void LikelyDeniedMedicareService_CarriesTheAbnModifierOnEveryLine(bool abn, string modifier, string id, Severity severity)
     {
         var result = PipacFor(PayerType.Medicare, abn);
-        Assert.All(result.Lines, l => Assert.Equal(modifier, l.Modifiers[^1]));
+        Assert.All(result.Lines, l => Assert.Equal(modifier, l.ModifierCodes()[^1]));
         Assert.Equal(severity, result.Single(id).Severity);
         Assert.Equal("medicare-abn", result.Single(id).Rule);
     }
@@ -33,7 +33,7 @@ public sealed class AbnAndSurgeonRoleTests
         Finding finding = result.Single(FindingIds.AbnMissing);
         Assert.Equal((Severity.Warning, "abn_on_file"), (finding.Severity, finding.Path));
         Assert.Contains("POLICY004", finding.Message, StringComparison.Ordinal);
-        Assert.All(result.Lines, l => Assert.DoesNotContain(l.Modifiers, m => m is "GA" or "GZ"));
+        Assert.All(result.Lines, l => Assert.DoesNotContain(l.ModifierCodes(), m => m is "GA" or "GZ"));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class AbnAndSurgeonRoleTests
     {
         var result = PipacFor(payer, true);
         Assert.Equal(Severity.Info, result.Single(FindingIds.PatientWaiver).Severity);
-        Assert.All(result.Lines, l => Assert.DoesNotContain("GA", l.Modifiers));
+        Assert.All(result.Lines, l => Assert.DoesNotContain("GA", l.ModifierCodes()));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class AbnAndSurgeonRoleTests
     public void SurgeonRole_PutsItsModifierFirstOnEveryProcedureLine(SurgeonRole role, string modifier, bool warnsOnTheAddOn)
     {
         var result = HipecBy(role);
-        Assert.All(result.Lines, l => Assert.Equal(modifier, l.Modifiers[0]));
+        Assert.All(result.Lines, l => Assert.Equal(modifier, l.ModifierCodes()[0]));
         Assert.Equal(warnsOnTheAddOn, result.FindingIds().Contains(FindingIds.AddOnByAssistant));
     }
 
@@ -85,7 +85,7 @@ public sealed class AbnAndSurgeonRoleTests
     public void PrimarySurgeon_HasNoRoleModifier(SurgeonRole? role)
     {
         var result = HipecBy(role);
-        Assert.All(result.Lines, l => Assert.Empty(l.Modifiers));
+        Assert.All(result.Lines, l => Assert.Empty(l.ModifierCodes()));
         result.HasNo(FindingIds.AddOnByAssistant);
     }
 
@@ -94,7 +94,7 @@ public sealed class AbnAndSurgeonRoleTests
     {
         var trial = new ClinicalTrial("NCT04329494", true, null, null, null);
         var result = RuleSet.Default.Code(new CodingCase("role", Date2026, ClaimType.Professional, PayerType.Medicare, null, new[] { "Z51.11", "C16.9" }, Pipac(), trial, null, new ClaimDetails(surgeonRole: SurgeonRole.CoSurgeon)));
-        Assert.Equal(new[] { "62", "Q1" }, result.Lines.First(l => l.Code == "49321").Modifiers);
+        Assert.Equal(new[] { "62", "Q1" }, result.Lines.First(l => l.Code == "49321").ModifierCodes());
     }
 
     [Fact]
@@ -104,14 +104,14 @@ public sealed class AbnAndSurgeonRoleTests
         var trial = new ClinicalTrial("NCT04329494", false, null, null, new[] { LineCategory.AerosolChemotherapy }, new[] { new System.Collections.Generic.KeyValuePair<string, TrialDesignation>("oxaliplatin", TrialDesignation.Routine) });
         var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Duration.FromMinutes(30), null, null, 2, null, null, new[] { Drug("oxaliplatin", 170.2m, opened: 170.4m) });
         var result = RuleSet.Default.Code(new CodingCase("abn", Date2026, ClaimType.FacilityOutpatient, PayerType.Medicare, null, new[] { "Z51.11", "C16.9" }, pipac, trial, null, new ClaimDetails(abnOnFile: false)));
-        Assert.Equal(new[] { "49321 GZ", "96549 ", "J9263 JZ GZ" }, result.Lines.Select(l => l.Code + " " + string.Join(" ", l.Modifiers)));
+        Assert.Equal(new[] { "49321 GZ", "96549 ", "J9263 JZ GZ" }, result.Lines.Select(l => l.Code + " " + string.Join(" ", l.ModifierCodes())));
     }
 
     [Fact]
     public void AssistantOnAPipac_HasTheModifierButNoAddOnWarning()
     {
         var result = RuleSet.Default.Code(new CodingCase("role", Date2026, ClaimType.Professional, PayerType.Commercial, null, new[] { "Z51.11", "C16.9" }, Pipac(), null, null, new ClaimDetails(surgeonRole: SurgeonRole.Assistant)));
-        Assert.All(result.Lines, l => Assert.Equal("80", l.Modifiers[0]));
+        Assert.All(result.Lines, l => Assert.Equal("80", l.ModifierCodes()[0]));
         result.HasNo(FindingIds.AddOnByAssistant);
     }
 }

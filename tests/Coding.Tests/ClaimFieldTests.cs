@@ -132,7 +132,7 @@ public sealed class ClaimFieldTests
         var result = RuleSet.Default.Code(Case(Pipac(), diagnoses: new[] { "Z51.11", "C18.9", "C78.6", "R18.0", "C48.1" }, trial: Qualifying));
         int trialPosition = result.Diagnoses.ToList().IndexOf("Z00.6") + 1;
         Assert.Equal(6, trialPosition);
-        var q1 = result.Lines.Single(l => l.Modifiers.Contains("Q1"));
+        var q1 = result.Lines.Single(l => l.ModifierCodes().Contains("Q1"));
         Assert.Equal(new[] { 1, 2, 3, trialPosition }, q1.DiagnosisPointers);
     }
 
@@ -203,7 +203,7 @@ public sealed class ClaimFieldTests
         var ndc = new DrugNdc(NationalDrugCode.Parse("9999-1234-01"), NdcUnit.Milligram);
         var result = RuleSet.Default.Code(Case(Hipec(drugs: WithNdc("oxaliplatin", 828, 850, ndc)), claim: ClaimType.FacilityOutpatient));
         var drugLines = result.Lines.Where(l => l.Category == LineCategory.Drug).ToList();
-        Assert.Equal(new[] { "J9263x1656", "J9263x44 JW" }, drugLines.Select(l => $"{l.Code}x{l.Units}" + (l.Modifiers.Count > 0 ? " " + string.Join(" ", l.Modifiers) : string.Empty)));
+        Assert.Equal(new[] { "J9263x1656", "J9263x44 JW" }, drugLines.Select(l => $"{l.Code}x{l.Units}" + (l.ModifierCodes().Count > 0 ? " " + string.Join(" ", l.ModifierCodes()) : string.Empty)));
         Assert.Equal(new[] { 828m, 22m }, drugLines.Select(l => l.Ndc!.Quantity));
         Assert.All(drugLines, l => Assert.Equal("09999123401", l.Ndc!.Code.Digits));
         Assert.All(drugLines, l => Assert.Equal(NdcUnit.Milligram, l.Ndc!.Unit));
@@ -320,7 +320,7 @@ public sealed class ClaimFieldTests
     {
         var result = RuleSet.Default.Code(Case(Pipac(), diagnoses: new[] { "Z00.6", "Z51.11", "C78.6" }, trial: Qualifying));
         int trialPosition = result.Diagnoses.ToList().IndexOf("Z00.6") + 1;
-        Assert.Contains(trialPosition, result.Lines.Single(l => l.Modifiers.Contains("Q1")).DiagnosisPointers);
+        Assert.Contains(trialPosition, result.Lines.Single(l => l.ModifierCodes().Contains("Q1")).DiagnosisPointers);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class CoverageRuleTests
     {
         var result = CodePipac(payer, null);
         Assert.All(result.Lines, l => Assert.Equal((Responsibility.Insurer, (PayerType?)payer, "coverage-no-trial"), (l.Responsibility, l.BillTo, l.CoverageRule)));
-        Assert.All(result.Lines, l => Assert.DoesNotContain(l.Modifiers, m => m is "Q0" or "Q1"));
+        Assert.All(result.Lines, l => Assert.DoesNotContain(l.ModifierCodes(), m => m is "Q0" or "Q1"));
         Assert.Null(result.ClaimMarkers.ClinicalTrialNumber);
         Assert.DoesNotContain("Z00.6", result.Diagnoses);
     }
@@ -60,7 +60,7 @@ public sealed class CoverageRuleTests
         var result = CodePipac(payer, Trial(qualifying: false, ide: "G240123"), claim: claim);
         Assert.DoesNotContain("Z00.6", result.Diagnoses);
         Assert.Equal(ClaimMarkersOf(null), Describe(result.ClaimMarkers));
-        Assert.All(result.Lines, l => Assert.DoesNotContain(l.Modifiers, m => m is "Q0" or "Q1"));
+        Assert.All(result.Lines, l => Assert.DoesNotContain(l.ModifierCodes(), m => m is "Q0" or "Q1"));
         Assert.Contains("no Z00.6, trial number, condition code 30, value code D4 or Q1/Q0 modifiers are added", result.Single(FindingIds.TrialNotQualifying).Message, StringComparison.Ordinal);
         result.HasNo(FindingIds.TrialInvestigationalBilled);
     }
@@ -73,7 +73,7 @@ public sealed class CoverageRuleTests
         var result = CodePipac(PayerType.Medicaid, Trial(), date: DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(markers, result.Diagnoses.Contains("Z00.6"));
         Assert.Equal(markers ? "04329494" : null, result.ClaimMarkers.ClinicalTrialNumber);
-        Assert.Equal(markers, result.Lines.Any(l => l.Modifiers.Contains("Q1")));
+        Assert.Equal(markers, result.Lines.Any(l => l.ModifierCodes().Contains("Q1")));
         Assert.Equal(!markers, result.FindingIds().Contains(FindingIds.TrialRoutineNotMandated));
         result.HasNo(FindingIds.TrialNotQualifying);
     }
@@ -119,7 +119,7 @@ public sealed class CoverageRuleTests
     {
         var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol)), "96549");
         Assert.Equal((Responsibility.Sponsor, (PayerType?)null, "coverage-sponsor-paid"), (line.Responsibility, line.BillTo, line.CoverageRule));
-        Assert.DoesNotContain(line.Modifiers, m => m is "Q0" or "Q1");
+        Assert.DoesNotContain(line.ModifierCodes(), m => m is "Q0" or "Q1");
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class CoverageRuleTests
     {
         var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: new DrugAdministration("doxorubicin", Dose.FromMilligrams(3), 10, suppliedBySponsor: true)), "J9000");
         Assert.Equal((Responsibility.NotBillable, (PayerType?)null), (line.Responsibility, line.BillTo));
-        Assert.Empty(line.Modifiers);
+        Assert.Empty(line.ModifierCodes());
         Assert.Contains("drug-sponsor-supplied", line.Notes);
     }
 
@@ -137,7 +137,7 @@ public sealed class CoverageRuleTests
         var result = CodePipac(PayerType.Medicare, Trial());
         var line = Line(result, "96549");
         Assert.Equal((Responsibility.Insurer, "coverage-investigational-q0"), (line.Responsibility, line.CoverageRule));
-        Assert.Equal(new[] { "Q0" }, line.Modifiers);
+        Assert.Equal(new[] { "Q0" }, line.ModifierCodes());
         Assert.Equal(Severity.Warning, result.Single(FindingIds.TrialInvestigationalBilled).Severity);
     }
 
@@ -146,18 +146,18 @@ public sealed class CoverageRuleTests
     {
         var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol)), "49321");
         Assert.Equal((Responsibility.Insurer, (PayerType?)PayerType.Medicare, "coverage-routine-q1"), (line.Responsibility, line.BillTo, line.CoverageRule));
-        Assert.Equal(new[] { "Q1" }, line.Modifiers);
+        Assert.Equal(new[] { "Q1" }, line.ModifierCodes());
     }
 
     [Fact]
     public void QModifiers_FollowJwOrJzOnDrugLines()
-        => Assert.Equal(new[] { "JZ", "Q1" }, Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol, drugs: new[] { ("oxaliplatin", TrialDesignation.Routine) }), drugs: Drug("oxaliplatin", 170.2m, 170.4m)), "J9263").Modifiers);
+        => Assert.Equal(new[] { "JZ", "Q1" }, Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol, drugs: new[] { ("oxaliplatin", TrialDesignation.Routine) }), drugs: Drug("oxaliplatin", 170.2m, 170.4m)), "J9263").ModifierCodes());
 
     [Fact]
     public void InpatientClaim_GetsNoQModifiersButConditionCode30()
     {
         var result = CodePipac(PayerType.Medicare, Trial(), ClaimType.FacilityInpatient);
-        Assert.All(result.Lines, l => Assert.Empty(l.Modifiers));
+        Assert.All(result.Lines, l => Assert.Empty(l.ModifierCodes()));
         Assert.Equal(new[] { "30" }, result.ClaimMarkers.ConditionCodes);
         Assert.Equal(new ValueCode("D4", "04329494"), Assert.Single(result.ClaimMarkers.ValueCodes));
     }
@@ -218,7 +218,7 @@ public sealed class CoverageRuleTests
         var result = CodePipac(PayerType.Medicare, Trial(qualifying: false));
         Assert.Equal(Severity.Warning, result.Single(FindingIds.TrialNotQualifying).Severity);
         Assert.All(result.Lines, l => Assert.Equal("coverage-trial-not-qualifying", l.CoverageRule));
-        Assert.All(result.Lines, l => Assert.Empty(l.Modifiers));
+        Assert.All(result.Lines, l => Assert.Empty(l.ModifierCodes()));
         Assert.Empty(result.ClaimMarkers.ConditionCodes);
     }
 
@@ -287,7 +287,7 @@ public sealed class CoverageRuleTests
         var result = CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol), drugs: Drug("cisplatin", 12));
         Assert.Equal(Responsibility.Sponsor, Line(result, "J9060").Responsibility);
         var investigational = CodePipac(PayerType.Medicare, Trial(), drugs: Drug("cisplatin", 12));
-        Assert.Equal(new[] { "Q0" }, Line(investigational, "J9060").Modifiers);
+        Assert.Equal(new[] { "Q0" }, Line(investigational, "J9060").ModifierCodes());
     }
 
     [Fact]
@@ -307,7 +307,7 @@ public sealed class CoverageRuleTests
     {
         var line = Line(CodePipac(PayerType.Medicare, Trial(sponsorPays: Aerosol, drugs: new[] { ("Cisplatin", designation) }), drugs: Drug("cisplatin", 12)), "J9060");
         Assert.Equal(who, line.Responsibility);
-        Assert.Equal(modifier is null ? System.Array.Empty<string>() : new[] { modifier }, line.Modifiers);
+        Assert.Equal(modifier is null ? System.Array.Empty<string>() : new[] { modifier }, line.ModifierCodes());
     }
 
     [Fact]
@@ -324,7 +324,7 @@ public sealed class CoverageRuleTests
     public void ResearchOnlyBiopsies_LeaveTheInsurerTheLaparoscopyAndTheSponsorTheBiopsies(ClaimType claim)
     {
         var result = CodePipac(PayerType.Medicare, Trial(researchOnly: new[] { LineCategory.Biopsies }), claim: claim);
-        Assert.Equal((Responsibility.Insurer, "Q1"), (Line(result, "49320").Responsibility, Line(result, "49320").Modifiers.Single()));
+        Assert.Equal((Responsibility.Insurer, "Q1"), (Line(result, "49320").Responsibility, Line(result, "49320").ModifierCodes().Single()));
         CodeLine biopsy = Line(result, "49321");
         Assert.Equal((Responsibility.Sponsor, LineCategory.Biopsies), (biopsy.Responsibility, biopsy.Category));
         Assert.Contains("pipac-research-biopsies", biopsy.Notes);

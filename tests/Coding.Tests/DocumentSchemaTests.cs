@@ -111,6 +111,7 @@ public sealed class DocumentSchemaTests
     [Theory]
     [InlineData("\"ready\": true", "\"ready\": true,\n  \"surprise\": 1", "DATA002: Unknown key 'surprise'")]
     [InlineData("\"units\": 1,", "\"units\": \"one\",", "DATA004:")]
+    [InlineData("\"modifiers\": [\n        \"Q1\"", "\"modifiers\": [\n        \"q1\"", "DATA004: 'q1' is not a modifier (two upper-case letters or digits).")]
     [InlineData("\"diagnosis_pointers\": [\n        1,", "\"diagnosis_pointers\": [\n        9,", "CASE001: Diagnosis pointer 9 points at no diagnosis (the result has 4).")]
     [InlineData("\"ready\": true", "\"ready\": false", "CASE002: ready is false, but no finding is an error.")]
     [InlineData("\"case_id\": \"trial-commercial-professional\",", "", "DATA005: Missing required key 'case_id'.")]

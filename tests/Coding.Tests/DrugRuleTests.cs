@@ -14,7 +14,7 @@ public sealed class DrugRuleTests
     private static CodingResult Outpatient(DateTime? date = null, decimal? bsa = 1.9m, params DrugAdministration[] drugs)
         => RuleSet.Default.Code(Case(Hipec(90, drugs: drugs), claim: ClaimType.FacilityOutpatient, date: date, bsa: bsa));
 
-    private static string[] DrugLines(CodingResult result) => result.Lines.Where(l => l.Category == LineCategory.Drug).Select(l => $"{l.Code}x{l.Units}" + (l.Modifiers.Count == 0 ? string.Empty : " " + string.Join(" ", l.Modifiers))).ToArray();
+    private static string[] DrugLines(CodingResult result) => result.Lines.Where(l => l.Category == LineCategory.Drug).Select(l => $"{l.Code}x{l.Units}" + (l.ModifierCodes().Count == 0 ? string.Empty : " " + string.Join(" ", l.ModifierCodes()))).ToArray();
 
     [Theory]
     [InlineData(70, "J9280x14 JZ")]

@@ -76,7 +76,7 @@ public sealed class ExampleCaseTests
                 var line = serviceLines[i];
                 bool professional = sv[i].Id == "SV1";
                 string[] procedure = sv[i].Components(professional ? 1 : 2);
-                Assert.Equal(new[] { "HC", line.Code }.Concat(line.Modifiers), procedure);
+                Assert.Equal(new[] { "HC", line.Code }.Concat(line.ModifierCodes()), procedure);
                 Assert.Equal(line.Units.ToString(System.Globalization.CultureInfo.InvariantCulture), sv[i][professional ? 4 : 5]);
                 if (professional)
                 {

@@ -37,7 +37,7 @@ public sealed class StudyCodingTests
     }
 
     private static string Designations(CodingResult result)
-        => string.Join("; ", result.Lines.Select(l => $"{l.Code} {string.Join(" ", l.Modifiers)} {l.Responsibility} {l.BillTo} {string.Join(",", l.Notes.Where(n => n.StartsWith("study-", StringComparison.Ordinal)))}"));
+        => string.Join("; ", result.Lines.Select(l => $"{l.Code} {string.Join(" ", l.ModifierCodes())} {l.Responsibility} {l.BillTo} {string.Join(",", l.Notes.Where(n => n.StartsWith("study-", StringComparison.Ordinal)))}"));
 
     [Fact]
     public void TwoPatientsOfOneStudy_FromMinimalCaseFiles_GetIdenticalDesignations()
@@ -63,7 +63,7 @@ public sealed class StudyCodingTests
         CodingResult result = RuleSet.Default.Code(hipec);
         Assert.Equal("G250456", result.ClaimMarkers.Ide);
         Assert.All(result.Lines, l => Assert.Equal(PayerType.MedicareAdvantage, l.BillTo));
-        Assert.Equal(new[] { "Q1", "Q0", "Q0" }, result.Lines.Select(l => l.Modifiers[^1]));
+        Assert.Equal(new[] { "Q1", "Q0", "Q0" }, result.Lines.Select(l => l.ModifierCodes()[^1]));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class StudyCodingTests
         Assert.DoesNotContain(result.Findings, f => f.Id == FindingIds.TrialNotQualifying);
         Assert.Null(result.ClaimMarkers.ClinicalTrialNumber);
         Assert.DoesNotContain("Z00.6", result.Diagnoses);
-        Assert.All(result.Lines, l => Assert.DoesNotContain(l.Modifiers, m => m is "Q0" or "Q1"));
+        Assert.All(result.Lines, l => Assert.DoesNotContain(l.ModifierCodes(), m => m is "Q0" or "Q1"));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class StudyCodingTests
         var catalogue = StudyCatalogue.Of(new[] { StudyFile.Parse(study, "NCT04329494.yaml").Study! });
         CodingResult result = RuleSet.Default.Code(Read(PipacCase(), catalogue).Case!);
         CodeLine doxorubicin = result.Lines.Single(l => l.Code == "J9000");
-        Assert.Equal((Responsibility.Insurer, "Q1"), (doxorubicin.Responsibility, doxorubicin.Modifiers[^1]));
+        Assert.Equal((Responsibility.Insurer, "Q1"), (doxorubicin.Responsibility, doxorubicin.ModifierCodes()[^1]));
         Assert.Contains("study-nct04329494-drug", doxorubicin.Notes);
         Assert.Equal(Responsibility.NotBillable, result.Lines.Single(l => l.Code == "J9060").Responsibility);
     }
@@ -244,7 +244,7 @@ public sealed class StudyCodingTests
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
         CodingResult result = RuleSet.Default.Code(Read(PipacCase(), StudyCatalogue.Of(new[] { parsed.Study! })).Case!);
         CodeLine laparoscopy = result.Lines[0];
-        Assert.Equal((Responsibility.Insurer, "Q1"), (laparoscopy.Responsibility, laparoscopy.Modifiers[^1]));
+        Assert.Equal((Responsibility.Insurer, "Q1"), (laparoscopy.Responsibility, laparoscopy.ModifierCodes()[^1]));
         Assert.Contains("study-nct04329494-undesignated", laparoscopy.Notes);
         Assert.Contains("designates no item", result.Notes.Single(n => n.Id == "study-nct04329494-undesignated").Text, StringComparison.Ordinal);
         Finding finding = Assert.Single(result.Findings);

@@ -128,7 +128,7 @@ internal sealed class RecordWriter
         Text("code", line.Code);
         Text("label", line.Label);
         Number("units", line.Units);
-        Strings("modifiers", line.Modifiers);
+        Modifiers(line.Modifiers);
         Text("category", WireNames.Of(line.Category));
         Text("rule", line.Rule);
         Strings("notes", line.Notes);
@@ -286,6 +286,22 @@ internal sealed class RecordWriter
             Name(name);
             Raw(value ? "true" : "false");
         }
+    }
+
+    private void Modifiers(IReadOnlyList<Modifier> values)
+    {
+        if (!StartArray("modifiers", values.Count))
+        {
+            return;
+        }
+
+        foreach (Modifier value in values)
+        {
+            Item();
+            Quoted(value.Code);
+        }
+
+        EndArray();
     }
 
     private void Strings(string name, IReadOnlyList<string> values)

@@ -154,7 +154,7 @@ public sealed class BillingGrid
         {
             foreach (CodeLine line in ordered[column]?.Lines ?? ReadOnly.None<CodeLine>())
             {
-                string item = string.Join(" ", new[] { line.Code }.Concat(line.Modifiers.Where(m => !IsTrialModifier(m) && !IsAttestation(m))));
+                string item = string.Join(" ", new[] { line.Code }.Concat(line.Modifiers.Where(m => !IsTrialModifier(m) && !IsAttestation(m)).Select(m => m.Code)));
                 if (!cells.TryGetValue(item, out var row))
                 {
                     row = new string?[ordered.Count];
@@ -209,9 +209,9 @@ public sealed class BillingGrid
             : string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd}", visit.DateOfService);
 
     // Q0/Q1 say why the insurer pays, and JZ only attests that nothing was discarded: neither makes a separate item.
-    private static bool IsTrialModifier(string modifier) => modifier is "Q0" or "Q1";
+    private static bool IsTrialModifier(Modifier modifier) => modifier == Modifier.Q0 || modifier == Modifier.Q1;
 
-    private static bool IsAttestation(string modifier) => modifier == "JZ";
+    private static bool IsAttestation(Modifier modifier) => modifier == Modifier.JZ;
 
     private static string Who(CodeLine line, bool withUnits = true)
     {

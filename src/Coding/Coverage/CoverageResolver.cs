@@ -240,7 +240,7 @@ internal sealed class CoverageResolver
         GuardAgainstDoubleBilling(context);
     }
 
-    private LineCoverage Of(CoverageDecision decision, Responsibility responsibility, PayerType? payer, string? modifier, IReadOnlyList<string>? extraNotes = null)
+    private LineCoverage Of(CoverageDecision decision, Responsibility responsibility, PayerType? payer, Modifier? modifier, IReadOnlyList<string>? extraNotes = null)
     {
         CoverageRule? rule = rules.For(decision, context.Case.DateOfService);
         if (rule is null)
@@ -393,4 +393,4 @@ internal sealed class CoverageResolver
 }
 
 /// <summary>One line's coverage decision.</summary>
-internal readonly record struct LineCoverage(Responsibility Responsibility, PayerType? BillTo, string Rule, string? Modifier, IReadOnlyList<string> Notes, bool NonCoveredCharges = false);
+internal readonly record struct LineCoverage(Responsibility Responsibility, PayerType? BillTo, string Rule, Modifier? Modifier, IReadOnlyList<string> Notes, bool NonCoveredCharges = false);

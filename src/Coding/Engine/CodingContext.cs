@@ -61,7 +61,7 @@ internal sealed class CodingContext
         }
     }
 
-    public void AddLine(string code, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null, DrugSupply? supply = null)
+    public void AddLine(string code, int units, IReadOnlyList<Modifier>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null, DrugSupply? supply = null)
     {
         CodeDefinition? definition = null;
         foreach (CodeDefinition candidate in Rules.Codes)
@@ -79,7 +79,7 @@ internal sealed class CodingContext
         AddLine(system, code, label, units, modifiers, category, rule, notes, detail, suppliedBySponsor, drugName, supply);
     }
 
-    public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<string>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null, DrugSupply? supply = null)
+    public void AddLine(CodeSystem system, string code, string label, int units, IReadOnlyList<Modifier>? modifiers, LineCategory category, string rule, IReadOnlyList<string> notes, string? detail, bool suppliedBySponsor = false, string? drugName = null, DrugSupply? supply = null)
     {
         lines.Add(new CodeLine(system, code, label, units, modifiers, category, rule, notes, detail, Coverage.Decide(category, suppliedBySponsor, system, drugName)) { Supply = supply });
         lineDrugNames.Add(drugName);
@@ -90,7 +90,7 @@ internal sealed class CodingContext
     }
 
     /// <summary>Adds a modifier to the lines that match, keeping their order (first: a pricing modifier; last: GA/GZ).</summary>
-    public int AddModifier(System.Func<CodeLine, bool> which, string modifier, bool first)
+    public int AddModifier(System.Func<CodeLine, bool> which, Modifier modifier, bool first)
     {
         int changed = 0;
         for (int i = 0; i < lines.Count; i++)

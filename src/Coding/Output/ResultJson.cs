@@ -172,7 +172,14 @@ public static class ResultJson
         Property(json, "label", line.Label);
         json.WritePropertyName("units");
         json.WriteValue(line.Units);
-        Strings(json, "modifiers", line.Modifiers);
+        json.WritePropertyName("modifiers");
+        json.WriteStartArray();
+        foreach (Modifier modifier in line.Modifiers)
+        {
+            json.WriteValue(modifier.Code);
+        }
+
+        json.WriteEndArray();
         Property(json, "category", WireNames.Of(line.Category));
         Property(json, "rule", line.Rule);
         Strings(json, "notes", line.Notes);

@@ -78,8 +78,21 @@ internal sealed class ResultReader
             }
         }
 
+        var modifiers = new List<Modifier>(dto.Modifiers.Count);
+        foreach (string text in dto.Modifiers)
+        {
+            if (Modifier.TryParse(text, out Modifier modifier))
+            {
+                modifiers.Add(modifier);
+            }
+            else
+            {
+                errors.Add(DataErrorIds.InvalidValue, $"'{Shown.Text(text)}' is not a modifier (two upper-case letters or digits).", dto.At(nameof(ResultLineDto.Modifiers)));
+            }
+        }
+
         var coverage = new IntraperitonealCoding.Coverage.LineCoverage(dto.Responsibility, dto.BillTo, dto.CoverageRule, null, Array.Empty<string>(), dto.NonCoveredCharges);
-        return new CodeLine(dto.System, dto.Code, dto.Label, dto.Units, dto.Modifiers, dto.Category, dto.Rule, dto.Notes, dto.Detail, coverage)
+        return new CodeLine(dto.System, dto.Code, dto.Label, dto.Units, modifiers, dto.Category, dto.Rule, dto.Notes, dto.Detail, coverage)
         {
             RevenueCode = dto.RevenueCode,
             DiagnosisPointers = ReadOnly.Wrap(dto.DiagnosisPointers),

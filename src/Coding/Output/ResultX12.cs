@@ -210,7 +210,7 @@ public static class ResultX12
         }
 
         var parts = new List<string> { "HC", w.Code(line.Code, "procedure code") };
-        parts.AddRange(line.Modifiers.Take(MaxModifiers).Select(m => w.Code(m, "modifier", exactLength: 2)));
+        parts.AddRange(line.Modifiers.Take(MaxModifiers).Select(m => w.Code(m.Code, "modifier", exactLength: 2)));
         return w.Composite(parts.ToArray());
     }
 

@@ -11,7 +11,7 @@ public sealed record CodeLine
         string code,
         string label,
         int units,
-        IReadOnlyList<string>? modifiers,
+        IReadOnlyList<Modifier>? modifiers,
         LineCategory category,
         string rule,
         IReadOnlyList<string>? notes,
@@ -30,7 +30,7 @@ public sealed record CodeLine
         CoverageRule = coverage.Rule;
         CoverageNotes = ReadOnly.Keep(coverage.Notes);
         NonCoveredCharges = coverage.NonCoveredCharges;
-        Modifiers = coverage.Modifier is null ? ReadOnly.Keep(modifiers) : Append(modifiers, coverage.Modifier);
+        Modifiers = coverage.Modifier is null ? ReadOnly.Keep(modifiers) : Append(modifiers, coverage.Modifier.Value);
         Notes = coverage.Notes.Count == 0 ? ReadOnly.Keep(notes) : Merge(notes, coverage.Notes);
     }
 
@@ -47,7 +47,7 @@ public sealed record CodeLine
     public int Units { get; }
 
     /// <summary>Gets the modifiers, in claim order.</summary>
-    public IReadOnlyList<string> Modifiers { get; }
+    public IReadOnlyList<Modifier> Modifiers { get; }
 
     /// <summary>Gets what the line is for.</summary>
     public LineCategory Category { get; }
@@ -98,9 +98,9 @@ public sealed record CodeLine
     internal IReadOnlyList<string> CoverageNotes { get; }
 
     /// <summary>The same line with one more modifier: first (a pricing modifier such as 62 or 80) or last (GA, GZ).</summary>
-    internal CodeLine WithModifier(string modifier, bool first)
+    internal CodeLine WithModifier(Modifier modifier, bool first)
     {
-        var modifiers = new List<string>(Modifiers.Count + 1);
+        var modifiers = new List<Modifier>(Modifiers.Count + 1);
         if (first)
         {
             modifiers.Add(modifier);
@@ -121,9 +121,9 @@ public sealed record CodeLine
         };
     }
 
-    private static IReadOnlyList<string> Append(IReadOnlyList<string>? modifiers, string modifier)
+    private static IReadOnlyList<Modifier> Append(IReadOnlyList<Modifier>? modifiers, Modifier modifier)
     {
-        var all = new List<string>((modifiers?.Count ?? 0) + 1);
+        var all = new List<Modifier>((modifiers?.Count ?? 0) + 1);
         if (modifiers is not null)
         {
             all.AddRange(modifiers);

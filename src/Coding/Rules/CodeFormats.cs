@@ -15,9 +15,6 @@ internal static class CodeFormats
     /// <summary>ICD-10-PCS: seven characters, digits and letters other than I and O.</summary>
     public static readonly Regex Pcs = new("^[0-9A-HJ-NP-Z]{7}$", RegexOptions.CultureInvariant);
 
-    /// <summary>A claim modifier: two letters or digits (e.g. JW, Q1).</summary>
-    public static readonly Regex Modifier = new("^[0-9A-Z]{2}$", RegexOptions.CultureInvariant);
-
     /// <summary>A whole ICD-10-CM code: a letter (not U), two characters, then optionally a dot and up to four more.</summary>
     public static readonly Regex Icd10Cm = new("^[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?$", RegexOptions.CultureInvariant);
 

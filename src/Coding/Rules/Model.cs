@@ -143,9 +143,9 @@ internal sealed record DrugRule(string Id, string Name, IReadOnlyList<string> Al
 internal sealed record WastageRules(
     IReadOnlyList<ClaimType> Claims,
     IReadOnlyList<PayerType> Payers,
-    string DiscardedModifier,
+    Modifier DiscardedModifier,
     IReadOnlyList<string> DiscardedNotes,
-    string NoDiscardModifier,
+    Modifier NoDiscardModifier,
     DateTime NoDiscardFrom,
     IReadOnlyList<string> NoDiscardNotes,
     IReadOnlyList<string> MultiDoseNotes,
@@ -210,8 +210,8 @@ internal sealed record TrialRules(
     string FacilityValueCode,
     IReadOnlyList<ClaimType> FacilityClaims,
     IReadOnlyList<string> MarkerNotes,
-    string RoutineModifier,
-    string InvestigationalModifier,
+    Modifier RoutineModifier,
+    Modifier InvestigationalModifier,
     IReadOnlyList<ClaimType> ModifierClaims,
     IReadOnlyList<CoverageRule> Rules,
     IReadOnlyList<string> NonCoveredNotes)
@@ -232,7 +232,7 @@ internal sealed record TrialRules(
 }
 
 /// <summary>The ABN rule: which payers and claims need one for a likely-denied service, the modifiers and the notes.</summary>
-internal sealed record AbnRules(string Id, IReadOnlyList<PayerType> Payers, IReadOnlyList<ClaimType> Claims, string SignedModifier, string NotSignedModifier, string SignedNote, string NotSignedNote, string MissingNote, string OtherPayersNote, string Source);
+internal sealed record AbnRules(string Id, IReadOnlyList<PayerType> Payers, IReadOnlyList<ClaimType> Claims, Modifier SignedModifier, Modifier NotSignedModifier, string SignedNote, string NotSignedNote, string MissingNote, string OtherPayersNote, string Source);
 
 /// <summary>A surgeon role's modifier on professional claims, and whether the role assists (an add-on belongs to the surgeon).</summary>
-internal sealed record SurgeonRoleRule(SurgeonRole Role, string? Modifier, bool Assists, IReadOnlyList<string> Notes);
+internal sealed record SurgeonRoleRule(SurgeonRole Role, Modifier? Modifier, bool Assists, IReadOnlyList<string> Notes);

@@ -21,13 +21,8 @@ internal sealed partial class RuleSetBuilder
         }
 
         var wastage = file.Wastage;
-        foreach (var (modifier, property) in new[] { (wastage.DiscardedModifier, nameof(wastage.DiscardedModifier)), (wastage.NoDiscardModifier, nameof(wastage.NoDiscardModifier)) })
-        {
-            if (!CodeFormats.Modifier.IsMatch(modifier))
-            {
-                sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", wastage.At(property));
-            }
-        }
+        Modifier discardedModifier = RuleModifier(wastage.DiscardedModifier, sink, wastage.At(nameof(wastage.DiscardedModifier)));
+        Modifier noDiscardModifier = RuleModifier(wastage.NoDiscardModifier, sink, wastage.At(nameof(wastage.NoDiscardModifier)));
 
         CheckNotes(wastage.DiscardedNotes, sink, wastage.At(nameof(wastage.DiscardedNotes)));
         CheckNotes(wastage.NoDiscardNotes, sink, wastage.At(nameof(wastage.NoDiscardNotes)));
@@ -71,9 +66,9 @@ internal sealed partial class RuleSetBuilder
         var wastageRules = new WastageRules(
             Freeze(wastage.Claims),
             Freeze(wastage.Payers),
-            wastage.DiscardedModifier,
+            discardedModifier,
             Freeze(wastage.DiscardedNotes),
-            wastage.NoDiscardModifier,
+            noDiscardModifier,
             wastage.NoDiscardFrom,
             Freeze(wastage.NoDiscardNotes),
             Freeze(wastage.MultiDoseNotes),
@@ -103,17 +98,12 @@ internal sealed partial class RuleSetBuilder
         }
 
         var abn = file.Abn;
-        foreach (var (modifier, property) in new[] { (abn.SignedModifier, nameof(abn.SignedModifier)), (abn.NotSignedModifier, nameof(abn.NotSignedModifier)) })
-        {
-            if (!CodeFormats.Modifier.IsMatch(modifier))
-            {
-                sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", abn.At(property));
-            }
-        }
+        Modifier signedModifier = RuleModifier(abn.SignedModifier, sink, abn.At(nameof(abn.SignedModifier)));
+        Modifier notSignedModifier = RuleModifier(abn.NotSignedModifier, sink, abn.At(nameof(abn.NotSignedModifier)));
 
         CheckNotes(new[] { abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote }, sink, abn.Start);
         ClaimRuleId(abn.Id, sink, abn.At(nameof(abn.Id)));
-        abnRules = new AbnRules(abn.Id, Freeze(abn.Payers), Freeze(abn.Claims), abn.SignedModifier, abn.NotSignedModifier, abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote, abn.Source);
+        abnRules = new AbnRules(abn.Id, Freeze(abn.Payers), Freeze(abn.Claims), signedModifier, notSignedModifier, abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote, abn.Source);
         return Freeze(built);
     }
 
@@ -133,13 +123,8 @@ internal sealed partial class RuleSetBuilder
 
         CheckNotes(markers.Notes, sink, markers.At(nameof(markers.Notes)));
         CheckNotes(file.InpatientNonCoveredNotes, sink, file.At(nameof(file.InpatientNonCoveredNotes)));
-        foreach (var (modifier, property) in new[] { (file.Modifiers.Routine, nameof(file.Modifiers.Routine)), (file.Modifiers.Investigational, nameof(file.Modifiers.Investigational)) })
-        {
-            if (!CodeFormats.Modifier.IsMatch(modifier))
-            {
-                sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", file.Modifiers.At(property));
-            }
-        }
+        Modifier routineModifier = RuleModifier(file.Modifiers.Routine, sink, file.Modifiers.At(nameof(file.Modifiers.Routine)));
+        Modifier investigationalModifier = RuleModifier(file.Modifiers.Investigational, sink, file.Modifiers.At(nameof(file.Modifiers.Investigational)));
 
         var rules = new List<(CoverageRule Item, EffectivePeriod Period, SourceMark At)>();
         foreach (CoverageRuleDto dto in file.Rules)
@@ -170,7 +155,7 @@ internal sealed partial class RuleSetBuilder
             return null;
         }
 
-        return new TrialRules(nct, markers.SecondaryDiagnosis, markers.FacilityConditionCode, markers.FacilityValueCode, Freeze(markers.FacilityClaims), Freeze(markers.Notes), file.Modifiers.Routine, file.Modifiers.Investigational, Freeze(file.Modifiers.Claims), Freeze(rules.Select(r => r.Item)), Freeze(file.InpatientNonCoveredNotes));
+        return new TrialRules(nct, markers.SecondaryDiagnosis, markers.FacilityConditionCode, markers.FacilityValueCode, Freeze(markers.FacilityClaims), Freeze(markers.Notes), routineModifier, investigationalModifier, Freeze(file.Modifiers.Claims), Freeze(rules.Select(r => r.Item)), Freeze(file.InpatientNonCoveredNotes));
     }
 
     private IReadOnlyList<SequencingRule>? BuildSequencing(DiagnosesFileDto file, DataErrorSink sink)

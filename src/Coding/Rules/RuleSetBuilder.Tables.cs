@@ -68,10 +68,7 @@ internal sealed partial class RuleSetBuilder
         var roles = new List<SurgeonRoleRule>();
         foreach (IntraperitonealCoding.Rules.Tables.SurgeonRoleDto dto in file.SurgeonRoles)
         {
-            if (dto.Modifier is { } modifier && !CodeFormats.Modifier.IsMatch(modifier))
-            {
-                sink.Add(DataErrorIds.InvalidRuleValue, $"'{modifier}' is not a modifier (two letters or digits).", dto.At(nameof(dto.Modifier)));
-            }
+            Modifier? modifier = dto.Modifier is null ? null : RuleModifier(dto.Modifier, sink, dto.At(nameof(dto.Modifier)));
 
             if (roles.Any(r => r.Role == dto.Role))
             {
@@ -79,7 +76,7 @@ internal sealed partial class RuleSetBuilder
             }
 
             CheckNotes(dto.Notes, sink, dto.At(nameof(dto.Notes)));
-            roles.Add(new SurgeonRoleRule(dto.Role, dto.Modifier, dto.Assists, dto.Notes.ToArray()));
+            roles.Add(new SurgeonRoleRule(dto.Role, modifier, dto.Assists, dto.Notes.ToArray()));
         }
 
         return roles;

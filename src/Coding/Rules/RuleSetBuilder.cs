@@ -144,6 +144,18 @@ internal sealed partial class RuleSetBuilder
         return new EffectivePeriod(dto.EffectiveFrom, dto.EffectiveTo);
     }
 
+    /// <summary>A modifier the rule data names; a malformed one is an error at its value (and the default modifier, never used: the rule set is not built).</summary>
+    private static Modifier RuleModifier(string text, DataErrorSink sink, SourceMark at)
+    {
+        if (Modifier.TryParse(text, out Modifier modifier))
+        {
+            return modifier;
+        }
+
+        sink.Add(DataErrorIds.InvalidRuleValue, $"'{IntraperitonealCoding.Documents.Shown.Text(text)}' is not a modifier (two upper-case letters or digits).", at);
+        return default;
+    }
+
     private void ClaimRuleId(string id, DataErrorSink sink, SourceMark at)
     {
         if (ruleIds.TryGetValue(id, out var first))

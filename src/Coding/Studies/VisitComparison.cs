@@ -183,7 +183,7 @@ internal sealed class VisitComparison
         _ => line.Responsibility == (payer == PayerType.SelfPay ? Responsibility.Patient : Responsibility.Insurer) && !line.NonCoveredCharges,
     };
 
-    private static string Shown(CodeLine line) => string.Join(" ", new[] { line.Code }.Concat(line.Modifiers)) + (line.Units == 1 ? string.Empty : " x" + line.Units.ToString(CultureInfo.InvariantCulture));
+    private static string Shown(CodeLine line) => string.Join(" ", new[] { line.Code }.Concat(line.Modifiers.Select(m => m.Code))) + (line.Units == 1 ? string.Empty : " x" + line.Units.ToString(CultureInfo.InvariantCulture));
 
     private static string Billed(CodeLine line) => BillingGrid.PayerOf(line) + (line.NonCoveredCharges ? ", non-covered charges" : string.Empty);
 
