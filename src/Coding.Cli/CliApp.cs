@@ -346,23 +346,33 @@ internal static class CliApp
         }
 
         FileOutcomes outcomes = CodeFiles(files, rules, studies, limits, stderr);
-        var results = outcomes.Results;
         if (outcomes.Unreadable || outcomes.Failed)
         {
             stderr.WriteLine("coding: the grid needs every visit of the course; fix the files above.");
             return ExitCodeOf(outcomes);
         }
 
+        var problems = BillingGrid.CourseProblems(outcomes.Cases);
+        if (problems.Count > 0)
+        {
+            stderr.WriteLine("coding: these cases are not one patient's course, so they make no grid:");
+            foreach (string problem in problems)
+            {
+                stderr.WriteLine("  " + problem);
+            }
+
+            return ExitCodes.Unreadable;
+        }
+
         // When every visit names one study, its schedule of events gives the columns.
-        var named = outcomes.Cases.Select(c => c.Trial?.Study).Distinct().ToList();
-        BillingGrid grid = named is [{ } study] ? BillingGrid.Build(results, study) : BillingGrid.Build(results);
+        BillingGrid grid = BillingGrid.Build(outcomes.Cases, rules);
         if (format == GridFormat.Csv)
         {
             stdout.Write(grid.ToCsv());
         }
         else
         {
-            GridTable.Write(stdout, grid, results);
+            GridTable.Write(stdout, grid);
         }
 
         return ExitCodeOf(outcomes);

@@ -12,10 +12,11 @@ internal static class GridTable
 {
     private static readonly string[] Leading = { "Item", "Label" };
 
-    public static void Write(TextWriter output, BillingGrid grid, IReadOnlyList<CodingResult> visits)
+    public static void Write(TextWriter output, BillingGrid grid)
     {
+        output.WriteLine(grid.Header.ToString());
         var rows = new List<string[]> { Leading.Concat(grid.Columns).ToArray() };
-        rows.AddRange(grid.Rows.Select(r => new[] { r.DesignationChanges ? r.Item + " *" : r.Item, r.Label }.Concat(r.Cells.Select(c => c ?? "-")).ToArray()));
+        rows.AddRange(grid.Rows.Select(r => new[] { r.DesignationChanges ? r.Item + " *" : r.Item, r.Label }.Concat(r.Cells.Select(c => c?.ToString() ?? "-")).ToArray()));
         rows.Add(new[] { "Total lines", string.Empty }.Concat(grid.Columns.Select(_ => string.Empty)).ToArray());
         rows.AddRange(grid.Totals.Select(t => new[] { string.Empty, t.Payer }.Concat(t.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))).ToArray()));
         ResultTable.WriteRows(output, rows);
@@ -24,7 +25,7 @@ internal static class GridTable
             output.WriteLine("  * paid differently from one visit to another: one protocol item has one designation for the whole course; check the coverage analysis.");
         }
 
-        foreach (CodingResult visit in visits.Where(v => !v.Ready))
+        foreach (CodingResult visit in grid.Visits.Where(v => !v.Ready))
         {
             foreach (Finding finding in visit.Findings.Where(f => f.Severity == Severity.Error))
             {

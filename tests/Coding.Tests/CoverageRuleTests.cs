@@ -259,13 +259,15 @@ public sealed class CoverageRuleTests
             trial: Trial(sponsorPays: Aerosol)))).ToList();
         BillingGrid grid = BillingGrid.Build(cycles);
         Assert.Equal(new[] { "cycle 1 (2026-02-12)", "cycle 2 (2026-03-26)" }, grid.Columns);
-        Assert.Equal(new[] { "sponsor", "not billable" }, grid.Rows.Single(r => r.Item == "J9000").Cells);
+        Assert.Equal(new[] { "sponsor x1", "not billable x1" }, grid.Rows.Single(r => r.Item == "J9000").Cells.Select(c => c!.ToString()));
+        Assert.Equal(new[] { Responsibility.Sponsor, Responsibility.NotBillable }, grid.Rows.Single(r => r.Item == "J9000").Cells.Select(c => c!.Payments.Single().Responsibility));
         Assert.True(grid.Rows.Single(r => r.Item == "J9000").DesignationChanges);
-        Assert.Equal(new[] { "sponsor", "sponsor" }, grid.Rows.Single(r => r.Item == "96549").Cells);
+        Assert.Equal(new[] { "sponsor x1", "sponsor x1" }, grid.Rows.Single(r => r.Item == "96549").Cells.Select(c => c!.ToString()));
         Assert.False(grid.Rows.Single(r => r.Item == "96549").DesignationChanges);
         Assert.Equal(new[] { 1, 1 }, grid.Totals.Single(t => t.Payer == "insurer claim (medicare)").Counts);
+        Assert.Equal((Responsibility.Insurer, (PayerType?)PayerType.Medicare), (grid.Totals[0].Responsibility, grid.Totals[0].BillTo));
         Assert.StartsWith("item,label,category,cycle 1 (2026-02-12),cycle 2 (2026-03-26),flag\r\n", grid.ToCsv(), StringComparison.Ordinal);
-        Assert.Contains("J9000,\"Doxorubicin, per 10 mg\",drug,sponsor,not billable,designation changes between visits\r\n", grid.ToCsv(), StringComparison.Ordinal);
+        Assert.Contains("J9000,\"Doxorubicin, per 10 mg\",drug,sponsor x1,not billable x1,designation changes between visits\r\n", grid.ToCsv(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -277,7 +279,8 @@ public sealed class CoverageRuleTests
             date: new DateTime(2026, 1, 1).AddDays(42 * n),
             trial: Trial(sponsorPays: Aerosol)))).ToList();
         var row = BillingGrid.Build(cycles).Rows.Single(r => r.Item == "J9060");
-        Assert.Equal(new[] { "sponsor", "sponsor x2" }, row.Cells);
+        Assert.Equal(new[] { "sponsor x1", "sponsor x2" }, row.Cells.Select(c => c!.ToString()));
+        Assert.Equal(new[] { 1, 2 }, row.Cells.Select(c => c!.Units));
         Assert.False(row.DesignationChanges);
     }
 
@@ -383,7 +386,10 @@ public sealed class CoverageRuleTests
             claim: ClaimType.FacilityOutpatient,
             trial: Trial(sponsorPays: Aerosol, drugs: new[] { ("cisplatin", TrialDesignation.Routine) })));
         BillingGrid grid = BillingGrid.Build(new[] { visit });
-        Assert.Equal("not billable x2; insurer Q1", grid.Rows.Single(r => r.Item == "J9060").Cells.Single());
+        BillingGridCell cell = grid.Rows.Single(r => r.Item == "J9060").Cells.Single()!;
+        Assert.Equal("not billable x2; insurer Q1 x1", cell.ToString());
+        Assert.Equal(3, cell.Units);
+        Assert.Equal(new[] { Modifier.Q1 }, cell.Payments[1].TrialModifiers);
         Assert.False(grid.Rows.Single(r => r.Item == "J9060").DesignationChanges);
         Assert.Equal(new[] { "insurer claim (medicare)", "sponsor invoice", "not billable" }, grid.Totals.Select(t => t.Payer));
     }

@@ -203,7 +203,7 @@ public sealed class ReconcileTests
         var results = Cases(Course).Select(RuleSet.Default.Code).Append(extra);
         BillingGrid grid = BillingGrid.Build(results, BundledStudies.Pipac);
         Assert.Equal(new[] { "cycle 1 (2026-01-13)", "cycle 2 (2026-03-03)", "cycle 3 (2026-04-21)", "cycle 5 (2026-04-21, not scheduled)" }, grid.Columns);
-        Assert.Equal("insurer Q1", grid.Rows[0].Cells[3]);
+        Assert.Equal("insurer Q1 x1", grid.Rows[0].Cells[3]!.ToString());
     }
 
     [Fact]
