@@ -75,6 +75,34 @@ public static class BatchCoder
         return counts.Summary(clock.Elapsed, cancellation.IsCancellationRequested);
     }
 
+    /// <summary>
+    /// Codes every line of <paramref name="input"/> as <see cref="Run(RuleSet, TextReader, TextWriter, BatchOptions?, CancellationToken)"/>
+    /// does, on a thread-pool thread, so a server or UI thread is not held while a large batch runs. Cancelling
+    /// stops reading; the lines already read are written whole and the task completes with a summary whose
+    /// <see cref="BatchSummary.Interrupted"/> is set (it is not a cancelled task).
+    /// </summary>
+    /// <param name="rules">The rule set.</param>
+    /// <param name="input">JSON Lines: one case per line. It is read synchronously on the batch's thread.</param>
+    /// <param name="output">Where the records go; written synchronously on the batch's thread.</param>
+    /// <param name="options">How to run; default: sequential.</param>
+    /// <param name="cancellation">Stops reading; what was read is still written.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null (thrown at once, not through the task).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Parallelism or chunk size is below 1 (thrown at once).</exception>
+    /// <exception cref="IOException">Through the task: reading the input or writing the output failed.</exception>
+    public static Task<BatchSummary> RunAsync(RuleSet rules, TextReader input, TextWriter output, BatchOptions? options = null, CancellationToken cancellation = default)
+    {
+        Preconditions.CheckNotNull(rules, nameof(rules));
+        Preconditions.CheckNotNull(input, nameof(input));
+        Preconditions.CheckNotNull(output, nameof(output));
+        options ??= new BatchOptions();
+        Preconditions.CheckArgumentRange(options.Parallelism >= 1, nameof(options), options.Parallelism, "Parallelism must be at least 1.");
+        Preconditions.CheckArgumentRange(options.ChunkSize >= 1, nameof(options), options.ChunkSize, "Chunk size must be at least 1.");
+
+        // The token is not given to Task.Run: a cancelled batch still completes, with what it read written and counted.
+        return Task.Run(() => Run(rules, input, output, options, cancellation), CancellationToken.None);
+    }
+
     private static void RunSequential(RuleSet rules, JsonLinesReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock, CancellationToken cancellation)
     {
         // One line buffer and one record buffer, reused line after line: each record goes out as soon as it is coded.
