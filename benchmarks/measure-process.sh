@@ -47,7 +47,10 @@ measure "batch --parallel 1" $cli batch "$work/cases.jsonl" --out "$work/r1.json
 measure "batch --parallel 2" $cli batch "$work/cases.jsonl" --out "$work/r2.jsonl" --parallel 2
 measure "batch --compact --parallel 1" $cli batch "$work/cases.jsonl" --out "$work/c1.jsonl" --compact
 measure "batch --compact --parallel 2" $cli batch "$work/cases.jsonl" --out "$work/c2.jsonl" --compact --parallel 2
-cmp "$work/r1.jsonl" "$work/r2.jsonl" && cmp "$work/c1.jsonl" "$work/c2.jsonl" && echo "   parallel and sequential outputs are byte-identical"
+measure "installed tool: batch --parallel 1" "$work/tool/coding" batch "$work/cases.jsonl" --out "$work/t1.jsonl"
+measure "installed tool: batch --parallel 2" "$work/tool/coding" batch "$work/cases.jsonl" --out "$work/t2.jsonl" --parallel 2
+measure "installed tool: --compact --parallel 2" "$work/tool/coding" batch "$work/cases.jsonl" --out "$work/t3.jsonl" --compact --parallel 2
+cmp "$work/r1.jsonl" "$work/r2.jsonl" && cmp "$work/c1.jsonl" "$work/c2.jsonl" && cmp "$work/r1.jsonl" "$work/t2.jsonl" && echo "   parallel and sequential outputs are byte-identical"
 echo "   input $(wc -l <"$work/cases.jsonl") lines; output $(wc -l <"$work/r1.jsonl") records; bytes per case: full $(( $(stat -c %s "$work/r1.jsonl") / n )), compact $(( $(stat -c %s "$work/c1.jsonl") / n )) (+ $(stat -c %s "$work/c1.jsonl.notes.json") bytes of notes once)"
 echo "== where a sequential batch's time goes (in process, warm); $(uptime | sed 's/.*load/load/')"
 $bench profile "$work/cases.jsonl"
