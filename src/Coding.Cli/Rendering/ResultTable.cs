@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -7,203 +6,147 @@ using IntraperitonealCoding.Coverage;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Research;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace IntraperitonealCoding.Tool;
 
-/// <summary>Renders coding results as plain-text tables a coder can read in any terminal or log.</summary>
+/// <summary>
+/// Renders coding results as tables for coders: a header line per case, the code lines laid out to fit the width
+/// (<see cref="LineTable"/>), who pays, then the claim details, units worked out, findings and notes. A note a finding
+/// already says is printed once, with the finding (<see cref="RepeatedNotes"/>). Brief output stops at the lines, who
+/// pays and the findings.
+/// </summary>
 internal static class ResultTable
 {
-    private static readonly string[] Header = { "#", "System", "Code", "Units", "Modifiers", "Category", "Who pays", "Label", "Rule" };
+    private const string HeaderGap = "  ";
 
-    public static void Write(TextWriter output, IReadOnlyList<CodingResult> results)
-    {
-        for (int i = 0; i < results.Count; i++)
+    private const int HeaderIndent = 4;
+
+    /// <summary>Writes the results, a blank line between two cases.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<CodingResult> results, ConsoleOptions options, bool brief = false)
+        => ConsoleCanvas.Write(output, options, console =>
         {
-            if (i > 0)
+            for (int i = 0; i < results.Count; i++)
             {
-                output.WriteLine();
+                if (i > 0)
+                {
+                    console.WriteLine();
+                }
+
+                foreach (IRenderable part in Parts(results[i], options, brief))
+                {
+                    console.Write(part);
+                }
             }
+        });
 
-            WriteOne(output, results[i]);
-        }
-    }
-
-    private static void WriteOne(TextWriter output, CodingResult result)
+    private static IEnumerable<IRenderable> Parts(CodingResult result, ConsoleOptions options, bool brief)
     {
-        string status = result.Ready ? "READY" : "NOT READY";
-        output.WriteLine(string.Format(
-            CultureInfo.InvariantCulture,
-            "{0}  {1:yyyy-MM-dd}  {2} claim  payer {3}  {4}  rules {5}  [{6}]",
-            result.CaseId,
-            result.DateOfService,
-            Text(result.Claim),
-            Text(result.Payer),
-            result.Procedure.ToString().ToUpperInvariant(),
-            result.RulesVersion,
-            status));
+        yield return Header(result, options.Width);
+        LineLayout? layout = result.Lines.Count == 0 ? null : LineTable.Choose(result.Lines, options.Width);
+        yield return layout is { } chosen ? LineTable.Build(result.Lines, options, chosen) : new Text("  (no code lines)\n");
 
-        var rows = new List<string[]> { Header };
-        for (int i = 0; i < result.Lines.Count; i++)
+        var labelled = new List<(string, IRenderable)>();
+        if (layout == LineLayout.Compact)
         {
-            CodeLine line = result.Lines[i];
-            rows.Add(new[]
-            {
-                (i + 1).ToString(CultureInfo.InvariantCulture),
-                Text(line.System),
-                line.Code,
-                line.Units.ToString(CultureInfo.InvariantCulture),
-                string.Join(" ", line.Modifiers),
-                Text(line.Category),
-                WhoPays(line),
-                line.Label,
-                line.Rule,
-            });
-        }
-
-        if (result.Lines.Count == 0)
-        {
-            output.WriteLine("  (no code lines)");
-        }
-        else
-        {
-            WriteRows(output, rows);
+            labelled.Add(("Rules:", Cell.Of(LineTable.RulesOf(result.Lines))));
         }
 
         if (result.Lines.Count > 0)
         {
             var byPayer = result.Lines.GroupBy(BillingGrid.PayerOf).Select(g => $"{g.Key}: {g.Count()} line{(g.Count() == 1 ? string.Empty : "s")}");
-            output.WriteLine("  Who pays: " + string.Join(" | ", byPayer));
+            labelled.Add(("Who pays:", Cell.Of(string.Join(" | ", byPayer))));
         }
 
-        output.WriteLine("  Diagnoses: " + (result.Diagnoses.Count == 0 ? "(none)" : string.Join(", ", result.Diagnoses)));
-        ClaimMarkers markers = result.ClaimMarkers;
-        if (markers.ClinicalTrialNumber is not null || markers.Ide is not null)
+        if (!brief)
         {
-            var parts = new List<string>();
-            if (markers.ClinicalTrialNumber is { } number)
-            {
-                parts.Add("trial number " + number + " (REF*P4)");
-            }
-
-            if (markers.ConditionCodes.Count > 0)
-            {
-                parts.Add("condition code " + string.Join(", ", markers.ConditionCodes));
-            }
-
-            parts.AddRange(markers.ValueCodes.Select(v => $"value code {v.Code} {v.Value}"));
-            if (markers.Ide is { } ide)
-            {
-                parts.Add("IDE " + ide + " (REF*LX)");
-            }
-
-            output.WriteLine("  Claim markers: " + string.Join("; ", parts));
+            labelled.AddRange(ClaimDetails.Of(result).Select(d => (d.Label, (IRenderable)Cell.Of(d.Value))));
         }
-        WriteClaimFields(output, result);
+
+        if (labelled.Count > 0)
+        {
+            yield return Sections.Labelled(labelled.ToArray());
+        }
+
         var details = result.Lines.Select((l, i) => (Index: i + 1, l.Detail)).Where(d => d.Detail is not null).ToList();
-        if (details.Count > 0)
+        if (!brief && details.Count > 0)
         {
-            output.WriteLine("  Units worked out:");
-            foreach (var (index, detail) in details)
-            {
-                output.WriteLine($"    {index}: {detail}");
-            }
+            yield return Sections.Headed("Units worked out:", details.Select(d => ((IRenderable)Cell.Of(d.Index.ToString(CultureInfo.InvariantCulture) + ":"), (IRenderable)Cell.Of(d.Detail))));
         }
 
+        RepeatedNotes repeats = brief ? RepeatedNotes.Of(result.Findings, System.Array.Empty<CodingNote>()) : RepeatedNotes.Of(result.Findings, result.Notes);
         if (result.Findings.Count > 0)
         {
-            output.WriteLine("  Findings:");
-            foreach (Finding finding in result.Findings)
-            {
-                string where = finding.Path.Length == 0 ? string.Empty : $" at {finding.Path}";
-                output.WriteLine($"    {finding.Severity.ToString().ToUpperInvariant(),-7} {finding.Id}{where}: {finding.Message}");
-            }
+            yield return Sections.Headed("Findings:", result.Findings.Select(f => ((IRenderable)Cell.Of(f.Severity), (IRenderable)FindingText(f, repeats.SaidBy(f)))));
         }
 
-        if (result.Notes.Count > 0)
+        if (!brief && repeats.Remaining.Count > 0)
         {
-            output.WriteLine("  Notes:");
-            foreach (CodingNote note in result.Notes)
-            {
-                output.WriteLine($"    [{note.Id}] {note.Text} (Source: {note.Source})");
-            }
+            yield return Sections.Headed("Notes:", repeats.Remaining.Select(n => ((IRenderable)new Text("-"), (IRenderable)NoteText(n))));
         }
     }
 
-    private static void WriteClaimFields(TextWriter output, CodingResult result)
+    /// <summary>
+    /// "case  date  claim  payer  procedure  rules  [READY]". Longer than the width, it breaks between two of these
+    /// parts, never inside one ("rules" stays with its version), and goes on indented by four; so does a case id too
+    /// long for a line of its own (<see cref="HangingIndent"/>).
+    /// </summary>
+    private static IRenderable Header(CodingResult result, int width)
     {
-        ClaimForm form = result.ClaimForm;
-        var claim = new List<string> { Text(form.Form) };
-        if (form.TypeOfBill is { } bill)
+        var parts = new (string Text, Style? Style)[]
         {
-            claim.Add("type of bill " + bill);
-        }
-
-        if (form.PlaceOfService is { } place)
+            (SafeText.Escape(result.CaseId), Cell.Heading),
+            (result.DateOfService.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null),
+            (WireNames.Of(result.Claim) + " claim", null),
+            ("payer " + WireNames.Of(result.Payer), null),
+            (result.Procedure.ToString().ToUpperInvariant(), null),
+            ("rules " + SafeText.Escape(result.RulesVersion), null),
+            (Cell.Readiness(result.Ready), Cell.ReadinessStyle(result.Ready)),
+        };
+        var lines = new List<IRenderable>();
+        var line = new Paragraph();
+        int used = 0;
+        foreach (var (text, style) in parts)
         {
-            claim.Add("place of service " + place);
-        }
-
-        claim.Add(form.StatementFrom == form.StatementThrough
-            ? form.StatementFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : form.StatementFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " to " + form.StatementThrough.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (form.Procedures.Count > 0)
-        {
-            claim.Add("procedures " + string.Join(", ", form.Procedures.Select(p => p.Principal ? p.Code + " (principal)" : p.Code)));
-        }
-
-        output.WriteLine("  Claim: " + string.Join("; ", claim));
-        var fields = new List<string>();
-        for (int i = 0; i < result.Lines.Count; i++)
-        {
-            CodeLine line = result.Lines[i];
-            var parts = new List<string>();
-            if (line.RevenueCode is { } revenue)
+            int room = width - HeaderIndent;
+            if (used > 0 && used + HeaderGap.Length + text.Length > room)
             {
-                parts.Add("revenue " + revenue);
+                lines.Add(line);
+                line = new Paragraph();
+                used = 0;
             }
 
-            if (line.DiagnosisPointers.Count > 0)
+            if (used > 0)
             {
-                parts.Add("pointers " + string.Join(",", line.DiagnosisPointers));
+                line.Append(HeaderGap);
+                used += HeaderGap.Length;
             }
 
-            if (line.Ndc is { } ndc)
-            {
-                parts.Add(string.Format(CultureInfo.InvariantCulture, "NDC {0} {1} {2:0.###}", ndc.Code.Hyphenated, Text(ndc.Unit), ndc.Quantity));
-            }
-
-            if (parts.Count > 0)
-            {
-                fields.Add($"{i + 1}: {string.Join(", ", parts)}");
-            }
+            line.Append(text, style);
+            used += text.Length;
         }
 
-        if (fields.Count > 0)
-        {
-            output.WriteLine("  Line fields: " + string.Join(" | ", fields));
-        }
+        lines.Add(line);
+        return new HangingIndent(new Rows(lines), HeaderIndent);
     }
 
-    private static string WhoPays(CodeLine line) => line.Responsibility switch
+    /// <summary>"ID at path: message", and the id and source of each note the message repeats.</summary>
+    private static Paragraph FindingText(Finding finding, IReadOnlyList<CodingNote> notes)
     {
-        Responsibility.Insurer => "insurer → " + (line.BillTo is { } payer ? Text(payer) : "?") + (line.NonCoveredCharges ? " (non-covered)" : string.Empty),
-        Responsibility.Sponsor => "sponsor",
-        Responsibility.Patient => "patient",
-        _ => "not billable",
-    };
-
-    internal static void WriteRows(TextWriter output, List<string[]> rows)
-    {
-        int columns = rows[0].Length;
-        var widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        foreach (string[] row in rows)
+        string where = finding.Path.Length == 0 ? string.Empty : " at " + finding.Path;
+        var text = new Paragraph().Append(SafeText.Escape($"{finding.Id}{where}: {finding.Message}"));
+        foreach (CodingNote note in notes)
         {
-            var cells = row.Select((cell, c) => c == columns - 1 ? cell : cell.PadRight(widths[c]));
-            output.WriteLine(("  " + string.Join("  ", cells)).TrimEnd());
+            text.Append(SafeText.Escape($" [{note.Id}] (Source: {note.Source})"), Cell.Dim);
         }
+
+        return text;
     }
 
-    private static string Text<T>(T value)
-        where T : struct, Enum
-        => WireNames.Of(value);
+    private static Paragraph NoteText(CodingNote note)
+        => new Paragraph()
+            .Append(SafeText.Escape($"[{note.Id}] "), Cell.Dim)
+            .Append(SafeText.Escape(note.Text))
+            .Append(SafeText.Escape($" (Source: {note.Source})"), Cell.Dim);
 }
