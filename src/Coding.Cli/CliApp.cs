@@ -38,14 +38,20 @@ internal static class CliApp
     private static readonly string[] HelpArguments = { "--help" };
 
     /// <summary>Runs a command line. Never throws: an unexpected failure is one line on stderr and exit code 70.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, CancellationToken cancellation = default)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="stderrIsTerminal">Whether standard error is a terminal (batch progress).</param>
+    /// <param name="console">How tables are drawn (width, colour, box-drawing); default <see cref="ConsoleOptions.Redirected"/>.</param>
+    /// <param name="cancellation">Stops a batch.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, ConsoleOptions? console = null, CancellationToken cancellation = default)
     {
         // Human-readable output is escaped (ConsoleText); machine output (JSON, CSV, JSON Lines) goes to the raw writer.
         var safeOut = new SafeTextWriter(stdout);
         var safeErr = new SafeTextWriter(stderr);
         try
         {
-            return Dispatch(args, stdout, safeOut, safeErr, stderr, stderrIsTerminal, cancellation);
+            return Dispatch(args, stdout, safeOut, safeErr, stderr, stderrIsTerminal, console ?? ConsoleOptions.Redirected, cancellation);
         }
 #pragma warning disable CA1031 // The console's last line of defence: a defect gets its own exit code, never a stack trace or exit 1.
         catch (Exception ex)
@@ -65,7 +71,7 @@ internal static class CliApp
     internal static string InternalError(string input, Exception ex)
         => $"coding: internal error while processing {input}: {ex.GetType().Name}: {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)} (exit {ExitCodes.InternalError}; please report it with the input)";
 
-    private static int Dispatch(string[] args, TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, CancellationToken cancellation)
+    private static int Dispatch(string[] args, TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, ConsoleOptions console, CancellationToken cancellation)
     {
         var rulesOption = new Option<DirectoryInfo?>("--rules")
         {
@@ -92,9 +98,13 @@ internal static class CliApp
         {
             Description = $"The study files a case's trial block can name (trial: {{ study: NCT... }}). Default: the '{StudyCommands.DefaultDirectory}' directory in the current directory, if there is one.",
         };
-        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, studiesOption, formatOption, delimitersOption, maxFileBytes };
-        code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? (Delimiters(parse.GetValue(delimitersOption)!, stderr) is { } delimiters
-            ? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), new OutputChoice(parse.GetValue(formatOption), delimiters), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Table ? stdout : rawOut, stderr)
+        var briefOption = new Option<bool>("--brief")
+        {
+            Description = "Table only: the lines, who pays and the findings; no claim details, units worked out or notes.",
+        };
+        var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, studiesOption, formatOption, delimitersOption, maxFileBytes, briefOption };
+        code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? BadBrief(parse.GetValue(briefOption), parse.GetValue(formatOption), stderr) ?? (Delimiters(parse.GetValue(delimitersOption)!, stderr) is { } delimiters
+            ? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), new OutputChoice(parse.GetValue(formatOption), delimiters) { Console = console, Brief = parse.GetValue(briefOption) }, Limits(parse.GetValue(maxFileBytes)), rawOut, stderr)
             : ExitCodes.Unreadable));
 
         var gridFiles = new Argument<FileInfo[]>("case-file")
@@ -104,7 +114,7 @@ internal static class CliApp
         };
         var gridFormat = ChoiceOption.Create<GridFormat>("--format", "table (for people) or csv (for the research office).");
         var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, studiesOption, gridFormat, maxFileBytes };
-        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
+        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), rawOut, stderr, console));
 
         var studyFile = new Option<FileInfo>("--study")
         {
@@ -259,6 +269,18 @@ internal static class CliApp
         return ExitCodes.Unreadable;
     }
 
+    /// <summary>Exit 2 with a message for --brief with a format other than the table; <see langword="null"/> when it is fine.</summary>
+    private static int? BadBrief(bool brief, OutputFormat format, TextWriter stderr)
+    {
+        if (!brief || format == OutputFormat.Table)
+        {
+            return null;
+        }
+
+        stderr.WriteLine($"coding: --brief shortens the table; --format {format.ToString().ToLowerInvariant()} always writes everything.");
+        return ExitCodes.Unreadable;
+    }
+
     /// <summary>The name of the environment variable that raises the rule file size limit for the console.</summary>
     internal const string MaxRuleFileBytesVariable = "CODING_MAX_RULE_FILE_BYTES";
 
@@ -336,7 +358,8 @@ internal static class CliApp
             : outcomes.Unreadable ? ExitCodes.Unreadable
             : outcomes.Results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
 
-    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    /// <summary>Prints a course's grid; <paramref name="stdout"/> is the raw writer (the table escapes what it prints).</summary>
+    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr, ConsoleOptions console)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
         IntraperitonealCoding.Research.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
@@ -372,12 +395,13 @@ internal static class CliApp
         }
         else
         {
-            GridTable.Write(stdout, grid);
+            GridTable.Write(stdout, grid, console);
         }
 
         return ExitCodeOf(outcomes);
     }
 
+    /// <summary>Codes and prints the files; <paramref name="stdout"/> is the raw writer (the table escapes what it prints).</summary>
     private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? rules = LoadRules(rulesDirectory, stderr);
@@ -437,7 +461,7 @@ internal static class CliApp
 
                 break;
             default:
-                ResultTable.Write(stdout, results);
+                ResultTable.Write(stdout, results, output.Console, output.Brief);
                 break;
         }
 
@@ -445,8 +469,13 @@ internal static class CliApp
         return exit == ExitCodes.Ready && outcomes.NotWritten ? ExitCodes.FindingsHaveErrors : exit;
     }
 
-    /// <summary>The output format and, for X12, its delimiters.</summary>
-    private sealed record OutputChoice(OutputFormat Format, X12Delimiters Delimiters);
+    /// <summary>The output format and, for X12, its delimiters; for the table, how it is drawn and whether it is brief.</summary>
+    private sealed record OutputChoice(OutputFormat Format, X12Delimiters Delimiters)
+    {
+        public ConsoleOptions Console { get; init; } = ConsoleOptions.Redirected;
+
+        public bool Brief { get; init; }
+    }
 
     /// <summary>What coding a list of files gave.</summary>
     private sealed class FileOutcomes

@@ -5,5 +5,6 @@ namespace IntraperitonealCoding.Tool;
 /// <summary>The <c>coding</c> console's entry point.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);
+    private static int Main(string[] args)
+        => CliApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected, console: ConsoleOptions.ForThisProcess());
 }

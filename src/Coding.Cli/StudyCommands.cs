@@ -143,7 +143,7 @@ internal static class StudyCommands
                     i.BilledTo.Count == 0 ? "-" : string.Join(", ", i.BilledTo),
                     i.Deviations.Count == 0 ? "as planned" : string.Join(" ", i.Deviations),
                 }));
-                ResultTable.WriteRows(output, rows);
+                PlainRows.Write(output, rows);
             }
 
             foreach (Finding deviation in visit.Deviations)
