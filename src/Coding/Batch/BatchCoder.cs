@@ -52,12 +52,7 @@ public static class BatchCoder
     /// <exception cref="IOException">Reading the input or writing the output failed; the records before it were written.</exception>
     public static BatchSummary Run(RuleSet rules, TextReader input, TextWriter output, BatchOptions? options, CancellationToken cancellation)
     {
-        Preconditions.CheckNotNull(rules, nameof(rules));
-        Preconditions.CheckNotNull(input, nameof(input));
-        Preconditions.CheckNotNull(output, nameof(output));
-        options ??= new BatchOptions();
-        Preconditions.CheckArgumentRange(options.Parallelism >= 1, nameof(options), options.Parallelism, "Parallelism must be at least 1.");
-        Preconditions.CheckArgumentRange(options.ChunkSize >= 1, nameof(options), options.ChunkSize, "Chunk size must be at least 1.");
+        options = Checked(rules, input, output, options);
 
         var clock = Stopwatch.StartNew();
         var counts = new Counts();
@@ -92,15 +87,22 @@ public static class BatchCoder
     /// <exception cref="IOException">Through the task: reading the input or writing the output failed.</exception>
     public static Task<BatchSummary> RunAsync(RuleSet rules, TextReader input, TextWriter output, BatchOptions? options = null, CancellationToken cancellation = default)
     {
+        options = Checked(rules, input, output, options);
+
+        // The token is not given to Task.Run: a cancelled batch still completes, with what it read written and counted.
+        return Task.Run(() => Run(rules, input, output, options, cancellation), CancellationToken.None);
+    }
+
+    /// <summary>The options to run with, once the arguments are checked (a programmer error throws).</summary>
+    private static BatchOptions Checked(RuleSet rules, TextReader input, TextWriter output, BatchOptions? options)
+    {
         Preconditions.CheckNotNull(rules, nameof(rules));
         Preconditions.CheckNotNull(input, nameof(input));
         Preconditions.CheckNotNull(output, nameof(output));
         options ??= new BatchOptions();
         Preconditions.CheckArgumentRange(options.Parallelism >= 1, nameof(options), options.Parallelism, "Parallelism must be at least 1.");
         Preconditions.CheckArgumentRange(options.ChunkSize >= 1, nameof(options), options.ChunkSize, "Chunk size must be at least 1.");
-
-        // The token is not given to Task.Run: a cancelled batch still completes, with what it read written and counted.
-        return Task.Run(() => Run(rules, input, output, options, cancellation), CancellationToken.None);
+        return options;
     }
 
     private static void RunSequential(RuleSet rules, JsonLinesReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock, CancellationToken cancellation)
