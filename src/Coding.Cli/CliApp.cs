@@ -38,14 +38,22 @@ internal static class CliApp
     private static readonly string[] HelpArguments = { "--help" };
 
     /// <summary>Runs a command line. Never throws: an unexpected failure is one line on stderr and exit code 70.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, CancellationToken cancellation = default)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="stderrIsTerminal">Whether standard error is a terminal (progress is shown on one).</param>
+    /// <param name="stdin">Standard input (<c>code -</c>); default the process's, decoded as UTF-8.</param>
+    /// <param name="terminal">The console to prompt on (<c>coding new</c>); default the process's terminal when neither
+    /// its input nor its output is redirected, and none when <paramref name="stdin"/> is given without one.</param>
+    /// <param name="cancellation">Stops a batch as SIGINT would.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, TextReader? stdin = null, Spectre.Console.IAnsiConsole? terminal = null, CancellationToken cancellation = default)
     {
         // Human-readable output is escaped (ConsoleText); machine output (JSON, CSV, JSON Lines) goes to the raw writer.
         var safeOut = new SafeTextWriter(stdout);
         var safeErr = new SafeTextWriter(stderr);
         try
         {
-            return Dispatch(args, stdout, safeOut, safeErr, stderr, stderrIsTerminal, cancellation);
+            return Dispatch(args, stdout, safeOut, safeErr, stderr, stderrIsTerminal, ConsoleInput.For(stdin, terminal), cancellation);
         }
 #pragma warning disable CA1031 // The console's last line of defence: a defect gets its own exit code, never a stack trace or exit 1.
         catch (Exception ex)
@@ -65,7 +73,7 @@ internal static class CliApp
     internal static string InternalError(string input, Exception ex)
         => $"coding: internal error while processing {input}: {ex.GetType().Name}: {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)} (exit {ExitCodes.InternalError}; please report it with the input)";
 
-    private static int Dispatch(string[] args, TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, CancellationToken cancellation)
+    private static int Dispatch(string[] args, TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, ConsoleInput input, CancellationToken cancellation)
     {
         var rulesOption = new Option<DirectoryInfo?>("--rules")
         {
@@ -74,7 +82,7 @@ internal static class CliApp
 
         var caseFiles = new Argument<FileInfo[]>("case-file")
         {
-            Description = "Case files to code (.yaml, .yml or .json).",
+            Description = "Case files to code (.yaml, .yml or .json), directories (their case files, sorted; not their subdirectories), or '-' for one case on standard input (JSON if it starts with '{', else YAML).",
             Arity = ArgumentArity.OneOrMore,
         };
         var formatOption = ChoiceOption.Create<OutputFormat>("--format", "table (for coders), json (for machines), csv (one row per line, every claim field) or x12 (837P/837I claim and service-line segments to merge into the billing system's envelope).");
@@ -94,17 +102,17 @@ internal static class CliApp
         };
         var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, studiesOption, formatOption, delimitersOption, maxFileBytes };
         code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? (Delimiters(parse.GetValue(delimitersOption)!, stderr) is { } delimiters
-            ? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), new OutputChoice(parse.GetValue(formatOption), delimiters), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Table ? stdout : rawOut, stderr)
+            ? Code(parse.GetValue(caseFiles)!, input, parse.GetValue(rulesOption), parse.GetValue(studiesOption), new OutputChoice(parse.GetValue(formatOption), delimiters), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(formatOption) == OutputFormat.Table ? stdout : rawOut, stderr)
             : ExitCodes.Unreadable));
 
         var gridFiles = new Argument<FileInfo[]>("case-file")
         {
-            Description = "The case files of one patient's course, one per visit or cycle.",
+            Description = "The case files of one patient's course, one per visit or cycle, or the directory holding them (not its subdirectories).",
             Arity = ArgumentArity.OneOrMore,
         };
         var gridFormat = ChoiceOption.Create<GridFormat>("--format", "table (for people) or csv (for the research office).");
         var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, studiesOption, gridFormat, maxFileBytes };
-        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
+        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, input, parse.GetValue(rulesOption), parse.GetValue(studiesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), parse.GetValue(gridFormat) == GridFormat.Csv ? rawOut : stdout, stderr));
 
         var studyFile = new Option<FileInfo>("--study")
         {
@@ -296,14 +304,14 @@ internal static class CliApp
     /// Reads and codes each file; unreadable files are reported to stderr and counted, never silently dropped. An
     /// unexpected failure on one file is one line naming it; the other files are still coded and printed.
     /// </summary>
-    private static FileOutcomes CodeFiles(FileInfo[] files, RuleSet rules, IntraperitonealCoding.Research.StudyCatalogue studies, ReadLimits limits, TextWriter stderr)
+    private static FileOutcomes CodeFiles(IReadOnlyList<string> files, ConsoleInput input, RuleSet rules, IntraperitonealCoding.Research.StudyCatalogue studies, ReadLimits limits, TextWriter stderr)
     {
         var outcomes = new FileOutcomes();
-        foreach (FileInfo file in files)
+        foreach (string file in files)
         {
             try
             {
-                CaseReadResult read = CaseFile.Read(file.ToString(), limits, studies);
+                CaseReadResult read = CaseInputs.Read(file, input, limits, studies);
                 if (!read.Succeeded)
                 {
                     outcomes.Unreadable = true;
@@ -323,7 +331,7 @@ internal static class CliApp
 #pragma warning restore CA1031
             {
                 outcomes.Failed = true;
-                stderr.WriteLine(InternalError(file.ToString(), ex));
+                stderr.WriteLine(InternalError(file, ex));
             }
         }
 
@@ -336,16 +344,17 @@ internal static class CliApp
             : outcomes.Unreadable ? ExitCodes.Unreadable
             : outcomes.Results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
 
-    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    private static int Grid(FileInfo[] arguments, ConsoleInput input, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
-        RuleSet? rules = LoadRules(rulesDirectory, stderr);
+        IReadOnlyList<string>? files = CaseInputs.Expand(arguments, stderr);
+        RuleSet? rules = files is null ? null : LoadRules(rulesDirectory, stderr);
         IntraperitonealCoding.Research.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
-        if (rules is null || studies is null)
+        if (files is null || rules is null || studies is null)
         {
             return ExitCodes.Unreadable;
         }
 
-        FileOutcomes outcomes = CodeFiles(files, rules, studies, limits, stderr);
+        FileOutcomes outcomes = CodeFiles(files, input, rules, studies, limits, stderr);
         var results = outcomes.Results;
         if (outcomes.Unreadable || outcomes.Failed)
         {
@@ -368,11 +377,12 @@ internal static class CliApp
         return ExitCodeOf(outcomes);
     }
 
-    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    private static int Code(FileInfo[] arguments, ConsoleInput input, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
-        RuleSet? rules = LoadRules(rulesDirectory, stderr);
+        IReadOnlyList<string>? files = CaseInputs.Expand(arguments, stderr);
+        RuleSet? rules = files is null ? null : LoadRules(rulesDirectory, stderr);
         IntraperitonealCoding.Research.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
-        return rules is null || studies is null ? ExitCodes.Unreadable : CodeWith(rules, files, output, limits, stdout, stderr, studies);
+        return files is null || rules is null || studies is null ? ExitCodes.Unreadable : CodeWith(rules, files, input, output, limits, stdout, stderr, studies);
     }
 
     /// <summary>The X12 delimiters the option gives, or null (after saying why) when they are not four distinct delimiters.</summary>
@@ -397,11 +407,11 @@ internal static class CliApp
 
     /// <summary>Codes and prints the files with a loaded rule set (tests pass a rule set of their own).</summary>
     internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr, IntraperitonealCoding.Research.StudyCatalogue? studies = null)
-        => CodeWith(rules, files, new OutputChoice(format, X12Delimiters.Default), limits, stdout, stderr, studies);
+        => CodeWith(rules, files.Select(f => f.ToString()).ToList(), ConsoleInput.For(TextReader.Null, null), new OutputChoice(format, X12Delimiters.Default), limits, stdout, stderr, studies);
 
-    private static int CodeWith(RuleSet rules, FileInfo[] files, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr, IntraperitonealCoding.Research.StudyCatalogue? studies)
+    private static int CodeWith(RuleSet rules, IReadOnlyList<string> files, ConsoleInput input, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr, IntraperitonealCoding.Research.StudyCatalogue? studies)
     {
-        FileOutcomes outcomes = CodeFiles(files, rules, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty, limits, stderr);
+        FileOutcomes outcomes = CodeFiles(files, input, rules, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty, limits, stderr);
         var results = outcomes.Results;
         switch (output.Format)
         {
