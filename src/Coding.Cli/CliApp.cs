@@ -128,10 +128,10 @@ internal static class CliApp
         var reconcile = new Command("reconcile", "Reconcile cases with a study's coverage analysis: per patient and visit, what was planned, coded and billed, and every deviation.") { studyFile, reconcileFiles, rulesOption, reconcileFormat, maxFileBytes };
         reconcile.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? StudyCommands.Reconcile(parse.GetValue(studyFile)!, parse.GetValue(reconcileFiles)!, parse.GetValue(rulesOption), parse.GetValue(reconcileFormat), Limits(parse.GetValue(maxFileBytes)), rawOut, stdout, stderr));
 
-        var validateDirectory = new Argument<DirectoryInfo>("dir")
+        var validateDirectory = new Argument<DirectoryInfo?>("dir")
         {
-            Description = "The rule set directory to check (default: data).",
-            DefaultValueFactory = _ => new DirectoryInfo("data"),
+            Description = "The rule set directory to check (default: the rule set built into the library).",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var validate = new Command("validate", "Check a rule set and list every problem with file:line:column. Exit 0 when clean, 1 when not.") { validateDirectory };
         validate.SetAction(parse => RulesCommands.Validate(parse.GetValue(validateDirectory)!, stdout, stderr));
@@ -148,8 +148,7 @@ internal static class CliApp
 
         var schemaDirectory = new Argument<DirectoryInfo>("dir")
         {
-            Description = "Where to write the JSON Schemas (default: data/schema).",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "schema")),
+            Description = "Where to write the JSON Schemas, e.g. data/schema (required: nothing is written into the current directory unless asked).",
         };
         var studySchemaDirectory = new Option<DirectoryInfo?>("--study-schema-dir")
         {
@@ -174,7 +173,17 @@ internal static class CliApp
         var import = new Command("import", "Import an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into its rule table.") { importKind, importFile, importOut, importCodes, importTable, importFrom, importYear, importRelease };
         import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? IntraperitonealCoding.Maintenance.Import.NcciTable.OutpatientHospital : IntraperitonealCoding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), stdout, stderr));
 
-        var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two, write the schemas, import CMS files.") { validate, diff, schema, import };
+        var showPart = ChoiceOption.Argument<RulesShowPart>("what", "What to list: the codes, the drugs, the primary procedures the HIPEC time codes go with, or the payer policies.");
+        var showDate = new Option<DateTime?>("--date") { Description = "The date of service to show the rules in force on (YYYY-MM-DD; default today)." };
+        var show = new Command("show", "List what a rule set holds in force on a date: codes, drugs, HIPEC primaries or payer policies (default: the built-in rules, today).") { showPart, showDate, rulesOption };
+        show.SetAction(parse => RulesShowCommand.Run(parse.GetValue(showPart), parse.GetValue(showDate), parse.GetValue(rulesOption), stdout, stderr));
+
+        var exportDirectory = new Argument<DirectoryInfo>("dir") { Description = "The new rule set directory (empty or missing)." };
+        var exportForce = new Option<bool>("--force") { Description = "Write into a directory that is not empty, overwriting the rule files and schemas there." };
+        var export = new Command("export", "Write the built-in rule set (rule files and schema/) into a directory: the starting copy of your own rules for --rules.") { exportDirectory, exportForce };
+        export.SetAction(parse => RulesExportCommand.Run(parse.GetValue(exportDirectory)!, parse.GetValue(exportForce), stdout, stderr));
+
+        var rulesCommand = new Command("rules", "Tools for rule maintainers: show what is in force, validate a rule set, diff two, export the built-in one, write the schemas, import CMS files.") { show, validate, diff, export, schema, import };
 
         var batchInput = new Argument<string>("input") { Description = "JSON Lines input, one case per line ('-' for standard input)." };
         var batchOutput = new Option<string?>("--out") { Description = "Where to write the results, one JSON record per input line (default: standard output)." };
