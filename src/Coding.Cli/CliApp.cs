@@ -219,6 +219,11 @@ internal static class CliApp
             return BatchCommands.Batch(request, rawOut, stderr, rawErr, stderrIsTerminal, cancellation);
         });
 
+        var newKind = ChoiceOption.Argument<ProcedureKind>("kind", "The procedure of the case.");
+        var newOutput = new Option<string?>("--out") { Description = "Where to write the case file (never over an existing file; default: standard output)." };
+        var newCase = new Command("new", "Write a new case file: on a terminal, asked step by step with each answer checked as the reader checks a file, then coded; with input or output redirected, a commented template that codes as it stands.") { newKind, newOutput, rulesOption, studiesOption };
+        newCase.SetAction(parse => NewCommand.Run(parse.GetValue(newKind), parse.GetValue(newOutput), parse.GetValue(rulesOption), parse.GetValue(studiesOption), input, DateTime.Today, rawOut, stdout, stderr));
+
         var generateCount = new Argument<long>("count") { Description = "How many cases to write." };
         var seedOption = new Option<int>("--seed") { Description = "The seed; the same seed gives the same cases (default 1).", DefaultValueFactory = _ => 1 };
         var generateOutput = new Option<string?>("--out") { Description = "Where to write (default: standard output)." };
@@ -227,7 +232,7 @@ internal static class CliApp
 
         // A plain command named 'coding' rather than RootCommand, whose name is the executable's file name (the
         // assembly, IntraperitonealCoding.Tool): help and messages then name the command users type.
-        var root = new Command(CommandName, "Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, reconcile, batch, generate, rulesCommand, new HelpOption(), new VersionOption() };
+        var root = new Command(CommandName, "Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, newCase, grid, reconcile, batch, generate, rulesCommand, new HelpOption(), new VersionOption() };
         if (args.Length == 0)
         {
             // Called bare: show what the console can do.
