@@ -114,11 +114,20 @@ internal static class BatchCommands
                 return ExitCodes.Unreadable;
             }
 
+            // A file's size is known: the progress line then shows how much of it is read and the time left.
+            BatchProgress? progress = null;
+            if (stderrIsTerminal)
+            {
+                CountingStream? counted = mayBlock ? null : new CountingStream(stream);
+                progress = counted is null ? new BatchProgress(progressWriter) : new BatchProgress(progressWriter, counted, stream.Length);
+                stream = counted ?? stream;
+            }
+
             using var signals = new SignalWatch(cancellation);
             using TextReader reader = mayBlock
                 ? new CancellableReader(stream, SourceText.MarkedUtf8, signals.Token)
                 : new StreamReader(stream, SourceText.MarkedUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            return Run(request, rules, reader, target, notes, stdout, stderr, progressWriter, stderrIsTerminal, signals);
+            return Run(request, rules, reader, target, notes, stdout, stderr, progress, signals);
         }
     }
 
@@ -152,14 +161,14 @@ internal static class BatchCommands
         }
     }
 
-    private static int Run(BatchRequest request, RuleSet rules, TextReader reader, OutputTarget? target, OutputTarget? notes, TextWriter stdout, TextWriter stderr, TextWriter progressWriter, bool stderrIsTerminal, SignalWatch signals)
+    private static int Run(BatchRequest request, RuleSet rules, TextReader reader, OutputTarget? target, OutputTarget? notes, TextWriter stdout, TextWriter stderr, BatchProgress? progress, SignalWatch signals)
     {
         TextWriter writer = target?.Writer ?? stdout;
         var options = new BatchOptions(
             request.Parallel,
             chunkSize: 64,
             sourceName: request.Input == "-" ? "stdin" : Path.GetFileName(request.Input),
-            progress: stderrIsTerminal ? new Progress(progressWriter) : null,
+            progress: progress,
             limits: request.Limits).WithCompact(request.Compact);
         BatchSummary summary;
         try
@@ -189,10 +198,7 @@ internal static class BatchCommands
             return ExitCodes.Unreadable;
         }
 
-        if (stderrIsTerminal)
-        {
-            progressWriter.Write("\r" + new string(' ', 72) + "\r");
-        }
+        progress?.Clear();
 
         stderr.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
@@ -231,17 +237,6 @@ internal static class BatchCommands
         string where = partial is null ? string.Empty : $"; they are in {partial}, and the output file was not replaced";
         stderr.WriteLine(string.Format(CultureInfo.InvariantCulture, "batch: interrupted by {0}: stopped reading after {1} records, each written whole{2}.", signals.SignalName, summary.Records, where));
         return signals.ExitCode;
-    }
-
-    /// <summary>A one-line progress display on a terminal, redrawn in place after each chunk.</summary>
-    private sealed class Progress : IProgress<BatchSummary>
-    {
-        private readonly TextWriter stderr;
-
-        public Progress(TextWriter stderr) => this.stderr = stderr;
-
-        public void Report(BatchSummary value)
-            => stderr.Write(string.Format(CultureInfo.InvariantCulture, "\rcoding: {0,10} cases  {1,8:0} cases/s  {2} with errors  {3} unreadable ", value.Records, value.CasesPerSecond, value.WithErrors, value.Unreadable));
     }
 
     /// <summary>Turns SIGINT and SIGTERM (and a caller's token) into one cancellation, remembering which came.</summary>

@@ -41,17 +41,20 @@ internal static class CliApp
     /// <param name="args">The command line.</param>
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
-    /// <param name="stderrIsTerminal">Whether standard error is a terminal (batch progress).</param>
+    /// <param name="stderrIsTerminal">Whether standard error is a terminal (progress is shown on one).</param>
     /// <param name="console">How tables are drawn (width, colour, box-drawing); default <see cref="ConsoleOptions.Redirected"/>.</param>
-    /// <param name="cancellation">Stops a batch.</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, ConsoleOptions? console = null, CancellationToken cancellation = default)
+    /// <param name="stdin">Standard input (<c>code -</c>); default the process's, decoded as UTF-8.</param>
+    /// <param name="terminal">The console to prompt on (<c>coding new</c>); default the process's terminal when neither
+    /// its input nor its output is redirected, and none when <paramref name="stdin"/> is given without one.</param>
+    /// <param name="cancellation">Stops a batch as SIGINT would.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, ConsoleOptions? console = null, TextReader? stdin = null, Spectre.Console.IAnsiConsole? terminal = null, CancellationToken cancellation = default)
     {
         // Human-readable output is escaped (ConsoleText); machine output (JSON, CSV, JSON Lines) goes to the raw writer.
         var safeOut = new SafeTextWriter(stdout);
         var safeErr = new SafeTextWriter(stderr);
         try
         {
-            return Dispatch(args, stdout, safeOut, safeErr, stderr, stderrIsTerminal, console ?? ConsoleOptions.Redirected, cancellation);
+            return Dispatch(args, stdout, safeOut, safeErr, stderr, stderrIsTerminal, console ?? ConsoleOptions.Redirected, ConsoleInput.For(stdin, terminal), cancellation);
         }
 #pragma warning disable CA1031 // The console's last line of defence: a defect gets its own exit code, never a stack trace or exit 1.
         catch (Exception ex)
@@ -71,7 +74,7 @@ internal static class CliApp
     internal static string InternalError(string input, Exception ex)
         => $"coding: internal error while processing {input}: {ex.GetType().Name}: {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)} (exit {ExitCodes.InternalError}; please report it with the input)";
 
-    private static int Dispatch(string[] args, TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, ConsoleOptions console, CancellationToken cancellation)
+    private static int Dispatch(string[] args, TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, ConsoleOptions console, ConsoleInput input, CancellationToken cancellation)
     {
         var rulesOption = new Option<DirectoryInfo?>("--rules")
         {
@@ -80,7 +83,7 @@ internal static class CliApp
 
         var caseFiles = new Argument<FileInfo[]>("case-file")
         {
-            Description = "Case files to code (.yaml, .yml or .json).",
+            Description = "Case files to code (.yaml, .yml or .json), directories (their case files, sorted; not their subdirectories), or '-' for one case on standard input (JSON if it starts with '{', else YAML).",
             Arity = ArgumentArity.OneOrMore,
         };
         var formatOption = ChoiceOption.Create<OutputFormat>("--format", "table (for coders), json (for machines), csv (one row per line, every claim field) or x12 (837P/837I claim and service-line segments to merge into the billing system's envelope).");
@@ -104,17 +107,17 @@ internal static class CliApp
         };
         var code = new Command("code", "Code case files into claim lines, notes and findings.") { caseFiles, rulesOption, studiesOption, formatOption, delimitersOption, maxFileBytes, briefOption };
         code.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? BadBrief(parse.GetValue(briefOption), parse.GetValue(formatOption), stderr) ?? (Delimiters(parse.GetValue(delimitersOption)!, stderr) is { } delimiters
-            ? Code(parse.GetValue(caseFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), new OutputChoice(parse.GetValue(formatOption), delimiters) { Console = console, Brief = parse.GetValue(briefOption) }, Limits(parse.GetValue(maxFileBytes)), rawOut, stderr)
+            ? Code(parse.GetValue(caseFiles)!, input, parse.GetValue(rulesOption), parse.GetValue(studiesOption), new OutputChoice(parse.GetValue(formatOption), delimiters) { Console = console, Brief = parse.GetValue(briefOption) }, Limits(parse.GetValue(maxFileBytes)), rawOut, stderr)
             : ExitCodes.Unreadable));
 
         var gridFiles = new Argument<FileInfo[]>("case-file")
         {
-            Description = "The case files of one patient's course, one per visit or cycle.",
+            Description = "The case files of one patient's course, one per visit or cycle, or the directory holding them (not its subdirectories).",
             Arity = ArgumentArity.OneOrMore,
         };
         var gridFormat = ChoiceOption.Create<GridFormat>("--format", "table (for people) or csv (for the research office).");
         var grid = new Command("grid", "Print the research-billing grid of a course: items by cycle, who pays, totals per payer.") { gridFiles, rulesOption, studiesOption, gridFormat, maxFileBytes };
-        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, parse.GetValue(rulesOption), parse.GetValue(studiesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), rawOut, stderr, console));
+        grid.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? Grid(parse.GetValue(gridFiles)!, input, parse.GetValue(rulesOption), parse.GetValue(studiesOption), parse.GetValue(gridFormat), Limits(parse.GetValue(maxFileBytes)), rawOut, stderr, console));
 
         var studyFile = new Option<FileInfo>("--study")
         {
@@ -130,10 +133,10 @@ internal static class CliApp
         var reconcile = new Command("reconcile", "Reconcile cases with a study's coverage analysis: per patient and visit, what was planned, coded and billed, and every deviation.") { studyFile, reconcileFiles, rulesOption, reconcileFormat, maxFileBytes };
         reconcile.SetAction(parse => BadLimit(parse.GetValue(maxFileBytes), stderr) ?? StudyCommands.Reconcile(parse.GetValue(studyFile)!, parse.GetValue(reconcileFiles)!, parse.GetValue(rulesOption), parse.GetValue(reconcileFormat), Limits(parse.GetValue(maxFileBytes)), rawOut, stdout, stderr));
 
-        var validateDirectory = new Argument<DirectoryInfo>("dir")
+        var validateDirectory = new Argument<DirectoryInfo?>("dir")
         {
-            Description = "The rule set directory to check (default: data).",
-            DefaultValueFactory = _ => new DirectoryInfo("data"),
+            Description = "The rule set directory to check (default: the rule set built into the library).",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var validate = new Command("validate", "Check a rule set and list every problem with file:line:column. Exit 0 when clean, 1 when not.") { validateDirectory };
         validate.SetAction(parse => RulesCommands.Validate(parse.GetValue(validateDirectory)!, stdout, stderr));
@@ -150,8 +153,7 @@ internal static class CliApp
 
         var schemaDirectory = new Argument<DirectoryInfo>("dir")
         {
-            Description = "Where to write the JSON Schemas (default: data/schema).",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("data", "schema")),
+            Description = "Where to write the JSON Schemas, e.g. data/schema (required: nothing is written into the current directory unless asked).",
         };
         var studySchemaDirectory = new Option<DirectoryInfo?>("--study-schema-dir")
         {
@@ -176,7 +178,17 @@ internal static class CliApp
         var import = new Command("import", "Import an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into its rule table.") { importKind, importFile, importOut, importCodes, importTable, importFrom, importYear, importRelease };
         import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? IntraperitonealCoding.Maintenance.Import.NcciTable.OutpatientHospital : IntraperitonealCoding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), stdout, stderr));
 
-        var rulesCommand = new Command("rules", "Tools for rule maintainers: validate a rule set, diff two, write the schemas, import CMS files.") { validate, diff, schema, import };
+        var showPart = ChoiceOption.Argument<RulesShowPart>("what", "What to list: the codes, the drugs, the primary procedures the HIPEC time codes go with, or the payer policies.");
+        var showDate = new Option<DateTime?>("--date") { Description = "The date of service to show the rules in force on (YYYY-MM-DD; default today)." };
+        var show = new Command("show", "List what a rule set holds in force on a date: codes, drugs, HIPEC primaries or payer policies (default: the built-in rules, today).") { showPart, showDate, rulesOption };
+        show.SetAction(parse => RulesShowCommand.Run(parse.GetValue(showPart), parse.GetValue(showDate), parse.GetValue(rulesOption), stdout, stderr));
+
+        var exportDirectory = new Argument<DirectoryInfo>("dir") { Description = "The new rule set directory (empty or missing)." };
+        var exportForce = new Option<bool>("--force") { Description = "Write into a directory that is not empty, overwriting the rule files and schemas there." };
+        var export = new Command("export", "Write the built-in rule set (rule files and schema/) into a directory: the starting copy of your own rules for --rules.") { exportDirectory, exportForce };
+        export.SetAction(parse => RulesExportCommand.Run(parse.GetValue(exportDirectory)!, parse.GetValue(exportForce), stdout, stderr));
+
+        var rulesCommand = new Command("rules", "Tools for rule maintainers: show what is in force, validate a rule set, diff two, export the built-in one, write the schemas, import CMS files.") { show, validate, diff, export, schema, import };
 
         var batchInput = new Argument<string>("input") { Description = "JSON Lines input, one case per line ('-' for standard input)." };
         var batchOutput = new Option<string?>("--out") { Description = "Where to write the results, one JSON record per input line (default: standard output)." };
@@ -212,6 +224,11 @@ internal static class CliApp
             return BatchCommands.Batch(request, rawOut, stderr, rawErr, stderrIsTerminal, cancellation);
         });
 
+        var newKind = ChoiceOption.Argument<ProcedureKind>("kind", "The procedure of the case.");
+        var newOutput = new Option<string?>("--out") { Description = "Where to write the case file (never over an existing file; default: standard output)." };
+        var newCase = new Command("new", "Write a new case file: on a terminal, asked step by step with each answer checked as the reader checks a file, then coded; with input or output redirected, a commented template that codes as it stands.") { newKind, newOutput, rulesOption, studiesOption };
+        newCase.SetAction(parse => NewCommand.Run(parse.GetValue(newKind), parse.GetValue(newOutput), parse.GetValue(rulesOption), parse.GetValue(studiesOption), input, DateTime.Today, rawOut, stdout, stderr, console));
+
         var generateCount = new Argument<long>("count") { Description = "How many cases to write." };
         var seedOption = new Option<int>("--seed") { Description = "The seed; the same seed gives the same cases (default 1).", DefaultValueFactory = _ => 1 };
         var generateOutput = new Option<string?>("--out") { Description = "Where to write (default: standard output)." };
@@ -220,7 +237,7 @@ internal static class CliApp
 
         // A plain command named 'coding' rather than RootCommand, whose name is the executable's file name (the
         // assembly, IntraperitonealCoding.Tool): help and messages then name the command users type.
-        var root = new Command(CommandName, "Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, grid, reconcile, batch, generate, rulesCommand, new HelpOption(), new VersionOption() };
+        var root = new Command(CommandName, "Codes HIPEC and PIPAC procedures into claim lines from YAML rule data.") { code, newCase, grid, reconcile, batch, generate, rulesCommand, new HelpOption(), new VersionOption() };
         if (args.Length == 0)
         {
             // Called bare: show what the console can do.
@@ -318,14 +335,14 @@ internal static class CliApp
     /// Reads and codes each file; unreadable files are reported to stderr and counted, never silently dropped. An
     /// unexpected failure on one file is one line naming it; the other files are still coded and printed.
     /// </summary>
-    private static FileOutcomes CodeFiles(FileInfo[] files, RuleSet rules, IntraperitonealCoding.Research.StudyCatalogue studies, ReadLimits limits, TextWriter stderr)
+    private static FileOutcomes CodeFiles(IReadOnlyList<string> files, ConsoleInput input, RuleSet rules, IntraperitonealCoding.Research.StudyCatalogue studies, ReadLimits limits, TextWriter stderr)
     {
         var outcomes = new FileOutcomes();
-        foreach (FileInfo file in files)
+        foreach (string file in files)
         {
             try
             {
-                CaseReadResult read = CaseFile.Read(file.ToString(), limits, studies);
+                CaseReadResult read = CaseInputs.Read(file, input, limits, studies);
                 if (!read.Succeeded)
                 {
                     outcomes.Unreadable = true;
@@ -345,7 +362,7 @@ internal static class CliApp
 #pragma warning restore CA1031
             {
                 outcomes.Failed = true;
-                stderr.WriteLine(InternalError(file.ToString(), ex));
+                stderr.WriteLine(InternalError(file, ex));
             }
         }
 
@@ -359,16 +376,17 @@ internal static class CliApp
             : outcomes.Results.All(r => r.Ready) ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
 
     /// <summary>Prints a course's grid; <paramref name="stdout"/> is the raw writer (the table escapes what it prints).</summary>
-    private static int Grid(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr, ConsoleOptions console)
+    private static int Grid(FileInfo[] arguments, ConsoleInput input, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, GridFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr, ConsoleOptions console)
     {
-        RuleSet? rules = LoadRules(rulesDirectory, stderr);
+        IReadOnlyList<string>? files = CaseInputs.Expand(arguments, stderr);
+        RuleSet? rules = files is null ? null : LoadRules(rulesDirectory, stderr);
         IntraperitonealCoding.Research.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
-        if (rules is null || studies is null)
+        if (files is null || rules is null || studies is null)
         {
             return ExitCodes.Unreadable;
         }
 
-        FileOutcomes outcomes = CodeFiles(files, rules, studies, limits, stderr);
+        FileOutcomes outcomes = CodeFiles(files, input, rules, studies, limits, stderr);
         if (outcomes.Unreadable || outcomes.Failed)
         {
             stderr.WriteLine("coding: the grid needs every visit of the course; fix the files above.");
@@ -402,11 +420,12 @@ internal static class CliApp
     }
 
     /// <summary>Codes and prints the files; <paramref name="stdout"/> is the raw writer (the table escapes what it prints).</summary>
-    private static int Code(FileInfo[] files, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
+    private static int Code(FileInfo[] arguments, ConsoleInput input, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr)
     {
-        RuleSet? rules = LoadRules(rulesDirectory, stderr);
+        IReadOnlyList<string>? files = CaseInputs.Expand(arguments, stderr);
+        RuleSet? rules = files is null ? null : LoadRules(rulesDirectory, stderr);
         IntraperitonealCoding.Research.StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
-        return rules is null || studies is null ? ExitCodes.Unreadable : CodeWith(rules, files, output, limits, stdout, stderr, studies);
+        return files is null || rules is null || studies is null ? ExitCodes.Unreadable : CodeWith(rules, files, input, output, limits, stdout, stderr, studies);
     }
 
     /// <summary>The X12 delimiters the option gives, or null (after saying why) when they are not four distinct delimiters.</summary>
@@ -431,11 +450,11 @@ internal static class CliApp
 
     /// <summary>Codes and prints the files with a loaded rule set (tests pass a rule set of their own).</summary>
     internal static int CodeWith(RuleSet rules, FileInfo[] files, OutputFormat format, ReadLimits limits, TextWriter stdout, TextWriter stderr, IntraperitonealCoding.Research.StudyCatalogue? studies = null)
-        => CodeWith(rules, files, new OutputChoice(format, X12Delimiters.Default), limits, stdout, stderr, studies);
+        => CodeWith(rules, files.Select(f => f.ToString()).ToList(), ConsoleInput.For(TextReader.Null, null), new OutputChoice(format, X12Delimiters.Default), limits, stdout, stderr, studies);
 
-    private static int CodeWith(RuleSet rules, FileInfo[] files, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr, IntraperitonealCoding.Research.StudyCatalogue? studies)
+    private static int CodeWith(RuleSet rules, IReadOnlyList<string> files, ConsoleInput input, OutputChoice output, ReadLimits limits, TextWriter stdout, TextWriter stderr, IntraperitonealCoding.Research.StudyCatalogue? studies)
     {
-        FileOutcomes outcomes = CodeFiles(files, rules, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty, limits, stderr);
+        FileOutcomes outcomes = CodeFiles(files, input, rules, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty, limits, stderr);
         var results = outcomes.Results;
         switch (output.Format)
         {

@@ -13,8 +13,17 @@ namespace IntraperitonealCoding.Tool;
 /// <summary>The <c>coding rules …</c> commands for rule maintainers: validate a rule set, and diff two on the example cases.</summary>
 internal static class RulesCommands
 {
-    public static int Validate(DirectoryInfo directory, TextWriter stdout, TextWriter stderr)
+    /// <summary>The name the built-in rule set's files are reported under when it is validated.</summary>
+    internal const string EmbeddedOrigin = "embedded:data";
+
+    /// <summary>Validates a rule set directory, or the rule set built into the library when none is given.</summary>
+    public static int Validate(DirectoryInfo? directory, TextWriter stdout, TextWriter stderr)
     {
+        if (directory is null)
+        {
+            return ValidateEmbedded(stdout, stderr);
+        }
+
         if (!directory.Exists)
         {
             // Nothing to validate: the input cannot be read (exit 2), which is not a rule set with problems (exit 1).
@@ -40,6 +49,27 @@ internal static class RulesCommands
         }
     }
 
+    /// <summary>Loads the built-in rule files afresh (not the cached default), so that every problem is listed as for a directory.</summary>
+    private static int ValidateEmbedded(TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            RuleSet rules = RuleSet.Load(RuleSet.EmbeddedSources().ToDictionary(s => s.FileName, s => s.Text, StringComparer.Ordinal), EmbeddedOrigin);
+            stdout.WriteLine($"The built-in rule set {rules} is valid. (No directory was given; to check a rule set of your own: 'coding rules validate DIR'.)");
+            return ExitCodes.Ready;
+        }
+        catch (RuleDataException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                stdout.WriteLine(error.ToString());
+            }
+
+            stderr.WriteLine($"The built-in rule set: {ex.Errors.Count} problem{(ex.Errors.Count == 1 ? string.Empty : "s")}; it does not load (a bad build of the library).");
+            return ExitCodes.FindingsHaveErrors;
+        }
+    }
+
     public static int Diff(DirectoryInfo oldDirectory, DirectoryInfo newDirectory, DirectoryInfo casesDirectory, DirectoryInfo? studiesDirectory, TextWriter stdout, TextWriter stderr)
     {
         RuleSet? before = CliApp.LoadRules(oldDirectory, stderr);
@@ -52,7 +82,7 @@ internal static class RulesCommands
 
         if (!casesDirectory.Exists)
         {
-            stderr.WriteLine($"coding: case directory not found: {casesDirectory}");
+            stderr.WriteLine($"coding: case directory not found: {casesDirectory} (give the cases to compare with --cases DIR; the default, examples, is looked for in the current directory)");
             return ExitCodes.Unreadable;
         }
 
@@ -111,10 +141,7 @@ internal static class RulesCommands
         try
         {
             directory.Create();
-            var schemas = RuleSchemas.FileNames.Select(f => (Name: RuleSchemas.SchemaFileName(f), Text: RuleSchemas.Generate(f)))
-                .Append((Name: DocumentSchemas.CaseFileName, Text: DocumentSchemas.Case()))
-                .Append((Name: DocumentSchemas.ResultFileName, Text: DocumentSchemas.Result()));
-            foreach (var (name, text) in schemas)
+            foreach (var (name, text) in Schemas())
             {
                 current = Path.Combine(directory.ToString(), name);
                 File.WriteAllText(Path.Combine(directory.FullName, name), text);
@@ -137,6 +164,12 @@ internal static class RulesCommands
 
         return ExitCodes.Ready;
     }
+
+    /// <summary>The JSON Schemas of a rule set directory's schema/ folder: one per rule file, the case file's and the result's.</summary>
+    internal static IEnumerable<(string Name, string Text)> Schemas()
+        => RuleSchemas.FileNames.Select(f => (Name: RuleSchemas.SchemaFileName(f), Text: RuleSchemas.Generate(f)))
+            .Append((Name: DocumentSchemas.CaseFileName, Text: DocumentSchemas.Case()))
+            .Append((Name: DocumentSchemas.ResultFileName, Text: DocumentSchemas.Result()));
 
     /// <summary>The study files' schema, as their first line names it (schema/study.schema.json beside them).</summary>
     internal const string StudySchemaFileName = "study.schema.json";

@@ -43,7 +43,7 @@ public sealed class DocumentSchemaTests
     {
         string generated = file == DocumentSchemas.CaseFileName ? DocumentSchemas.Case() : DocumentSchemas.Result();
         string committed = Path.Combine(SchemaDirectory, file);
-        Assert.True(File.Exists(committed) && generated == File.ReadAllText(committed).Replace("\r\n", "\n", StringComparison.Ordinal), $"{committed} is out of date: run 'dotnet run --project src/Coding.Cli -- rules schema' and commit it.");
+        Assert.True(File.Exists(committed) && generated == File.ReadAllText(committed).Replace("\r\n", "\n", StringComparison.Ordinal), $"{committed} is out of date: run 'dotnet run --project src/Coding.Cli -- rules schema data/schema' and commit it.");
     }
 
     [Theory]

@@ -94,10 +94,10 @@ public sealed class RuleDataTests
     public void CommittedSchema_MatchesWhatTheLoaderAccepts(string file)
     {
         string committed = Path.Combine(Paths.Data, "schema", RuleSchemas.SchemaFileName(file));
-        Assert.True(File.Exists(committed), $"Missing {committed}: run 'dotnet run --project src/Coding.Cli -- rules schema'.");
+        Assert.True(File.Exists(committed), $"Missing {committed}: run 'dotnet run --project src/Coding.Cli -- rules schema data/schema'.");
         Assert.True(
             RuleSchemas.Generate(file) == File.ReadAllText(committed).Replace("\r\n", "\n", StringComparison.Ordinal),
-            $"{committed} is out of date with the loader: run 'dotnet run --project src/Coding.Cli -- rules schema' and commit the result.");
+            $"{committed} is out of date with the loader: run 'dotnet run --project src/Coding.Cli -- rules schema data/schema' and commit the result.");
     }
 
     [Theory]

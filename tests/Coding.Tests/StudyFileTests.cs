@@ -156,7 +156,7 @@ public sealed class StudyFileTests
     public void Schema_IsTheCommittedOne()
         => Assert.True(
             StudyFile.Schema() == File.ReadAllText(Path.Combine(Paths.Studies, "schema", "study.schema.json")).Replace("\r\n", "\n", StringComparison.Ordinal),
-            "studies/schema/study.schema.json is out of date: run 'dotnet run --project src/Coding.Cli -- rules schema --study-schema-dir studies/schema' and commit it.");
+            "studies/schema/study.schema.json is out of date: run 'dotnet run --project src/Coding.Cli -- rules schema data/schema --study-schema-dir studies/schema' and commit it.");
 
     [Fact]
     public void StudyFiles_NameTheirSchema()
