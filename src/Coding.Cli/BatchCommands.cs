@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -14,6 +15,56 @@ namespace IntraperitonealCoding.Tool;
 /// <summary>The <c>coding batch</c> and <c>coding generate</c> commands.</summary>
 internal static class BatchCommands
 {
+    /// <summary><c>coding batch</c>.</summary>
+    public static Command CreateBatch(CommandContext context)
+    {
+        var input = new Argument<string>("input") { Description = "JSON Lines input, one case per line ('-' for standard input)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the results, one JSON record per input line (default: standard output)." };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = $"How many cases to code at once, 1 to {MaxParallel} (default 1). Output order and content do not depend on it.",
+            DefaultValueFactory = _ => 1,
+        };
+        var maxLineBytes = new Option<int>("--max-line-bytes")
+        {
+            Description = $"The longest input line read, in bytes (default {ReadLimits.DefaultMaxLineBytes}); a longer one becomes an error record.",
+            DefaultValueFactory = _ => ReadLimits.DefaultMaxLineBytes,
+        };
+        var compact = new Option<bool>("--compact")
+        {
+            Description = "Write compact records: keys whose value is null, [] or false left out, and note ids instead of note texts; the texts go once to the notes file (--notes-out, default OUT.notes.json). See docs/performance.md.",
+        };
+        var notesOutput = new Option<string?>("--notes-out") { Description = "With --compact: where to write the notes file (default: the --out file's name + .notes.json)." };
+        var batch = new Command("batch", "Code a JSON Lines file of cases, streaming, one result record per input line, in order.") { input, output, context.RulesOption, parallel, maxLineBytes, compact, notesOutput };
+        batch.SetAction(parse =>
+        {
+            if (parse.GetValue(maxLineBytes) is < 1 or > 1 << 30)
+            {
+                context.Stderr.WriteLine("coding: --max-line-bytes must be from 1 to 1073741824.");
+                return ExitCodes.Unreadable;
+            }
+
+            var request = new BatchRequest(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(context.RulesOption), parse.GetValue(parallel), ReadLimits.Default.WithMaxLineBytes(parse.GetValue(maxLineBytes)))
+            {
+                Compact = parse.GetValue(compact),
+                NotesOut = parse.GetValue(notesOutput),
+            };
+            return Batch(request, context.RawOut, context.Stderr, context.RawErr, context.StderrIsTerminal, context.Cancellation);
+        });
+        return batch;
+    }
+
+    /// <summary><c>coding generate</c>.</summary>
+    public static Command CreateGenerate(CommandContext context)
+    {
+        var count = new Argument<long>("count") { Description = "How many cases to write." };
+        var seed = new Option<int>("--seed") { Description = "The seed; the same seed gives the same cases (default 1).", DefaultValueFactory = _ => 1 };
+        var output = new Option<string?>("--out") { Description = "Where to write (default: standard output)." };
+        var generate = new Command("generate", "Write realistic synthetic cases as JSON Lines, deterministically from a seed (for load tests).") { count, seed, output };
+        generate.SetAction(parse => Generate(parse.GetValue(count), parse.GetValue(seed), parse.GetValue(output), context.RawOut, context.Stderr));
+        return generate;
+    }
+
     /// <summary>The most workers <c>--parallel</c> accepts: four per core (more only adds contention).</summary>
     public static int MaxParallel => 4 * Environment.ProcessorCount;
 

@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
@@ -14,6 +15,16 @@ namespace IntraperitonealCoding.Tool;
 /// </summary>
 internal static class NewCommand
 {
+    /// <summary><c>coding new hipec|pipac</c>.</summary>
+    public static Command Create(CommandContext context)
+    {
+        var kind = ChoiceOption.Argument<ProcedureKind>("kind", "The procedure of the case.");
+        var output = new Option<string?>("--out") { Description = "Where to write the case file (never over an existing file; default: standard output)." };
+        var command = new Command("new", "Write a new case file: on a terminal, asked step by step with each answer checked as the reader checks a file, then coded; with input or output redirected, a commented template that codes as it stands.") { kind, output, context.RulesOption, context.StudiesOption };
+        command.SetAction(parse => Run(parse.GetValue(kind), parse.GetValue(output), parse.GetValue(context.RulesOption), parse.GetValue(context.StudiesOption), context.Input, DateTime.Today, context.RawOut, context.Stdout, context.Stderr, context.Console));
+        return command;
+    }
+
     public static int Run(ProcedureKind kind, string? output, DirectoryInfo? rulesDirectory, DirectoryInfo? studiesDirectory, ConsoleInput input, DateTime today, TextWriter rawOut, TextWriter stdout, TextWriter stderr, ConsoleOptions console)
     {
         if (output is not null && (File.Exists(output) || Directory.Exists(output)))

@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -13,6 +14,67 @@ namespace IntraperitonealCoding.Tool;
 /// <summary>The <c>coding rules …</c> commands for rule maintainers: validate a rule set, and diff two on the example cases.</summary>
 internal static class RulesCommands
 {
+    /// <summary><c>coding rules</c> and its subcommands.</summary>
+    public static Command Create(CommandContext context)
+    {
+        var validateDirectory = new Argument<DirectoryInfo?>("dir")
+        {
+            Description = "The rule set directory to check (default: the rule set built into the library).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var validate = new Command("validate", "Check a rule set and list every problem with file:line:column. Exit 0 when clean, 1 when not.") { validateDirectory };
+        validate.SetAction(parse => Validate(parse.GetValue(validateDirectory)!, context.Stdout, context.Stderr));
+
+        var oldDirectory = new Argument<DirectoryInfo>("old-dir") { Description = "The current rule set directory." };
+        var newDirectory = new Argument<DirectoryInfo>("new-dir") { Description = "The updated rule set directory." };
+        var casesOption = new Option<DirectoryInfo>("--cases")
+        {
+            Description = "The directory of case files to code with both (searched recursively; default: examples).",
+            DefaultValueFactory = _ => new DirectoryInfo("examples"),
+        };
+        var diff = new Command("diff", "Code every case with both rule sets and print what changed, case by case (nothing when nothing changed).") { oldDirectory, newDirectory, casesOption, context.StudiesOption };
+        diff.SetAction(parse => Diff(parse.GetValue(oldDirectory)!, parse.GetValue(newDirectory)!, parse.GetValue(casesOption)!, parse.GetValue(context.StudiesOption), context.Stdout, context.Stderr));
+
+        var schemaDirectory = new Argument<DirectoryInfo>("dir")
+        {
+            Description = "Where to write the JSON Schemas, e.g. data/schema (required: nothing is written into the current directory unless asked).",
+        };
+        var studySchemaDirectory = new Option<DirectoryInfo?>("--study-schema-dir")
+        {
+            Description = "Also write the study files' schema (study.schema.json) there, e.g. studies/schema.",
+        };
+        var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory, studySchemaDirectory };
+        schema.SetAction(parse => Schema(parse.GetValue(schemaDirectory)!, parse.GetValue(studySchemaDirectory), context.Stdout, context.Stderr));
+
+        var importKind = ChoiceOption.Argument<IntraperitonealCoding.Maintenance.Import.ImportKind>("kind", "Which CMS file: add-on codes, PTP edits, MUEs, the ICD-10-CM or ICD-10-PCS order file, or the inpatient-only list (OPPS Addendum B).");
+        var importFile = new Argument<FileInfo>("file") { Description = "The official CMS file, in its published layout." };
+        var importOut = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The rule set directory whose table is updated (default: data).",
+            DefaultValueFactory = _ => new DirectoryInfo("data"),
+        };
+        var importCodes = new Option<string?>("--codes") { Description = "Codes to keep, comma-separated, or 'all' (default: the codes the rule set uses)." };
+        var importTable = new Option<string>("--table") { Description = "PTP and MUE: practitioner or outpatient_hospital (default practitioner).", DefaultValueFactory = _ => "practitioner" };
+        importTable.AcceptOnlyFromAmong("practitioner", "outpatient_hospital");
+        var importFrom = new Option<DateTime?>("--effective-from") { Description = "MUE and ipo: the first day the file's values apply (YYYY-MM-DD)." };
+        var importYear = new Option<int?>("--fiscal-year") { Description = "icd10cm and icd10pcs: the order file's fiscal year (2027 = 1 Oct 2026 to 30 Sep 2027)." };
+        var importRelease = new Option<string?>("--release") { Description = "The release the table is keyed from (default: from the dates, e.g. 2027 Q1)." };
+        var import = new Command("import", "Import an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into its rule table.") { importKind, importFile, importOut, importCodes, importTable, importFrom, importYear, importRelease };
+        import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? IntraperitonealCoding.Maintenance.Import.NcciTable.OutpatientHospital : IntraperitonealCoding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), context.Stdout, context.Stderr));
+
+        var showPart = ChoiceOption.Argument<RulesShowPart>("what", "What to list: the codes, the drugs, the primary procedures the HIPEC time codes go with, or the payer policies.");
+        var showDate = new Option<DateTime?>("--date") { Description = "The date of service to show the rules in force on (YYYY-MM-DD; default today)." };
+        var show = new Command("show", "List what a rule set holds in force on a date: codes, drugs, HIPEC primaries or payer policies (default: the built-in rules, today).") { showPart, showDate, context.RulesOption };
+        show.SetAction(parse => RulesShowCommand.Run(parse.GetValue(showPart), parse.GetValue(showDate), parse.GetValue(context.RulesOption), context.Stdout, context.Stderr));
+
+        var exportDirectory = new Argument<DirectoryInfo>("dir") { Description = "The new rule set directory (empty or missing)." };
+        var exportForce = new Option<bool>("--force") { Description = "Write into a directory that is not empty, overwriting the rule files and schemas there." };
+        var export = new Command("export", "Write the built-in rule set (rule files and schema/) into a directory: the starting copy of your own rules for --rules.") { exportDirectory, exportForce };
+        export.SetAction(parse => RulesExportCommand.Run(parse.GetValue(exportDirectory)!, parse.GetValue(exportForce), context.Stdout, context.Stderr));
+
+        return new Command("rules", "Tools for rule maintainers: show what is in force, validate a rule set, diff two, export the built-in one, write the schemas, import CMS files.") { show, validate, diff, export, schema, import };
+    }
+
     /// <summary>The name the built-in rule set's files are reported under when it is validated.</summary>
     internal const string EmbeddedOrigin = "embedded:data";
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -18,6 +19,25 @@ namespace IntraperitonealCoding.Tool;
 /// </summary>
 internal static class StudyCommands
 {
+    /// <summary><c>coding reconcile</c>.</summary>
+    public static Command CreateReconcile(CommandContext context)
+    {
+        var studyFile = new Option<FileInfo>("--study")
+        {
+            Description = "The study file (its coverage analysis) to reconcile the cases with.",
+            Required = true,
+        };
+        var caseFiles = new Argument<FileInfo[]>("case-file")
+        {
+            Description = "The case files of the study's patients, one per visit.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = ChoiceOption.Create<ReconcileFormat>("--format", "table (for people) or csv (for the research compliance office).");
+        var reconcile = new Command("reconcile", "Reconcile cases with a study's coverage analysis: per patient and visit, what was planned, coded and billed, and every deviation.") { studyFile, caseFiles, context.RulesOption, format, context.MaxFileBytes };
+        reconcile.SetAction(parse => context.BadLimit(parse) ?? Reconcile(parse.GetValue(studyFile)!, parse.GetValue(caseFiles)!, parse.GetValue(context.RulesOption), parse.GetValue(format), context.Limits(parse), context.RawOut, context.Stdout, context.Stderr));
+        return reconcile;
+    }
+
     /// <summary>The directory read when <c>--studies</c> is not given (relative to the current directory).</summary>
     internal const string DefaultDirectory = "studies";
 

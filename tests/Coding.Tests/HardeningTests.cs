@@ -37,7 +37,7 @@ public sealed class HardeningTests
         var files = new[] { "hipec-crs-appendix-professional.yaml", "pipac-outpatient-biopsies-medicare.yaml" }.Select(f => new FileInfo(Path.Combine(Paths.Examples, f))).ToArray();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.CodeWith(broken, files, CliApp.OutputFormat.Table, ReadLimits.Default, stdout, stderr);
+        int exit = CodeCommand.CodeWith(broken, files, CodeCommand.OutputFormat.Table, ReadLimits.Default, stdout, stderr);
         Assert.Equal(70, exit);
         Assert.Contains("pipac-c1-outpatient", stdout.ToString(), StringComparison.Ordinal);
         string error = stderr.ToString();
