@@ -1,11 +1,9 @@
 using System.IO;
-using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Benchmarks;
 

@@ -1,12 +1,10 @@
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Benchmarks;

@@ -1,9 +1,7 @@
 using System.IO;
-using System.Linq;
 using BenchmarkDotNet.Attributes;
 using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Benchmarks;
 

@@ -6,7 +6,6 @@ using System.Text;
 using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Benchmarks;

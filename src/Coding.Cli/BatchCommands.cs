@@ -8,7 +8,6 @@ using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Infrastructure;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tool;
 

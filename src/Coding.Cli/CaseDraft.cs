@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Research;
 
 namespace IntraperitonealCoding.Tool;

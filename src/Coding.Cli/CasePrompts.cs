@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;
 using Spectre.Console;

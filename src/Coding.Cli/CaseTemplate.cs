@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using IntraperitonealCoding.Cases;
 
 namespace IntraperitonealCoding.Tool;
 

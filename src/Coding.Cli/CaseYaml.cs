@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Tool;

@@ -1,14 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Coverage;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Research;
 using IntraperitonealCoding.Rules;

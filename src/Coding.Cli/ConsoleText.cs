@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.IO;
 using System.Text;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
-
 
 namespace IntraperitonealCoding.Tool;
 

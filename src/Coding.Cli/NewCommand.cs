@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;
 using Spectre.Console;

@@ -3,11 +3,9 @@ using System.CommandLine;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tool;
 

@@ -3,13 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Research;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tool;
 

@@ -5,7 +5,6 @@ using IntraperitonealCoding.Tests.Infrastructure;
 using IntraperitonealCoding.Tool;
 using Newtonsoft.Json.Linq;
 using Xunit;
-using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Tests;

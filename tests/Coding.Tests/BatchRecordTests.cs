@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -12,7 +11,6 @@ using Xunit;
 using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;
 

@@ -6,7 +6,6 @@ using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
 using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;
 

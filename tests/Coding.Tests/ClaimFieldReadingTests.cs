@@ -1,6 +1,4 @@
-using System.Linq;
 using Xunit;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;

@@ -3,7 +3,6 @@ using IntraperitonealCoding.Tests.Infrastructure;
 using IntraperitonealCoding.Tool;
 using Newtonsoft.Json.Linq;
 using Xunit;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;

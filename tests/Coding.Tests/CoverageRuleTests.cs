@@ -2,11 +2,9 @@ using System;
 using System.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Coverage;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;
-using IntraperitonealCoding.Rules;
 using static IntraperitonealCoding.Tests.Infrastructure.Cases;
 
 namespace IntraperitonealCoding.Tests;

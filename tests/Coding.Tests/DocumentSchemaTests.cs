@@ -5,9 +5,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding.Tests;
 

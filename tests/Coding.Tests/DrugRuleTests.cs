@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 using static IntraperitonealCoding.Tests.Infrastructure.Cases;

@@ -2,9 +2,7 @@ using System.IO;
 using System.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;

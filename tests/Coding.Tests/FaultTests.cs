@@ -8,7 +8,6 @@ using Newtonsoft.Json.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
 using IntraperitonealCoding.Batch;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;

@@ -4,10 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Maintenance.Import;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;
 

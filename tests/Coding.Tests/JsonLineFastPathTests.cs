@@ -14,7 +14,6 @@ using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules;
 
 // Mutations splice strings; the span-based form would only obscure them.

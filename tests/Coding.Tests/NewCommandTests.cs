@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Tests.Infrastructure;
 using IntraperitonealCoding.Tool;
 using Xunit;

@@ -1,7 +1,6 @@
 using System.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 using static IntraperitonealCoding.Tests.Infrastructure.Cases;

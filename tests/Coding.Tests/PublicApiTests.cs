@@ -1,6 +1,5 @@
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;

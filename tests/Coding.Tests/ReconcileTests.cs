@@ -4,11 +4,9 @@ using System.Linq;
 using IntraperitonealCoding.Tests.Infrastructure;
 using IntraperitonealCoding.Tool;
 using Xunit;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Coverage;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;
 

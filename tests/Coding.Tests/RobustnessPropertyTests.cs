@@ -11,9 +11,7 @@ using Newtonsoft.Json.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
 using IntraperitonealCoding.Batch;
-using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using Xunit;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 using static IntraperitonealCoding.Tests.Infrastructure.Cases;

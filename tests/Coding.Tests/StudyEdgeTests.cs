@@ -3,12 +3,10 @@ using System.IO;
 using System.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;
-using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Tests;
 

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using Xunit;
 using IntraperitonealCoding.Tests.Infrastructure;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using IntraperitonealCoding.Coverage;
 using IntraperitonealCoding.Research;
 using Spectre.Console;
 using Spectre.Console.Rendering;

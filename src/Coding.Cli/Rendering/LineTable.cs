@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using IntraperitonealCoding.Coverage;
 using IntraperitonealCoding.Maintenance;
 using Spectre.Console;
 using Spectre.Console.Rendering;

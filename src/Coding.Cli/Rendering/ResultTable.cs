@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using IntraperitonealCoding.Coverage;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Research;

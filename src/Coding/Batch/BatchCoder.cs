@@ -10,7 +10,6 @@ using System.Threading.Tasks;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules;
 

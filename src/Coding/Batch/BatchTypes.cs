@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
-using IntraperitonealCoding.Batch;
 using IntraperitonealCoding.Infrastructure;
 
 namespace IntraperitonealCoding.Maintenance;

@@ -8,7 +8,6 @@ using System.Linq.Expressions;
 using System.Reflection;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding.Batch;
 

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Text;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Batch;
 

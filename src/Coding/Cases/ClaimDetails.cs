@@ -1,5 +1,4 @@
 using System;
-using IntraperitonealCoding.Cases;
 
 namespace IntraperitonealCoding;
 

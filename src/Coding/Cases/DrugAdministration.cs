@@ -1,5 +1,4 @@
 using System;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Infrastructure;
 
 namespace IntraperitonealCoding;

@@ -1,5 +1,3 @@
-using IntraperitonealCoding.Cases;
-
 namespace IntraperitonealCoding;
 
 /// <summary>The kind of claim the lines are coded for; it decides the code systems and which modifiers apply.</summary>

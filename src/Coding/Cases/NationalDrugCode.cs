@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.Serialization;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Infrastructure;
 
 namespace IntraperitonealCoding;

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Engine;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;
 using IntraperitonealCoding.Rules;
 using IntraperitonealCoding.Rules.Dto;

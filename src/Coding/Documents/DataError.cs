@@ -1,5 +1,4 @@
 using System.Globalization;
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding;

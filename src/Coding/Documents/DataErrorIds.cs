@@ -1,4 +1,3 @@
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding;

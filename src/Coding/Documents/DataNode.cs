@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Documents;
 

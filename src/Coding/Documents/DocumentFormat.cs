@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding;
 

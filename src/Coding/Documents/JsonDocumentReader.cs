@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Documents;
 

@@ -1,5 +1,4 @@
 using System;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Documents;
 

@@ -1,8 +1,6 @@
 using System;
 using System.Globalization;
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Documents;
 

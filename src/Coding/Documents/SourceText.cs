@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Documents;
 

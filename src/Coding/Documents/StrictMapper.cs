@@ -5,7 +5,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Documents;
 

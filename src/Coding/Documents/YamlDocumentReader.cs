@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Documents;
 

@@ -1,5 +1,4 @@
 using System.Linq;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 

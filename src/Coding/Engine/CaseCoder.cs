@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Engine;

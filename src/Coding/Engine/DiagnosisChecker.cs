@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 using IntraperitonealCoding.Rules.Dto;
 using IntraperitonealCoding.Rules.Tables;

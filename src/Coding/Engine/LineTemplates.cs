@@ -1,6 +1,4 @@
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
-
 
 namespace IntraperitonealCoding.Engine;
 

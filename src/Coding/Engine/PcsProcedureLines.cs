@@ -1,5 +1,4 @@
 using System.Globalization;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 using IntraperitonealCoding.Rules.Dto;
 using IntraperitonealCoding.Rules.Tables;

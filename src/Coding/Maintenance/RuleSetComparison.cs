@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Maintenance;

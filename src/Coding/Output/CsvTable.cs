@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using CsvHelper;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Output;
 

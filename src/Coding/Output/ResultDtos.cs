@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 // The result JSON contract as the strict reader maps it (ResultJson writes the same keys, in this order). Keys that may
 // be null are optional here: an explicit null is read as the key left out.

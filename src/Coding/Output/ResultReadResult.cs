@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using IntraperitonealCoding.Cases;
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
 

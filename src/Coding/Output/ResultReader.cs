@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Output;
 

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Output;
 

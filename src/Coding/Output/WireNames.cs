@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text;
-using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding.Maintenance;
 

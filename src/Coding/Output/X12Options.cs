@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding;

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Collections.Generic;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules.Dto;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Rules;
 

@@ -1,5 +1,3 @@
-using IntraperitonealCoding.Maintenance;
-
 namespace IntraperitonealCoding.Rules;
 
 /// <summary>When a line template in the rule data applies.</summary>

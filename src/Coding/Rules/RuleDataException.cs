@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using IntraperitonealCoding.Cases;
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Rules;
 using IntraperitonealCoding.Rules.Dto;
 
 namespace IntraperitonealCoding.Maintenance;

@@ -3,10 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Engine;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules.Dto;
 
 namespace IntraperitonealCoding.Rules;

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules.Dto;
 
 namespace IntraperitonealCoding.Rules;

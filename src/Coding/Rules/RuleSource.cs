@@ -1,5 +1,3 @@
-using IntraperitonealCoding.Maintenance;
-
 namespace IntraperitonealCoding.Rules;
 
 /// <summary>The text of one rule file and the name to report it by.</summary>

@@ -1,13 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.RegularExpressions;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding.Research;
 

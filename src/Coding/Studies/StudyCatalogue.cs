@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using IntraperitonealCoding.Cases;
-using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Research;
 

@@ -1,9 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding.Research;
 

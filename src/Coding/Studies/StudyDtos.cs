@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 // The study-file contract (snake_case keys, strict). Internal: callers get Study, never these.
 #pragma warning disable SA1402, CA1002, CA2227

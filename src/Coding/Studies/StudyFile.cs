@@ -3,7 +3,6 @@ using System.Linq;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Research;
 

@@ -6,7 +6,6 @@ using System.Text;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Infrastructure;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Research;

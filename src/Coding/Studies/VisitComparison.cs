@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using IntraperitonealCoding.Cases;
-using IntraperitonealCoding.Coverage;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding.Research;
 

@@ -1,8 +1,6 @@
-using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;
-
 
 namespace IntraperitonealCoding.Tests.Infrastructure;
 

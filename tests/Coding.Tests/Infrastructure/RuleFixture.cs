@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding.Tests.Infrastructure;

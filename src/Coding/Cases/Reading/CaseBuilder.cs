@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding.Cases.Reading;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 // The case-file contract (snake_case keys, strict). Internal: callers get CodingCase, never these.
 #pragma warning disable SA1402, CA1002, CA2227

@@ -1,11 +1,9 @@
 using System;
 using System.IO;
 using System.Text;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding;
 

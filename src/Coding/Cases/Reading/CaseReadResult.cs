@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using IntraperitonealCoding.Cases;
-using IntraperitonealCoding.Cases.Reading;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Maintenance;
-using IntraperitonealCoding.Output;
 using IntraperitonealCoding.Rules;
 
 namespace IntraperitonealCoding.Cases.Reading;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using IntraperitonealCoding.Documents;
 
 #pragma warning disable SA1402 // Small sibling types live together.
 namespace IntraperitonealCoding.Maintenance.Import;

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Infrastructure;
-using IntraperitonealCoding.Rules;
 using IntraperitonealCoding.Rules.Tables;
 
 namespace IntraperitonealCoding.Maintenance.Import;

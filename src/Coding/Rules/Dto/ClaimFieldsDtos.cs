@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 // DTOs of claim-fields.yaml. Keys are the snake_case form of the property names; the strict mapper rejects any other.
 #pragma warning disable SA1402, CA1002, CA2227 // Small sibling DTOs live together; mutable lists are what the mapper fills.

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 // Internal DTOs, one per YAML shape. Keys are the snake_case form of the property names; the strict mapper rejects
 // any other key. They carry positions (LocatedDto) and are turned into the public immutable model by RuleSetBuilder.

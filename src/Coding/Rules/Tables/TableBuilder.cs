@@ -3,7 +3,6 @@ using System.Linq;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Rules.Tables;
 

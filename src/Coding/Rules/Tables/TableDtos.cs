@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Documents;
-using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules.Dto;
 
 // DTOs of the code tables and CMS edit files (add-on codes, PTP, MUE, ICD-10-CM, ICD-10-PCS, inpatient-only list,

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Maintenance;
 
 // The immutable code tables and CMS edits of a loaded rule set. Each is keyed once at load time, so the cost of a
