@@ -83,7 +83,7 @@ internal static class CaseYaml
         }
 
         WriteDrugs(yaml, draft.Drugs);
-        WriteTrial(yaml, draft.Trial);
+        WriteTrial(yaml, draft.Trial, draft.Kind);
         return yaml.ToString();
     }
 
@@ -157,19 +157,22 @@ internal static class CaseYaml
         yaml.Comment("      ndc: { code: 99999-0123-01, unit: MG } (facility drug lines; Medicaid requires it).");
     }
 
-    private static void WriteTrial(Lines yaml, TrialDraft? trial)
+    private static void WriteTrial(Lines yaml, TrialDraft? trial, ProcedureKind kind)
     {
         if (trial is null)
         {
+            // The example names an item the procedure has, and a bundled study of that procedure.
+            string item = kind == ProcedureKind.Hipec ? "[hipec]" : "[aerosol_chemotherapy]";
+            string study = kind == ProcedureKind.Hipec ? "\"NCT09000001\"" : "\"NCT04329494\"";
             yaml.Commented(0, "trial", null, "clinical-trial enrolment, if any: either name the study,");
-            yaml.Commented(2, "study", "\"NCT04329494\"", "whose file in --studies DIR gives the rest,");
+            yaml.Commented(2, "study", study, "whose file in --studies DIR gives the rest,");
             yaml.Commented(2, "subject", "\"001\"", "with the participant id;");
             yaml.Comment("or give the trial's own number and lists (never both):");
             yaml.Commented(0, "trial", null, null);
-            yaml.Commented(2, "nct", "\"NCT04329494\"", null);
+            yaml.Commented(2, "nct", study, null);
             yaml.Commented(2, "qualifying", "true", "the trial markers (Z00.6, NCT, Q0/Q1) only when it qualifies");
-            yaml.Commented(2, "investigational", "[aerosol_chemotherapy]", "items billed with Q0");
-            yaml.Commented(2, "sponsor_pays", "[aerosol_chemotherapy]", "items the sponsor pays");
+            yaml.Commented(2, "investigational", item, "items billed with Q0");
+            yaml.Commented(2, "sponsor_pays", item, "items the sponsor pays");
             return;
         }
 

@@ -23,7 +23,7 @@ internal static class ChoiceOption
         {
             Description = $"{description} [default: {Name(default(T))}]",
             HelpName = string.Join("|", names),
-            CustomParser = result => Parse<T>(result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value, name, names, result.AddError),
+            CustomParser = result => Parse<T>(result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value, "a value of " + name, names, result.AddError),
         };
     }
 
@@ -36,9 +36,28 @@ internal static class ChoiceOption
         {
             Description = description,
             HelpName = string.Join("|", names),
-            CustomParser = result => Parse<T>(result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value, name, names, result.AddError),
+            CustomParser = result => Parse<T>(result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value, "a valid choice", names, result.AddError),
         };
     }
+
+    /// <summary>An option taking a date as YYYY-MM-DD; anything else is refused saying so (not with the .NET type's name).</summary>
+    public static Option<DateTime?> Date(string name, string description)
+        => new(name)
+        {
+            Description = description,
+            HelpName = "YYYY-MM-DD",
+            CustomParser = result =>
+            {
+                string token = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+                if (DateTime.TryParseExact(token, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTime date))
+                {
+                    return date;
+                }
+
+                result.AddError($"'{token}' is not a date for {name}: write it as YYYY-MM-DD (e.g. 2026-11-03).");
+                return null;
+            },
+        };
 
     private static string[] Names<T>()
         where T : struct, Enum
@@ -48,7 +67,7 @@ internal static class ChoiceOption
         where T : struct, Enum
         => value.ToString().ToLowerInvariant();
 
-    private static T Parse<T>(string token, string name, string[] names, Action<string> error)
+    private static T Parse<T>(string token, string what, string[] names, Action<string> error)
         where T : struct, Enum
     {
         foreach (T value in Enum.GetValues(typeof(T)).Cast<T>())
@@ -60,7 +79,7 @@ internal static class ChoiceOption
         }
 
         string? closest = CommandLineChecks.Closest(token.ToLowerInvariant(), names);
-        error($"'{token}' is not a value of {name}: use {string.Join(", ", names)}." + (closest is null ? string.Empty : $" Did you mean '{closest}'?"));
+        error($"'{token}' is not {what}: use {string.Join(", ", names)}." + (closest is null ? string.Empty : $" Did you mean '{closest}'?"));
         return default;
     }
 }

@@ -82,6 +82,19 @@ internal static class CliApp
             return root.Parse(HelpArguments).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 
+        if (CommandLineChecks.IsBareGroup(root, args))
+        {
+            // 'coding rules' alone: what the group holds, as bare 'coding' shows the commands.
+            return root.Parse(args.Concat(HelpArguments).ToArray()).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+
+        if (CommandLineChecks.UnknownCommand(root, args) is { } unknownCommand)
+        {
+            stderr.WriteLine(unknownCommand);
+            stderr.WriteLine("Run 'coding --help' for usage.");
+            return ExitCodes.Unreadable;
+        }
+
         if (CommandLineChecks.UnknownOption(root, args) is { } unknown)
         {
             stderr.WriteLine(unknown);
@@ -95,11 +108,6 @@ internal static class CliApp
             foreach (var error in parsed.Errors)
             {
                 stderr.WriteLine("coding: " + error.Message);
-            }
-
-            if (args[0].Length > 0 && args[0][0] != '-' && !root.Subcommands.Any(c => c.Name == args[0]) && CommandLineChecks.Closest(args[0], root.Subcommands.Select(c => c.Name)) is { } command)
-            {
-                stderr.WriteLine($"coding: did you mean 'coding {command}'?");
             }
 
             stderr.WriteLine("Run 'coding --help' for usage.");

@@ -47,6 +47,56 @@ internal static class CommandLineChecks
         return null;
     }
 
+    /// <summary>
+    /// The first word that has to name a subcommand (after <c>coding</c>, or after a group such as <c>rules</c>) and
+    /// names none, with the closest subcommand; <see langword="null"/> when every such word is a subcommand.
+    /// </summary>
+    public static string? UnknownCommand(Command root, IReadOnlyList<string> args)
+    {
+        Command current = root;
+        foreach (string arg in args)
+        {
+            if (arg.Length > 0 && arg[0] == '-')
+            {
+                return null; // An option (or '-' for standard input): left to the parser.
+            }
+
+            if (current.Subcommands.FirstOrDefault(c => c.Name == arg) is { } sub)
+            {
+                current = sub;
+                continue;
+            }
+
+            if (current.Subcommands.Count == 0 || current.Action is not null)
+            {
+                return null; // An argument of a command that takes arguments.
+            }
+
+            string where = Path(root, current);
+            string? closest = Closest(arg, current.Subcommands.Select(c => c.Name));
+            return $"coding: unknown command '{arg}' for '{where}'." + (closest is null ? string.Empty : $" Did you mean '{where} {closest}'?");
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the words name a group of commands (<c>coding rules</c>) and nothing else: then its help is shown.</summary>
+    public static bool IsBareGroup(Command root, IReadOnlyList<string> args)
+    {
+        Command current = root;
+        foreach (string arg in args)
+        {
+            if (current.Subcommands.FirstOrDefault(c => c.Name == arg) is not { } sub)
+            {
+                return false;
+            }
+
+            current = sub;
+        }
+
+        return current != root && current.Subcommands.Count > 0 && current.Action is null;
+    }
+
     /// <summary>The closest name within two edits (or one the name starts), or null.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
         => candidates.Select(c => (Name: c, Distance: Distance(name, c)))

@@ -15,8 +15,8 @@ internal sealed record ConsoleOptions(int Width, bool Colour, bool Unicode)
     /// <summary>The width used when the output is not a terminal and COLUMNS does not say otherwise.</summary>
     public const int RedirectedWidth = 120;
 
-    /// <summary>The narrowest width honoured; a smaller COLUMNS or window is treated as this.</summary>
-    public const int MinimumWidth = 40;
+    /// <summary>The narrowest width honoured (below it a label column is too narrow to read); a smaller COLUMNS or window is treated as this.</summary>
+    public const int MinimumWidth = 60;
 
     /// <summary>The widest width honoured, so a stray COLUMNS value cannot make a line of a million spaces.</summary>
     public const int MaximumWidth = 1000;

@@ -54,14 +54,14 @@ internal static class RulesCommands
         var importCodes = new Option<string?>("--codes") { Description = "Codes to keep, comma-separated, or 'all' (default: the codes the rule set uses)." };
         var importTable = new Option<string>("--table") { Description = "PTP and MUE: practitioner or outpatient_hospital (default practitioner).", DefaultValueFactory = _ => "practitioner" };
         importTable.AcceptOnlyFromAmong("practitioner", "outpatient_hospital");
-        var importFrom = new Option<DateTime?>("--effective-from") { Description = "MUE and ipo: the first day the file's values apply (YYYY-MM-DD)." };
+        var importFrom = ChoiceOption.Date("--effective-from", "MUE and ipo: the first day the file's values apply.");
         var importYear = new Option<int?>("--fiscal-year") { Description = "icd10cm and icd10pcs: the order file's fiscal year (2027 = 1 Oct 2026 to 30 Sep 2027)." };
         var importRelease = new Option<string?>("--release") { Description = "The release the table is keyed from (default: from the dates, e.g. 2027 Q1)." };
         var import = new Command("import", "Import an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into its rule table.") { importKind, importFile, importOut, importCodes, importTable, importFrom, importYear, importRelease };
         import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? IntraperitonealCoding.Maintenance.Import.NcciTable.OutpatientHospital : IntraperitonealCoding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), context.Stdout, context.Stderr));
 
         var showPart = ChoiceOption.Argument<RulesShowPart>("what", "What to list: the codes, the drugs, the primary procedures the HIPEC time codes go with, or the payer policies.");
-        var showDate = new Option<DateTime?>("--date") { Description = "The date of service to show the rules in force on (YYYY-MM-DD; default today)." };
+        var showDate = ChoiceOption.Date("--date", "The date of service to show the rules in force on (default today).");
         var show = new Command("show", "List what a rule set holds in force on a date: codes, drugs, HIPEC primaries or payer policies (default: the built-in rules, today).") { showPart, showDate, context.RulesOption };
         show.SetAction(parse => RulesShowCommand.Run(parse.GetValue(showPart), parse.GetValue(showDate), parse.GetValue(context.RulesOption), context.Stdout, context.Stderr));
 

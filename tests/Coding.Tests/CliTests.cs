@@ -112,9 +112,48 @@ public sealed class CliTests
     [Fact]
     public void MisspeltCommand_SuggestsTheClosestAndExitsTwo()
     {
-        var (exit, _, error) = Run("cod", Example("hipec-crs-appendix-professional.yaml"));
+        var (exit, output, error) = Run("cod", Example("hipec-crs-appendix-professional.yaml"));
         Assert.Equal(2, exit);
-        Assert.Contains("did you mean 'coding code'?", error, System.StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("coding: unknown command 'cod' for 'coding'. Did you mean 'coding code'?\nRun 'coding --help' for usage.\n", error.Replace("\r\n", "\n", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MisspeltSubcommand_SuggestsTheClosestOfItsGroup()
+    {
+        var (exit, _, error) = Run("rules", "shwo", "drugs");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("coding: unknown command 'shwo' for 'coding rules'. Did you mean 'coding rules show'?", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroupCalledBare_PrintsItsHelp()
+    {
+        var (exit, output, error) = Run("rules");
+        Assert.Equal(0, exit);
+        Assert.Contains("coding rules [command] [options]", output, System.StringComparison.Ordinal);
+        Assert.Contains("export", output, System.StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
+    }
+
+    [Theory]
+    [InlineData("2023-13-01")]
+    [InlineData("03/01/2023")]
+    [InlineData("yesterday")]
+    public void DateThatIsNotYyyyMmDd_IsRefusedWithoutTypeNames(string date)
+    {
+        var (exit, _, error) = Run("rules", "show", "codes", "--date", date);
+        Assert.Equal(2, exit);
+        Assert.Contains($"'{date}' is not a date for --date: write it as YYYY-MM-DD", error, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ArgumentOutsideItsChoices_ListsThemAndTheClosest()
+    {
+        var (exit, _, error) = Run("new", "hipc");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("coding: 'hipc' is not a valid choice: use hipec, pipac. Did you mean 'hipec'?", error, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ConsoleTableTests
         => Snapshot.Match(Snapshot.ScrubRulesVersion(ScriptedConsole.Run(ConsoleOptions.Plain(width), "code", TrialCase).Out), width.ToString(System.Globalization.CultureInfo.InvariantCulture), "txt");
 
     [Theory]
-    [InlineData(40)]
+    [InlineData(60)]
     [InlineData(80)]
     [InlineData(100)]
     [InlineData(120)]
@@ -129,10 +129,10 @@ public sealed class ConsoleTableTests
         using var temp = new TempDirectory();
         string file = temp.File("long-id.yaml");
         File.WriteAllText(file, File.ReadAllText(Example("hipec-crs-appendix-professional.yaml")).Replace("case_id: crs-hipec-001", "case_id: \"" + caseId + "\"", StringComparison.Ordinal));
-        string output = ScriptedConsole.Run(ConsoleOptions.Plain(40), "code", file).Out;
+        string output = ScriptedConsole.Run(ConsoleOptions.Plain(60), "code", file).Out;
         var atColumnZero = output.Split('\n').Where(l => l.Length > 0 && l[0] != ' ').ToList();
         Assert.Equal(new[] { "aaaa" }, atColumnZero.Select(l => l[..4]));
-        ScriptedConsole.AssertFits(output, 40);
+        ScriptedConsole.AssertFits(output, 60);
     }
 
     [Fact]

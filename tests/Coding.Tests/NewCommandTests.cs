@@ -50,6 +50,19 @@ public sealed class NewCommandTests
     }
 
     [Theory]
+    [InlineData(ProcedureKind.Hipec, "hipec", "NCT09000001")]
+    [InlineData(ProcedureKind.Pipac, "aerosol_chemotherapy", "NCT04329494")]
+    public void Template_TrialExample_NamesAnItemAndAStudyOfItsOwnProcedure_AndCodesWhenUncommented(ProcedureKind kind, string item, string study)
+    {
+        string yaml = CaseYaml.Write(CaseTemplate.For(kind, Day), CaseYamlStyle.Template);
+        Assert.Contains($"#   investigational: [{item}]", yaml, StringComparison.Ordinal);
+        Assert.Contains($"#   study: \"{study}\"", yaml, StringComparison.Ordinal);
+        string ownLists = string.Join("\n", yaml.Split('\n').SkipWhile(l => !l.StartsWith("# or give the trial's own number", StringComparison.Ordinal)).Skip(1).Select(l => l.Length > 2 && l.StartsWith("# ", StringComparison.Ordinal) ? l.Substring(2).Split("  #")[0].TrimEnd() : l));
+        CodingResult result = RuleSet.Default.Code(Read(yaml.Split("# trial:")[0] + ownLists));
+        Assert.Contains(result.Lines, l => l.Modifiers.Contains(Modifier.Q0) || l.Responsibility == Responsibility.Sponsor);
+    }
+
+    [Theory]
     [InlineData(ProcedureKind.Hipec)]
     [InlineData(ProcedureKind.Pipac)]
     public void Template_IsTheSameCaseAsTheFileWrittenFromIt(ProcedureKind kind)
