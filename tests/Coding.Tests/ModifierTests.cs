@@ -38,6 +38,10 @@ public sealed class ModifierTests
     }
 
     [Fact]
+    public void Parse_OfAMalformedCode_SaysWhatAModifierIs()
+        => Assert.Equal("'Q1A' is not a modifier: two upper-case letters or digits.", Assert.Throws<FormatException>(() => Modifier.Parse("Q1A")).Message);
+
+    [Fact]
     public void Parse_OfNull_IsAProgrammerError() => Assert.Throws<ArgumentNullException>(() => Modifier.Parse(null!));
 
     [Fact]

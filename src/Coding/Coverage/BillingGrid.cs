@@ -18,7 +18,8 @@ public sealed record BillingGridRow
         Label = label;
         Category = category;
         Cells = IntraperitonealCoding.Cases.ReadOnly.Copy(cells);
-        DesignationChanges = Cells.Where(c => c is not null).Select(c => c!.Designation).Distinct(StringComparer.Ordinal).Count() > 1;
+        var paid = Cells.Where(c => c is not null).Select(c => c!).ToList();
+        DesignationChanges = paid.Skip(1).Any(c => !c.SameDesignations(paid[0]));
     }
 
     /// <summary>Gets the item: the code, with a wastage modifier where it is a separate line (e.g. <c>J9263 JW</c>).</summary>
@@ -116,7 +117,7 @@ public sealed class BillingGrid
             problems.Add(string.Format(CultureInfo.InvariantCulture, "Cycle {0} is given {1} times ({2}); one visit per cycle.", twice.Key, twice.Count(), Ids(twice)));
         }
 
-        if (numbered.Count > 1)
+        if (numbered.Count > 0)
         {
             var missing = Enumerable.Range(numbered[0].Key, numbered[numbered.Count - 1].Key - numbered[0].Key + 1).Except(numbered.Select(g => g.Key)).ToList();
             if (missing.Count > 0)
@@ -260,7 +261,8 @@ public sealed class BillingGrid
                     rowKeys.Add((item, line.Label, line.Category));
                 }
 
-                var payment = new BillingGridPayment(line.Responsibility, line.Responsibility == Responsibility.Insurer ? line.BillTo : null, ReadOnly.Copy(line.Modifiers.Where(IsTrialModifier)), line.Units);
+                // Only insurer lines have a payer to bill (CodeLine.BillTo), so who pays and the payer together are the designation.
+                var payment = new BillingGridPayment(line.Responsibility, line.BillTo, ReadOnly.Copy(line.Modifiers.Where(IsTrialModifier)), line.Units);
                 var payments = row[column] ??= new List<BillingGridPayment>();
                 int same = payments.FindIndex(p => p.SameDesignation(payment));
                 if (same >= 0)
@@ -272,7 +274,7 @@ public sealed class BillingGrid
                     payments.Add(payment);
                 }
 
-                var key = (line.Responsibility, line.Responsibility == Responsibility.Insurer ? line.BillTo : null);
+                var key = (line.Responsibility, line.BillTo);
                 if (!totals.TryGetValue(key, out var total))
                 {
                     total = (new int[slots.Count], new int[slots.Count]);

@@ -64,8 +64,9 @@ public sealed record BillingGridCell
     /// <returns>The text.</returns>
     public override string ToString() => string.Join("; ", Payments);
 
-    /// <summary>The designations of the cell, without units (to compare visits).</summary>
-    internal string Designation => string.Join("; ", Payments.Select(p => BillingGridPayment.Who(p.Responsibility) + string.Concat(p.TrialModifiers.Select(m => " " + m.Code))));
+    /// <summary>Whether the item is paid the same ways in both cells, whatever the units (to compare visits).</summary>
+    internal bool SameDesignations(BillingGridCell other)
+        => Payments.Count == other.Payments.Count && Payments.Zip(other.Payments, (a, b) => a.SameDesignation(b)).All(same => same);
 }
 
 /// <summary>A total row of a <see cref="BillingGrid"/>: how many lines go to one payer, per column. Immutable.</summary>
