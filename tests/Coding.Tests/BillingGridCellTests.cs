@@ -50,6 +50,20 @@ public sealed class BillingGridCellTests
     }
 
     [Fact]
+    public void NotOneCourseForTwoReasons_GivesBothInTheMessage()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => BillingGrid.Build(new[] { Edited(CycleFile(1)), Edited(CycleFile(3), ("subject: \"001\"", "subject: \"002\"")) }, RuleSet.Default));
+        Assert.Contains("(study subjects): 001 (pipac-nct04329494-c1); 002 (pipac-nct04329494-c3). Cycle 2 is missing", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AScheduledCycleNotCodedYet_IsAnEmptyCellInTheCsv()
+    {
+        BillingGrid grid = BillingGrid.Build(new[] { RuleSet.Default.Code(Edited(CycleFile(1))) }, BundledStudies.Pipac);
+        Assert.Contains("\r\n49320,\"Diagnostic laparoscopy, abdomen/peritoneum\",laparoscopy,insurer Q1 x1,,,\r\n", grid.ToCsv(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OneHipecOutsideATrial_HasItsDateAsTheColumn_AndAHeaderSayingNoTrial()
     {
         CodingResult hipec = Example("hipec-crs-appendix-professional.yaml");
