@@ -191,6 +191,19 @@ public sealed class ConsoleTableTests
         Assert.Contains("abdomen/peritoneum", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void Grid_ACycleNotCodedYet_KeepsItsHeadingOnTwoLines(int width)
+    {
+        string course = Path.Combine(Paths.Examples, "pipac-course-nct04329494");
+        var (exit, output, _) = ScriptedConsole.Run(ConsoleOptions.Plain(width), "grid", Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"), "--studies", Paths.Studies);
+        Assert.Equal(0, exit);
+        Assert.Contains("(not coded)", output, StringComparison.Ordinal);
+        Assert.Contains("cycle 3", output, StringComparison.Ordinal);
+        ScriptedConsole.AssertFits(output, width);
+    }
+
     [Fact]
     public void Grid_OnAColourTerminal_FitsAndColoursTheErrors()
     {

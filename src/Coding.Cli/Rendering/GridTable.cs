@@ -72,6 +72,13 @@ internal static class GridTable
         return table;
     }
 
+    /// <summary>A visit's heading on two lines at most: the cycle, then what is in brackets (<c>cycle 2</c> / <c>(not coded)</c>).</summary>
+    private static IEnumerable<string> HeadingLines(string heading)
+    {
+        int bracket = heading.IndexOf(" (", StringComparison.Ordinal);
+        return bracket < 0 ? new[] { heading } : new[] { heading.Substring(0, bracket), heading.Substring(bracket + 1) };
+    }
+
     /// <summary>A payment's who-pays part and its units (<c>x2</c>), the pieces a narrow cell may put on two lines.</summary>
     private static IEnumerable<string> Parts(string payment)
     {
@@ -100,7 +107,7 @@ internal static class GridTable
             for (int c = 2; c < headings.Length; c++)
             {
                 var payments = rows.Select(r => r[c]).SelectMany(t => t.Split(PaymentSeparator, StringSplitOptions.None));
-                widths[c] = (whole ? payments : payments.SelectMany(Parts)).Concat(headings[c].Split(' ')).Max(w => w.Length);
+                widths[c] = (whole ? payments : payments.SelectMany(Parts)).Concat(HeadingLines(headings[c])).Max(w => w.Length);
             }
 
             if (1 + natural[0] + label + widths.Skip(2).Sum(w => w ?? 0) + (Gap * headings.Length) <= width)
