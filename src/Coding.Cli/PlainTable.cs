@@ -32,14 +32,14 @@ internal sealed class PlainTable
         return this;
     }
 
-    /// <summary>Writes the header and the rows; the last column is not padded, so no line ends in spaces.</summary>
-    public void Write(TextWriter output)
+    /// <summary>Writes the header and the rows, each line after <paramref name="indent"/>; the last column is not padded, so no line ends in spaces.</summary>
+    public void Write(TextWriter output, string indent = "")
     {
         var all = rows.Prepend(header).ToList();
         int[] widths = Enumerable.Range(0, header.Length).Select(c => all.Max(r => r[c].Length)).ToArray();
         foreach (string[] row in all)
         {
-            output.WriteLine(string.Join("  ", row.Select((cell, c) => c == row.Length - 1 ? cell : cell.PadRight(widths[c]))).TrimEnd());
+            output.WriteLine((indent + string.Join("  ", row.Select((cell, c) => c == row.Length - 1 ? cell : cell.PadRight(widths[c])))).TrimEnd());
         }
     }
 }

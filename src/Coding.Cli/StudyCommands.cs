@@ -150,8 +150,8 @@ internal static class StudyCommands
             output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  cycle {0}{1}  {2:yyyy-MM-dd}  {3}  {4} ({5}); trial markers: {6}", visit.Cycle, visit.Scheduled ? string.Empty : " (not scheduled)", visit.DateOfService, visit.CaseId, WireNames.Of(visit.Payer), qualifies, visit.ClaimMarkers ? "yes" : "no"));
             if (visit.Items.Count > 0)
             {
-                var rows = new List<string[]> { Header };
-                rows.AddRange(visit.Items.Select(i => new[]
+                var table = new PlainTable(Header);
+                foreach (string[] row in visit.Items.Select(i => new[]
                 {
                     "  " + i.Item,
                     i.Designation is { } d ? WireNames.Of(d) : "none",
@@ -159,8 +159,12 @@ internal static class StudyCommands
                     i.Lines.Count == 0 ? "-" : string.Join(", ", i.Lines),
                     i.BilledTo.Count == 0 ? "-" : string.Join(", ", i.BilledTo),
                     i.Deviations.Count == 0 ? "as planned" : string.Join(" ", i.Deviations),
-                }));
-                PlainRows.Write(output, rows);
+                }))
+                {
+                    table.Add(row);
+                }
+
+                table.Write(output, "  ");
             }
 
             foreach (Finding deviation in visit.Deviations)
