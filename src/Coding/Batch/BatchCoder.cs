@@ -153,7 +153,10 @@ public static class BatchCoder
         // a pool of 4 x parallelism chunks per queue took a 1,000,000-case batch to 155 MB; this one stays near 100 MB.
         int capacity = options.Parallelism + 1;
         int ordered = options.Parallelism * 2;
-        int poolSize = capacity + ordered + 2; // Every chunk the two queues can hold, the one being read and the one being written.
+
+        // A chunk waits in both queues at once (to be coded, and to be written in order), so what is in flight is at
+        // most the ordered queue's chunks, the one being read and the one being written.
+        int poolSize = ordered + 2;
         int created = 0;
         var all = new List<Chunk>(poolSize);
         using var failed = new CancellationTokenSource();
