@@ -13,6 +13,9 @@ namespace IntraperitonealCoding.Documents;
 /// </summary>
 internal static class SourceText
 {
+    /// <summary>How a user raises the size limit of a case or study file: the console's option, or the library's setting.</summary>
+    public const string FileSizeHint = "raise it with --max-file-bytes (library: ReadLimits.WithMaxFileBytes)";
+
     /// <summary>UTF-8 that decodes each invalid byte sequence to the noncharacter U+FFFF, so it can be located afterwards.</summary>
     public static readonly Encoding MarkedUtf8 = CreateMarkedUtf8();
 

@@ -29,7 +29,7 @@ public static class StudyFile
     {
         Preconditions.CheckNotNull(path, nameof(path));
         Preconditions.CheckNotNull(limits, nameof(limits));
-        string? text = SourceText.Read(path, path, limits.MaxFileBytes, "raise it with --max-file-bytes (library: ReadLimits.WithMaxFileBytes)", out DataError? error);
+        string? text = SourceText.Read(path, path, limits.MaxFileBytes, SourceText.FileSizeHint, out DataError? error);
         return text is null ? new StudyReadResult(path, null, new[] { error! }) : Parse(text, path, DocumentReader.FormatOf(path), limits);
     }
 

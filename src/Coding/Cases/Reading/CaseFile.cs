@@ -42,7 +42,7 @@ public static class CaseFile
         Preconditions.CheckNotNull(path, nameof(path));
         Preconditions.CheckNotNull(limits, nameof(limits));
         Preconditions.CheckNotNull(studies, nameof(studies));
-        string? text = SourceText.Read(path, path, limits.MaxFileBytes, "raise it with --max-file-bytes (library: ReadLimits.WithMaxFileBytes)", out DataError? error);
+        string? text = SourceText.Read(path, path, limits.MaxFileBytes, SourceText.FileSizeHint, out DataError? error);
         if (text is null)
         {
             return new CaseReadResult(path, null, new[] { error! });
@@ -68,7 +68,7 @@ public static class CaseFile
         Preconditions.CheckNotNull(stream, nameof(stream));
         Preconditions.CheckNotNull(sourceName, nameof(sourceName));
         limits ??= ReadLimits.Default;
-        string? text = SourceText.Read(stream, sourceName, limits.MaxFileBytes, "raise it with --max-file-bytes (library: ReadLimits.WithMaxFileBytes)", out DataError? error);
+        string? text = SourceText.Read(stream, sourceName, limits.MaxFileBytes, SourceText.FileSizeHint, out DataError? error);
         return text is null
             ? new CaseReadResult(sourceName, null, new[] { error! })
             : Parse(text, sourceName, format, limits, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty);
@@ -99,7 +99,7 @@ public static class CaseFile
             {
                 if (text.Length + (long)read > limits.MaxFileBytes)
                 {
-                    return new CaseReadResult(sourceName, null, new[] { new DataError(DataErrorIds.LimitExceeded, SourceText.TooLargeMessage("The text", null, limits.MaxFileBytes, "raise it with --max-file-bytes (library: ReadLimits.WithMaxFileBytes)"), sourceName, 0, 0) });
+                    return new CaseReadResult(sourceName, null, new[] { new DataError(DataErrorIds.LimitExceeded, SourceText.TooLargeMessage("The text", null, limits.MaxFileBytes, SourceText.FileSizeHint), sourceName, 0, 0) });
                 }
 
                 text.Append(block, 0, read);
