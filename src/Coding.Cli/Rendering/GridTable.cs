@@ -101,7 +101,7 @@ internal static class GridTable
 
         // Each payment ("insurer Q1 x1") whole if the label keeps room for its longest word that way; else only who
         // pays ("not billable") stays whole and its units may go under it.
-        int label = natural.Length > 1 ? rows.Select(r => r[1]).Append(headings[1]).SelectMany(t => t.Split(' ')).Max(w => w.Length) : 0;
+        int label = rows.Select(r => r[1]).Append(headings[1]).SelectMany(t => t.Split(' ')).Max(w => w.Length); // The grid always has Item and Label.
         foreach (bool whole in new[] { true, false })
         {
             for (int c = 2; c < headings.Length; c++)
