@@ -59,7 +59,7 @@ internal static class GridCommand
         }
 
         // When every visit names one study, its schedule of events gives the columns.
-        BillingGrid grid = BillingGrid.Build(outcomes.Cases, rules);
+        BillingGrid grid = BillingGrid.BuildCoded(outcomes.Cases, outcomes.Results);
         if (format == GridFormat.Csv)
         {
             context.RawOut.Write(grid.ToCsv());

@@ -149,10 +149,15 @@ public sealed class BillingGrid
             throw new ArgumentException("The cases are not one course: " + string.Join(" ", problems), nameof(course));
         }
 
-        var results = cases.ConvertAll(rules.Code);
+        return BuildCoded(cases, cases.ConvertAll(rules.Code));
+    }
+
+    /// <summary>The grid of a course whose cases are already coded (<paramref name="results"/>, one per case, same order) and checked to be one course.</summary>
+    internal static BillingGrid BuildCoded(IReadOnlyList<CodingCase> cases, IReadOnlyList<CodingResult> results)
+    {
         var studies = cases.Select(c => c.Trial?.Study).Distinct().ToList();
         var ordered = Ordered(results);
-        var first = cases.Find(c => c.Trial is not null)?.Trial;
+        var first = cases.FirstOrDefault(c => c.Trial is not null)?.Trial;
         var header = new BillingGridHeader(
             ReadOnly.Copy(ordered.Select(r => r.CaseId)),
             cases.Select(c => c.Trial?.Subject).FirstOrDefault(s => s is not null),
