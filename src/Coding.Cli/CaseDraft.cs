@@ -43,6 +43,9 @@ internal sealed record CaseDraft
 
     public string? SeparateIncisions { get; init; }
 
+    /// <summary>Gets the sum of the maximum tumor lengths in cm (HIPEC with a tumor-excision code); <see langword="null"/> leaves the key out.</summary>
+    public string? TumorLengthSumCm { get; init; }
+
     public string? PerfusionMinutes { get; init; }
 
     public string? Cycle { get; init; }

@@ -111,6 +111,17 @@ internal sealed class CasePrompts
             var primaries = rules.InForceOn(DateOfService()).HipecPrimaries.Select(p => p.Code).ToList();
             string hint = primaries.Count == 0 ? string.Empty : "; the HIPEC time codes go with " + string.Join(", ", primaries.Take(6)) + (primaries.Count > 6 ? ", … ('coding rules show primaries')" : string.Empty);
             Ask("Primary procedures, CPT (the surgery the HIPEC is added to" + hint + ")", Joined(draft.PrimaryProcedures), true, a => draft with { PrimaryProcedures = a is null ? null : Split(a) });
+            var bands = rules.InForceOn(DateOfService()).TumorExcisionCodes;
+            if (draft.PrimaryProcedures is { } listed && bands.Any(b => listed.Contains(b.Code, StringComparer.OrdinalIgnoreCase)))
+            {
+                // The tumor-excision code is chosen by this sum: it is asked for, never assumed.
+                Ask("Sum of the maximum lengths of the tumors or cysts excised, cm (chooses " + string.Join(", ", bands.Select(b => b.Code)) + ")", draft.TumorLengthSumCm, false, a => draft with { TumorLengthSumCm = a });
+            }
+            else
+            {
+                draft = draft with { TumorLengthSumCm = null };
+            }
+
             Ask("Separate incisions", draft.SeparateIncisions, true, a => draft with { SeparateIncisions = a });
             AskTemperature();
             Ask("Perfusion minutes", draft.PerfusionMinutes, false, a => draft with { PerfusionMinutes = a });

@@ -61,7 +61,8 @@ internal static class CaseYaml
         yaml.Optional(2, "approach", Value(draft.Approach), "laparoscopic", Choices<SurgicalApproach>());
         if (draft.Kind == ProcedureKind.Hipec)
         {
-            yaml.Optional(2, "primary_procedures", draft.PrimaryProcedures is null ? null : TextList(draft.PrimaryProcedures), "[\"49205\"]", "CPT codes of the surgery ('coding rules show primaries')");
+            yaml.Optional(2, "primary_procedures", draft.PrimaryProcedures is null ? null : TextList(draft.PrimaryProcedures), "[\"49188\"]", "CPT codes of the surgery ('coding rules show primaries')");
+            yaml.Optional(2, "tumor_length_sum_cm", Value(draft.TumorLengthSumCm), "14.5", "sum of the maximum lengths of the tumors excised, cm: chooses 49186-49190 (2025 on)");
         }
 
         yaml.Optional(2, "pcs_procedures", draft.PcsProcedures is null ? null : TextList(draft.PcsProcedures), "[\"0DBW0ZZ\"]", "facility_inpatient only: the ICD-10-PCS codes of the surgery");

@@ -60,9 +60,9 @@ internal static class RulesCommands
         var import = new Command("import", "Import an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into its rule table.") { importKind, importFile, importOut, importCodes, importTable, importFrom, importYear, importRelease };
         import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? IntraperitonealCoding.Maintenance.Import.NcciTable.OutpatientHospital : IntraperitonealCoding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), context.Stdout, context.Stderr));
 
-        var showPart = ChoiceOption.Argument<RulesShowPart>("what", "What to list: the codes, the drugs, the primary procedures the HIPEC time codes go with, or the payer policies.");
+        var showPart = ChoiceOption.Argument<RulesShowPart>("what", "What to list: the codes, the drugs, the primary procedures the HIPEC time codes go with, the payer policies, or the sources of every table's rows (confirmed and to confirm).");
         var showDate = ChoiceOption.Date("--date", "The date of service to show the rules in force on (default today).");
-        var show = new Command("show", "List what a rule set holds in force on a date: codes, drugs, HIPEC primaries or payer policies (default: the built-in rules, today).") { showPart, showDate, context.RulesOption };
+        var show = new Command("show", "List what a rule set holds in force on a date: codes, drugs, HIPEC primaries or payer policies; or where its rows come from (sources). Default: the built-in rules, today.") { showPart, showDate, context.RulesOption };
         show.SetAction(parse => RulesShowCommand.Run(parse.GetValue(showPart), parse.GetValue(showDate), parse.GetValue(context.RulesOption), context.Stdout, context.Stderr));
 
         var exportDirectory = new Argument<DirectoryInfo>("dir") { Description = "The new rule set directory (empty or missing)." };

@@ -20,6 +20,9 @@ internal enum RulesShowPart
 
     /// <summary>The payer medical policies.</summary>
     Policies,
+
+    /// <summary>Where each table's rows come from: rows confirmed and to be confirmed per table, and the unconfirmed ones.</summary>
+    Sources,
 }
 
 /// <summary>
@@ -49,6 +52,12 @@ internal static class RulesShowCommand
     /// <summary>Writes the title line and the table of one part of the catalogue on a date.</summary>
     internal static void Write(RuleSet rules, RulesShowPart part, DateTime day, TextWriter stdout)
     {
+        if (part == RulesShowPart.Sources)
+        {
+            WriteSources(rules, stdout);
+            return;
+        }
+
         RuleCatalog catalog = rules.InForceOn(day);
         PlainTable table = part switch
         {
@@ -137,6 +146,44 @@ internal static class RulesShowCommand
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// Per table, the rows a confirming source supports and those still to be confirmed; then, per unconfirmed source,
+    /// what it is, why it is not confirmed, and the rows that cite it. Provenance does not depend on the date.
+    /// </summary>
+    private static void WriteSources(RuleSet rules, TextWriter stdout)
+    {
+        var tables = rules.Provenance;
+        int rows = tables.Sum(t => t.Rows.Count);
+        int confirmed = tables.Sum(t => t.Confirmed);
+        stdout.WriteLine($"Sources of rules {rules} ({Origin(rules)}): {confirmed} of {rows} rows confirmed, {rows - confirmed} to confirm.");
+        stdout.WriteLine();
+        var summary = new PlainTable("Table", "File", "Rows", "Confirmed", "To confirm");
+        foreach (ProvenanceTable table in tables)
+        {
+            summary.Add(table.Name, table.File, Count(table.Rows.Count), Count(table.Confirmed), Count(table.ToConfirm));
+        }
+
+        summary.Write(stdout);
+        foreach (ProvenanceTable table in tables.Where(t => t.ToConfirm > 0))
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"{table.Name} ({table.File}): {table.ToConfirm} to confirm");
+            foreach (var group in table.Rows.Where(r => !r.Source.Confirmed).GroupBy(r => r.Source.Id, StringComparer.Ordinal))
+            {
+                SourceDocument source = group.First().Source;
+                stdout.WriteLine($"  {source.Id} ({group.Count()} rows): {source.Document}");
+                if (source.Note is { } note)
+                {
+                    stdout.WriteLine($"    why: {note}");
+                }
+
+                stdout.WriteLine($"    rows: {string.Join(", ", group.Select(r => r.Key))}");
+            }
+        }
+
+        static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string Origin(RuleSet rules) => rules.Origin == "embedded" ? "built in" : rules.Origin;

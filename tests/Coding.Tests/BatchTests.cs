@@ -34,8 +34,8 @@ public sealed class BatchTests
         var (output, summary) = Run(string.Join("\n", Mixed) + "\n");
         var records = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
         Assert.Equal(Mixed.Length, records.Count);
-        // The first generated case pairs 58953 with 49000, which the PTP edits bundle: not ready.
-        Assert.Equal((6L, 1L, 2L, 3L), (summary.Records, summary.Ready, summary.WithErrors, summary.Unreadable));
+        // The first generated case pairs 58953 with 49000, which an unconfirmed PTP row bundles: a warning, still ready.
+        Assert.Equal((6L, 2L, 1L, 3L), (summary.Records, summary.Ready, summary.WithErrors, summary.Unreadable));
         Assert.Equal("gen-hipec-1", (string?)records[0]["case_id"] ?? (string?)records[0]["case_id"]);
         Assert.Equal(new long[] { 2, 3, 5 }, records.Where(r => r["unreadable"] is not null).Select(r => (long)r["line"]!));
         Assert.Equal("DATA001", (string?)records[1]["errors"]![0]!["id"]);

@@ -88,7 +88,7 @@ public sealed class ClaimFieldTests
         // Mitomycin is separately payable (drugs requiring detailed coding); cisplatin is packaged (general pharmacy).
         var result = RuleSet.Default.Code(Case(Hipec(drugs: new[] { Drug("mitomycin", 35, 40), Drug("cisplatin", 100) }), claim: ClaimType.FacilityOutpatient));
         Assert.Equal(
-            new[] { "49205:0360", "96547:0335", "96548:0335", "J9280:0636", "J9280:0636", "J9060:0250" },
+            new[] { "49188:0360", "96547:0335", "96548:0335", "J9280:0636", "J9280:0636", "J9060:0250" },
             result.Lines.Select(l => l.Code + ":" + l.RevenueCode));
     }
 
@@ -272,7 +272,7 @@ public sealed class ClaimFieldTests
 
     private static CaseReadResult Read(string ndc)
         => CaseFile.Parse(
-            "case_id: x\ndate_of_service: 2026-03-14\nclaim: facility_outpatient\npayer: medicaid\ndiagnoses: [C18.1, C78.6]\nprocedure:\n  kind: hipec\n  approach: open\n  primary_procedures: [\"49205\"]\n  temperature_c: { min: 41.5, max: 42.5 }\n  perfusion_minutes: 90\n  drugs:\n    - { name: mitomycin, dose_mg: 35, ndc: " + ndc + " }\n",
+            "case_id: x\ndate_of_service: 2026-03-14\nclaim: facility_outpatient\npayer: medicaid\ndiagnoses: [C18.1, C78.6]\nprocedure:\n  kind: hipec\n  approach: open\n  primary_procedures: [\"49188\"]\n  temperature_c: { min: 41.5, max: 42.5 }\n  perfusion_minutes: 90\n  drugs:\n    - { name: mitomycin, dose_mg: 35, ndc: " + ndc + " }\n",
             "case.yaml",
             DocumentFormat.Yaml);
 

@@ -29,7 +29,7 @@ public sealed class ClaimOutputTests
             new[]
             {
                 "CLM*case-7*0***21:B:1*Y*A*Y*Y", "HI*ABK:C181*ABF:C786",
-                "LX*1", "SV1*HC:49205*0*UN*1***1:2", "DTP*472*D8*20260314",
+                "LX*1", "SV1*HC:49188*0*UN*1***1:2", "DTP*472*D8*20260314",
                 "LX*2", "SV1*HC:96547*0*UN*1***1:2", "DTP*472*D8*20260314",
                 "LX*3", "SV1*HC:96548*0*UN*1***1:2", "DTP*472*D8*20260314",
             },
@@ -43,7 +43,7 @@ public sealed class ClaimOutputTests
         X12Claim claim = Assert.Single(ResultX12.Render(CodeWithId("case-8", ClaimType.FacilityOutpatient)).Claims);
         Assert.Equal("CLM*case-8*0***13:A:1**A*Y*Y", claim.Segments[0]);
         Assert.Equal("DTP*434*RD8*20260314-20260314", claim.Segments[1]);
-        Assert.Contains("SV2*0360*HC:49205*0*UN*1", claim.Segments);
+        Assert.Contains("SV2*0360*HC:49188*0*UN*1", claim.Segments);
         Assert.Contains("SV2*0335*HC:96547*0*UN*1", claim.Segments);
     }
 

@@ -32,7 +32,7 @@ public sealed class CliTests
     {
         var (exit, output, error) = Run("code", Example("hipec-crs-appendix-professional.yaml"), "--format", "x12");
         Assert.Equal((0, string.Empty), (exit, error));
-        Assert.StartsWith("CLM*crs-hipec-001*0***21:B:1*Y*A*Y*Y~\nHI*ABK:C181*ABF:C786~\nLX*1~\nSV1*HC:49205*0*UN*1***1:2~\n", output, System.StringComparison.Ordinal);
+        Assert.StartsWith("CLM*crs-hipec-001*0***21:B:1*Y*A*Y*Y~\nHI*ABK:C181*ABF:C786~\nLX*1~\nSV1*HC:49188*0*UN*1***1:2~\n", output, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public sealed class ConsoleTableTests
     {
         var (exit, output, _) = ScriptedConsole.Run(ConsoleOptions.Plain(120), "code", "--brief", Example("hipec-crs-appendix-professional.yaml"));
         Assert.Equal(0, exit);
-        Assert.Contains("  1  CPT     49205  1", output, StringComparison.Ordinal);
+        Assert.Contains("  1  CPT     49188  1", output, StringComparison.Ordinal);
         Assert.Contains("  Who pays:  insurer claim (commercial): 3 lines\n", output, StringComparison.Ordinal);
         Assert.Contains("WARNING POLICY005", output, StringComparison.Ordinal);
         Assert.Contains("INFO    DRUG004", output, StringComparison.Ordinal);

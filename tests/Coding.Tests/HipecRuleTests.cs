@@ -13,14 +13,14 @@ public sealed class HipecRuleTests
     private static CodingResult Code(CodingCase c) => RuleSet.Default.Code(c);
 
     [Theory]
-    [InlineData(30, new string[] { "49205x1" })]
-    [InlineData(31, new[] { "49205x1", "96547x1" })]
-    [InlineData(75, new[] { "49205x1", "96547x1" })]
-    [InlineData(76, new[] { "49205x1", "96547x1", "96548x1" })]
-    [InlineData(105, new[] { "49205x1", "96547x1", "96548x1" })]
-    [InlineData(106, new[] { "49205x1", "96547x1", "96548x2" })]
-    [InlineData(135, new[] { "49205x1", "96547x1", "96548x2" })]
-    [InlineData(136, new[] { "49205x1", "96547x1", "96548x3" })]
+    [InlineData(30, new string[] { "49188x1" })]
+    [InlineData(31, new[] { "49188x1", "96547x1" })]
+    [InlineData(75, new[] { "49188x1", "96547x1" })]
+    [InlineData(76, new[] { "49188x1", "96547x1", "96548x1" })]
+    [InlineData(105, new[] { "49188x1", "96547x1", "96548x1" })]
+    [InlineData(106, new[] { "49188x1", "96547x1", "96548x2" })]
+    [InlineData(135, new[] { "49188x1", "96547x1", "96548x2" })]
+    [InlineData(136, new[] { "49188x1", "96547x1", "96548x3" })]
     public void TimeCodes_FollowTheMidPointBands(double minutes, string[] expected)
         => Assert.Equal(expected, Code(Case(Hipec(minutes))).Lines());
 
@@ -63,29 +63,41 @@ public sealed class HipecRuleTests
     }
 
     [Fact]
-    public void NoEligiblePrimary_IsAnError()
+    public void NoEligiblePrimary_IsAnErrorOnceTheAddOnListIsConfirmed()
+    {
+        using var rules = RuleFixture.CopyOfDefaultConfirming(new[] { "add-on-codes.yaml" });
+        var result = RuleSet.Load(rules.Directory).Code(Case(Hipec(90, primaries: new[] { "47600" })));
+        Finding finding = result.Single(FindingIds.HipecPrimaryNotEligible);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.DoesNotContain("not confirmed", finding.Message, StringComparison.Ordinal);
+        Assert.False(result.Ready);
+    }
+
+    [Fact]
+    public void NoEligiblePrimary_OnAnUnconfirmedAddOnList_IsAWarningThatSaysTheListIsUnconfirmed()
     {
         var result = Code(Case(Hipec(90, primaries: new[] { "47600" })));
-        Assert.Equal(Severity.Error, result.Single(FindingIds.HipecPrimaryNotEligible).Severity);
-        Assert.False(result.Ready);
+        Finding finding = result.Single(FindingIds.HipecPrimaryNotEligible);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("The list is not confirmed", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void OneIneligiblePrimaryBesideAnEligibleOne_IsAWarningAndStaysOnTheClaim()
     {
-        var result = Code(Case(Hipec(90, primaries: new[] { "49205", "47600" })));
+        var result = Code(Case(Hipec(90, primaries: new[] { "49188", "47600" })));
         Finding finding = result.Single(FindingIds.HipecPrimaryNotOnList);
         Assert.Equal(("procedure.primary_procedures[1]", Severity.Warning), (finding.Path, finding.Severity));
-        Assert.Equal(new[] { "49205x1", "47600x1", "96547x1", "96548x1" }, result.Lines());
+        Assert.Equal(new[] { "49188x1", "47600x1", "96547x1", "96548x1" }, result.Lines());
         Assert.True(result.Ready);
     }
 
     [Fact]
     public void MalformedPrimary_IsAnErrorAndGetsNoLine()
     {
-        var result = Code(Case(Hipec(90, primaries: new[] { "49205", "4920" })));
+        var result = Code(Case(Hipec(90, primaries: new[] { "49188", "4920" })));
         Assert.Equal("procedure.primary_procedures[1]", result.Single(FindingIds.HipecPrimaryMalformed).Path);
-        Assert.Equal(new[] { "49205x1", "96547x1", "96548x1" }, result.Lines());
+        Assert.Equal(new[] { "49188x1", "96547x1", "96548x1" }, result.Lines());
     }
 
     [Theory]
@@ -107,7 +119,7 @@ public sealed class HipecRuleTests
         Finding finding = result.Single(expected);
         Assert.Equal(expected == FindingIds.TemperatureImplausible ? Severity.Error : Severity.Warning, finding.Severity);
         Assert.Equal("procedure.temperature_c", finding.Path);
-        Assert.Equal(new[] { "49205x1", "96547x1", "96548x1" }, result.Lines());
+        Assert.Equal(new[] { "49188x1", "96547x1", "96548x1" }, result.Lines());
     }
 
     [Fact]
@@ -118,13 +130,13 @@ public sealed class HipecRuleTests
     public void Before2024_UsesTheUnlistedChemotherapyCode()
     {
         var result = Code(Case(Hipec(136), date: new DateTime(2023, 12, 31)));
-        Assert.Equal(new[] { "49205x1", "96549x1" }, result.Lines());
+        Assert.Equal(new[] { "49188x1", "96549x1" }, result.Lines());
         Assert.Contains("hipec-before-2024", result.Lines[1].Notes);
     }
 
     [Fact]
     public void From2024_UsesTheHipecTimeCodes()
-        => Assert.Equal(new[] { "49205x1", "96547x1", "96548x1" }, Code(Case(Hipec(90), date: new DateTime(2024, 1, 1))).Lines());
+        => Assert.Equal(new[] { "49188x1", "96547x1", "96548x1" }, Code(Case(Hipec(90), date: new DateTime(2024, 1, 1))).Lines());
 
     [Fact]
     public void BeforeTheRuleSetCoversFrom_IsAnError()
@@ -147,7 +159,7 @@ public sealed class HipecRuleTests
     }
 
     private static HipecProcedure WithPcs(params string[] codes)
-        => new(SurgicalApproach.Open, new[] { "49205" }, 0, TemperatureRange.FromCelsius(41.5, 42.5), Duration.FromMinutes(90), null, codes);
+        => new(SurgicalApproach.Open, new[] { "49188" }, 0, TemperatureRange.FromCelsius(41.5, 42.5), Duration.FromMinutes(90), null, codes);
 
     [Fact]
     public void InpatientClaim_PutsTheSurgerysPcsCodesFirstInTheOrderGiven()
@@ -183,7 +195,7 @@ public sealed class HipecRuleTests
     [InlineData("2026-10-01", true)]
     public void InpatientCodeValidity_FollowsTheDischargeDatesFiscalYear(string discharge, bool invalid)
     {
-        using var rules = RuleFixture.CopyOfDefault(("icd10pcs.yaml", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01 }", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, effective_to: 2026-09-30 }"));
+        using var rules = RuleFixture.CopyOfDefault(("icd10pcs.yaml", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, source: pcs-keyed }", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, effective_to: 2026-09-30, source: pcs-keyed }"));
         var c = new CodingCase("ip", new DateTime(2026, 9, 25), ClaimType.FacilityInpatient, PayerType.Medicare, null, new[] { "C18.1", "C78.6" }, WithPcs("0DTU0ZZ"), null, null, new ClaimDetails(DateTime.Parse(discharge, System.Globalization.CultureInfo.InvariantCulture)));
         var result = RuleSet.Load(rules.Directory).Code(c);
         Assert.Equal(invalid, result.FindingIds().Contains(FindingIds.PcsCodeInvalid));
@@ -195,5 +207,5 @@ public sealed class HipecRuleTests
 
     [Fact]
     public void OutpatientFacilityClaim_CarriesCpt()
-        => Assert.Equal(new[] { "49205x1", "96547x1", "96548x1" }, Code(Case(Hipec(90), claim: ClaimType.FacilityOutpatient)).Lines());
+        => Assert.Equal(new[] { "49188x1", "96547x1", "96548x1" }, Code(Case(Hipec(90), claim: ClaimType.FacilityOutpatient)).Lines());
 }

@@ -136,7 +136,7 @@ public sealed class ImportTests
     {
         var outcome = ImportText(ImportKind.Ptp, PtpHeader + "\n   \n49205\t49000\t\t20200101\t*\t0\tx");
         Assert.Equal(1, outcome.RowsRead);
-        Assert.Contains("column1: \"49205\", column2: \"49000\", modifier: 0, effective_from: 2020-01-01 }", outcome.Yaml, StringComparison.Ordinal);
+        Assert.Contains("column1: \"49205\", column2: \"49000\", modifier: 0, effective_from: 2020-01-01, source: \"import-", outcome.Yaml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class ImportTests
     {
         var outcome = ImportText(ImportKind.Aoc, "Add-on Code,Primary Code,AOC Edit Type,AOC Edit Effective Date,AOC Edit Deletion Date\n96547,49205,1,20240101,\n44121,44120,3,20200101,20260101\n");
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Errors));
-        Assert.Contains("{ add_on: \"44121\", primary: \"44120\", aoc_type: 3, effective_from: 2020-01-01, effective_to: 2025-12-31 }", outcome.Yaml, StringComparison.Ordinal);
+        Assert.Contains("{ add_on: \"44121\", primary: \"44120\", aoc_type: 3, effective_from: 2020-01-01, effective_to: 2025-12-31, source: \"import-", outcome.Yaml, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public sealed class ImportTests
 
     [Theory]
     [InlineData("96547,49205,3,20240101,20240102", "effective_to: 2024-01-01")]
-    [InlineData("96547,49205,1,20240101,*", "effective_from: 2024-01-01 }")]
+    [InlineData("96547,49205,1,20240101,*", "effective_from: 2024-01-01, source:")]
     public void EditDates_EndTheDayBeforeTheDeletionDate(string row, string expected)
         => Assert.Contains(expected, ImportText(ImportKind.Aoc, "Add-on Code,Primary Code,AOC Edit Type,AOC Edit Effective Date,AOC Edit Deletion Date\n" + row + "\n").Yaml, StringComparison.Ordinal);
 
@@ -227,7 +227,7 @@ public sealed class ImportTests
 
     [Fact]
     public void OrderFile_StartsOnTheFirstOfOctoberBeforeItsFiscalYear()
-        => Assert.Contains("{ code: C56.A, billable: true, effective_from: 2026-10-01 }", ImportText(ImportKind.Icd10Cm, Order(1, "C56A", '1') + "\n", new ImportOptions(Array.Empty<string>(), fiscalYear: 2027)).Yaml, StringComparison.Ordinal);
+        => Assert.Contains("{ code: C56.A, billable: true, effective_from: 2026-10-01, source: \"import-fy2027\" }", ImportText(ImportKind.Icd10Cm, Order(1, "C56A", '1') + "\n", new ImportOptions(Array.Empty<string>(), fiscalYear: 2027)).Yaml, StringComparison.Ordinal);
 
     [Theory]
     [InlineData(null)]
@@ -250,10 +250,12 @@ public sealed class ImportTests
         => Assert.Contains($"  release: \"{release}\"\n", Import(ImportKind.Mue, "mue-practitioner.csv", new ImportOptions(effectiveFrom: DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture))).Yaml, StringComparison.Ordinal);
 
     [Fact]
-    public void Release_GivenByTheMaintainer_IsKept_AndTheTableIsConfirmed()
+    public void Release_GivenByTheMaintainer_IsKept_AndTheImportedRowsAreConfirmedByTheFile()
     {
         string yaml = Import(ImportKind.Ptp, "ptp-practitioner.txt", new ImportOptions(release: "2027 Q1 v2")).Yaml!;
-        Assert.Contains("  release: \"2027 Q1 v2\"\n  to_confirm: false\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  release: \"2027 Q1 v2\"\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  - { id: \"import-2027-q1-v2\", document: \"ptp-practitioner.txt, 2027 Q1 v2 (imported with 'coding rules import')\", confirmed: true }\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("column1: \"49188\", column2: \"49000\", modifier: 0, effective_from: 2025-01-01, source: \"import-2027-q1-v2\" }", yaml, StringComparison.Ordinal);
         Assert.Contains("  file: \"ptp-practitioner.txt\"\n", yaml, StringComparison.Ordinal);
         Assert.StartsWith("# yaml-language-server: $schema=schema/ptp-edits.schema.json\n", yaml, StringComparison.Ordinal);
         Assert.Contains("advice:\n  - { column2: \"44950\", note: ptp-incidental-appendectomy }\n", yaml, StringComparison.Ordinal);
@@ -265,8 +267,24 @@ public sealed class ImportTests
         string yaml = Import(ImportKind.Mue, "mue-practitioner.csv", new ImportOptions(table: NcciTable.OutpatientHospital, effectiveFrom: new DateTime(2026, 10, 1))).Yaml!;
         string practitioner = yaml[yaml.IndexOf("practitioner:", StringComparison.Ordinal)..yaml.IndexOf("outpatient_hospital:", StringComparison.Ordinal)];
         string hospital = yaml[yaml.IndexOf("outpatient_hospital:", StringComparison.Ordinal)..];
-        Assert.DoesNotContain("effective_to", practitioner, StringComparison.Ordinal);
+        Assert.Equal(
+            RuleSet.Default.Provenance.Single(t => t.Name == "MUE (practitioner)").Rows.Count,
+            practitioner.Split('\n').Count(l => l.StartsWith("  - {", StringComparison.Ordinal)));
+        Assert.DoesNotContain("import-", practitioner, StringComparison.Ordinal);
         Assert.Contains("effective_to: 2026-09-30", hospital, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SnapshotImport_ConfirmsTheRowsTheFileLeavesUnchanged_AndKeepsTheOthersSources()
+    {
+        string yaml = Import(ImportKind.Mue, "mue-practitioner.csv", new ImportOptions(effectiveFrom: new DateTime(2026, 10, 1))).Yaml!;
+        string practitioner = yaml[yaml.IndexOf("practitioner:", StringComparison.Ordinal)..yaml.IndexOf("outpatient_hospital:", StringComparison.Ordinal)];
+        string hospital = yaml[yaml.IndexOf("outpatient_hospital:", StringComparison.Ordinal)..];
+
+        // 49188 is in the file with the table's value: its row keeps its dates and now cites the file.
+        Assert.Contains("{ code: \"49188\", max_units: 1, adjudication: 2, effective_from: 2025-01-01, source: \"import-2026-q4\" }", practitioner, StringComparison.Ordinal);
+        Assert.Contains("source: \"mue-keyed\"", hospital, StringComparison.Ordinal);
+        Assert.Contains("  - { id: \"mue-keyed\", document: ", yaml, StringComparison.Ordinal);
     }
 
     [Fact]

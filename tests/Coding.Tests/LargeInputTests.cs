@@ -141,7 +141,7 @@ public sealed class LargeInputTests
     [Fact]
     public void ACodeTableOfTenThousandRows_ValidatesInLinearTime()
     {
-        string rows = string.Concat(Enumerable.Range(1000, 9000).Select(i => $"  - {{ system: HCPCS, code: \"J{i}\", label: \"x\", effective_from: 2020-01-01 }}\n"));
+        string rows = string.Concat(Enumerable.Range(1000, 9000).Select(i => $"  - {{ system: HCPCS, code: \"J{i}\", label: \"x\", effective_from: 2020-01-01, source: hcpcs-keyed }}\n"));
         using var rules = RuleFixture.CopyOfDefault(("codes.yaml", "codes:\n", "codes:\n" + rows));
         var clock = Stopwatch.StartNew();
         var (exit, output, _) = CorpusRunner.Run("rules", "validate", rules.Directory);

@@ -33,7 +33,7 @@ public sealed class NewCommandTests
     private static ScriptedTerminal HipecWithEnterThroughout(ScriptedTerminal terminal)
         => terminal
             .Enter(5) // case id, date, claim, payer, place of service
-            .Enter(7) // body surface area, diagnoses, approach, primaries, incisions, temperature, perfusion
+            .Enter(8) // body surface area, diagnoses, approach, primaries, tumor length, incisions, temperature, perfusion
             .Enter(5) // add a drug (yes), mitomycin, mg/m², 35, 80
             .Enter(2); // no other drug, no trial
 
@@ -151,7 +151,7 @@ public sealed class NewCommandTests
             .Type("crs-7").Type("2026-13-02").Type("2026-03-14") // a date the reader refuses, then one it takes
             .Pick(Claims, "professional", "professional").Pick(Payers, "commercial", "medicare")
             .Type("2x").Type("22") // not a place-of-service code, then one
-            .Type("1.8").Type("C18.1 C78.6").Enter().Type("49205, 44950").Enter()
+            .Type("1.8").Type("C18.1 C78.6").Enter().Type("49188, 44950").Type("12.5").Enter()
             .Type("41 42").Type("-5").Type("abc").Type("95") // negative, then not a number, then a perfusion time
             .Enter().Enter().Enter().Type("30").Type("-").Enter() // mitomycin 30 mg/m², nothing opened given
             .Enter(2);
@@ -166,7 +166,7 @@ public sealed class NewCommandTests
         CodingCase written = Read(output.Substring(0, output.IndexOf("\n\n", StringComparison.Ordinal) + 1));
         Assert.Equal(("crs-7", new DateTime(2026, 3, 14), PayerType.Medicare, "22"), (written.CaseId, written.DateOfService, written.Payer, written.PlaceOfService));
         var hipec = Assert.IsType<HipecProcedure>(written.Procedure);
-        Assert.Equal(new[] { "49205", "44950" }, hipec.PrimaryProcedures);
+        Assert.Equal(new[] { "49188", "44950" }, hipec.PrimaryProcedures);
         Assert.Equal(95, hipec.PerfusionDuration.TotalMinutes);
         Assert.Equal((41.0, 42.0), (hipec.Temperature!.Min.Celsius, hipec.Temperature.Max.Celsius));
         DrugAdministration drug = Assert.Single(hipec.Drugs);
@@ -179,7 +179,7 @@ public sealed class NewCommandTests
         var terminal = new ScriptedTerminal()
             .Enter().Type("2026-03-14").Pick(Claims, "professional", "facility_inpatient").Enter()
             .Type("2026-03-01").Type("2026-03-20") // a discharge before the date of service is refused
-            .Enter(7).Type("0DBW0ZZ").Enter(5).Enter(2);
+            .Enter(8).Type("0DBW0ZZ").Enter(5).Enter(2);
 
         var (exit, output, error) = Run(terminal, "new", "hipec");
 
@@ -226,6 +226,38 @@ public sealed class NewCommandTests
     }
 
     [Fact]
+    public void New_TumorExcisionCode_AsksForTheSumOfTheTumorLengths_AndTheReaderChecksIt()
+    {
+        var terminal = new ScriptedTerminal()
+            .Enter().Type("2026-03-14").Pick(Claims, "professional", "professional").Pick(Payers, "commercial", "commercial").Type("21")
+            .Enter(2).Enter().Type("49187").Type("5.05").Type("7.5") // a length finer than the bands is refused
+            .Enter(3).Enter(5).Enter(2);
+
+        var (exit, output, error) = Run(terminal, "new", "hipec");
+
+        Assert.True(exit == 0, error + terminal.Transcript);
+        Assert.Contains("Sum of the maximum lengths of the tumors or cysts excised, cm (chooses 49186, 49187, 49188, 49189, 49190)", terminal.Transcript, StringComparison.Ordinal);
+        Assert.Contains("CASE001", terminal.Transcript, StringComparison.Ordinal);
+        var hipec = (HipecProcedure)Read(output.Substring(0, output.IndexOf("\n\n", StringComparison.Ordinal) + 1)).Procedure;
+        Assert.Equal(new[] { "49187" }, hipec.PrimaryProcedures);
+        Assert.Equal(7.5m, hipec.TumorLengthSum!.Value.Centimetres);
+    }
+
+    [Fact]
+    public void New_SurgeryWithoutATumorExcisionCode_IsNotAskedForATumorLength()
+    {
+        var terminal = new ScriptedTerminal()
+            .Enter().Type("2026-03-14").Pick(Claims, "professional", "professional").Pick(Payers, "commercial", "commercial").Type("21")
+            .Enter(2).Enter().Type("58953").Enter(3).Enter(5).Enter(2);
+
+        var (exit, output, error) = Run(terminal, "new", "hipec");
+
+        Assert.True(exit is 0 or 1, error + terminal.Transcript);
+        Assert.DoesNotContain("tumors or cysts", terminal.Transcript, StringComparison.Ordinal);
+        Assert.Null(((HipecProcedure)Read(output.Substring(0, output.IndexOf("\n\n", StringComparison.Ordinal) + 1)).Procedure).TumorLengthSum);
+    }
+
+    [Fact]
     public void New_InputEndingBeforeTheLastAnswer_ExitsTwoAndWritesNothing()
     {
         using var temp = new TempDirectory();
@@ -238,7 +270,7 @@ public sealed class NewCommandTests
     [Fact]
     public void New_OnATerminalWithoutAnsi_TakesChoicesTyped()
     {
-        var terminal = new ScriptedTerminal(ansi: false).Enter(2).Type("facility_outpatient").Type("medicaid").Enter(7).Enter(5).Enter(2);
+        var terminal = new ScriptedTerminal(ansi: false).Enter(2).Type("facility_outpatient").Type("medicaid").Enter(8).Enter(5).Enter(2);
         var (exit, output, error) = Run(terminal, "new", "hipec");
         Assert.True(exit is 0 or 1, error + terminal.Transcript);
         CodingCase written = Read(output.Substring(0, output.IndexOf("\n\n", StringComparison.Ordinal) + 1));
@@ -281,5 +313,5 @@ public sealed class NewCommandTests
         => Assert.Equal(written, CaseYaml.Value(typed));
 
     /// <summary>The HIPEC questions with Enter up to the trial question.</summary>
-    private static ScriptedTerminal HipecUpToTheTrial(ScriptedTerminal terminal) => terminal.Enter(5).Enter(7).Enter(5).Enter();
+    private static ScriptedTerminal HipecUpToTheTrial(ScriptedTerminal terminal) => terminal.Enter(5).Enter(8).Enter(5).Enter();
 }

@@ -15,7 +15,7 @@ public sealed class RepeatedNotesTests
     [InlineData("Drugs are billed by the facility", "Drugs are billed by the facility")]
     [InlineData("Drugs are  billed\nby the facility.", "Drugs are billed by the facility. ")]
     [InlineData("Drugs are billed by the facility. None are given: add them.", "Drugs are billed by the facility.")]
-    [InlineData("44950 is part of 49205. An appendectomy is reported with 44955. [NCCI PTP edits]", "An appendectomy is reported with 44955.")]
+    [InlineData("44950 is part of 49188. An appendectomy is reported with 44955. [NCCI PTP edits]", "An appendectomy is reported with 44955.")]
     [InlineData("Medicare may deny it; obtain an ABN. (POLICY004: seed documents)", "obtain an ABN.")]
     public void Says_TheSameTextOrWholeSentencesOfIt_IsARepeat(string message, string note)
         => Assert.True(RepeatedNotes.Says(RepeatedNotes.Normalise(message), RepeatedNotes.Normalise(note)));

@@ -140,7 +140,7 @@ public sealed class RobustnessPropertyTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
 
     private static string ValidLine(int i)
-        => "{\"case_id\":\"p" + i.ToString(CultureInfo.InvariantCulture) + "\",\"date_of_service\":\"2026-03-14\",\"claim\":\"professional\",\"payer\":\"commercial\",\"diagnoses\":[\"C78.6\"],\"procedure\":{\"kind\":\"hipec\",\"approach\":\"open\",\"primary_procedures\":[\"49205\"],\"perfusion_minutes\":90}}";
+        => "{\"case_id\":\"p" + i.ToString(CultureInfo.InvariantCulture) + "\",\"date_of_service\":\"2026-03-14\",\"claim\":\"professional\",\"payer\":\"commercial\",\"diagnoses\":[\"C78.6\"],\"procedure\":{\"kind\":\"hipec\",\"approach\":\"open\",\"primary_procedures\":[\"49188\"],\"perfusion_minutes\":90}}";
 
     private static bool ReadsAndCodesSafely(string name, byte[] bytes)
     {

@@ -37,6 +37,10 @@ public sealed class RuleCatalogTests
         Assert.Empty(RuleSet.Default.InForceOn(TimeCodesStart.AddDays(-1)).HipecPrimaries);
         var primaries = RuleSet.Default.InForceOn(TimeCodesStart).HipecPrimaries;
         Assert.Contains(primaries, p => p.Code == "49205" && p.Label != "49205");
+        Assert.DoesNotContain(primaries, p => p.Code == "49188");
+        var primaries2025 = RuleSet.Default.InForceOn(new DateTime(2025, 1, 1)).HipecPrimaries;
+        Assert.Contains(primaries2025, p => p.Code == "49188" && p.Label != "49188");
+        Assert.DoesNotContain(primaries2025, p => p.Code == "49205");
         Assert.DoesNotContain(primaries, p => p.Code == "96548");
         Assert.Equal(primaries.Select(p => p.Code).Distinct().Count(), primaries.Count);
     }

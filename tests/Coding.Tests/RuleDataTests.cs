@@ -40,7 +40,8 @@ public sealed class RuleDataTests
     public void EveryCode_IsUsedByAnExample()
     {
         var used = ExampleResults.Value.SelectMany(r => r.Lines).Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
-        var dead = RuleSet.Default.Codes.Select(c => c.Code).Distinct().Where(c => !used.Contains(c) && !ReachableOnlyFromUnitTests.ContainsKey(c)).ToList();
+        // Surgical codes a case lists as its primary procedure (those with an approach) are the case's, not the rules'.
+        var dead = RuleSet.Default.Codes.Where(c => c.Approach is null).Select(c => c.Code).Distinct().Where(c => !used.Contains(c) && !ReachableOnlyFromUnitTests.ContainsKey(c)).ToList();
         Assert.True(dead.Count == 0, "Codes no example uses (add an example or remove them): " + string.Join(", ", dead));
     }
 

@@ -152,11 +152,11 @@ public sealed class RuleSetLoadingTests
     [Theory]
     [InlineData("clinical-trials.yaml", "  routine: Q1\n", "  routine: q1\n", "'q1' is not a modifier", 15, 12)]
     [InlineData("clinical-trials.yaml", "  investigational: Q0\n", "  investigational: Q00\n", "'Q00' is not a modifier", 16, 20)]
-    [InlineData("drugs.yaml", "  discarded_modifier: JW\n", "  discarded_modifier: J\n", "'J' is not a modifier", 13, 23)]
-    [InlineData("drugs.yaml", "  no_discard_modifier: JZ\n", "  no_discard_modifier: J-\n", "'J-' is not a modifier", 15, 24)]
-    [InlineData("payer-policies.yaml", "  signed_modifier: GA\n", "  signed_modifier: ga\n", "'ga' is not a modifier", 11, 20)]
-    [InlineData("payer-policies.yaml", "  not_signed_modifier: GZ\n", "  not_signed_modifier: G\n", "'G' is not a modifier", 12, 24)]
-    [InlineData("procedures.yaml", "modifier: AS,", "modifier: as,", "'as' is not a modifier", 14, 48)]
+    [InlineData("drugs.yaml", "  discarded_modifier: JW\n", "  discarded_modifier: J\n", "'J' is not a modifier", 22, 23)]
+    [InlineData("drugs.yaml", "  no_discard_modifier: JZ\n", "  no_discard_modifier: J-\n", "'J-' is not a modifier", 24, 24)]
+    [InlineData("payer-policies.yaml", "  signed_modifier: GA\n", "  signed_modifier: ga\n", "'ga' is not a modifier", 20, 20)]
+    [InlineData("payer-policies.yaml", "  not_signed_modifier: GZ\n", "  not_signed_modifier: G\n", "'G' is not a modifier", 21, 24)]
+    [InlineData("procedures.yaml", "modifier: AS,", "modifier: as,", "'as' is not a modifier", 12, 48)]
     public void MalformedModifierInTheRuleData_IsAnErrorAtItsValue(string file, string find, string replace, string error, int line, int column)
     {
         using var rules = RuleFixture.CopyOfDefault((file, find, replace));

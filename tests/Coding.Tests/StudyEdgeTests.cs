@@ -176,7 +176,7 @@ public sealed class StudyEdgeTests
     [Fact]
     public void PlannedItemNothingWasCodedFor_IsInformation()
     {
-        string text = File.ReadAllText(Path.Combine(Paths.Examples, "study-hipec-ide-medicare-advantage.yaml")).Replace("  primary_procedures: [\"49205\"]\n", string.Empty, StringComparison.Ordinal);
+        string text = File.ReadAllText(Path.Combine(Paths.Examples, "study-hipec-ide-medicare-advantage.yaml")).Replace("  primary_procedures: [\"49188\"]\n", string.Empty, StringComparison.Ordinal);
         CodingResult result = RuleSet.Default.Code(Case(text, BundledStudies.HipecIde));
         Finding finding = result.Findings.Single(f => f.Id == FindingIds.StudyItemNotCoded);
         Assert.Equal((Severity.Info, "trial.study"), (finding.Severity, finding.Path));

@@ -19,6 +19,9 @@ public static class CaseGenerator
     private static readonly string[] Primaries = { "C18.1", "C18.2", "C18.7", "C16.9", "C56.9", "C45.1", "C48.1", "C54.1", "C20" };
     private static readonly string[] HipecSurgery = { "49205", "49203", "44140", "44204", "58953", "43631", "49255", "49000" };
 
+    /// <summary>The first day of CPT 2025's tumor-excision codes: from it, 49203-49205 are written as 49188 with a tumor length.</summary>
+    private static readonly DateTime TumorExcisionCodes2025 = new(2025, 1, 1);
+
     /// <summary>Writes <paramref name="count"/> cases, one JSON object per line.</summary>
     /// <param name="output">Where to write.</param>
     /// <param name="count">How many cases; not negative.</param>
@@ -91,7 +94,7 @@ public static class CaseGenerator
         json.WriteStartObject();
         if (hipec)
         {
-            Hipec(json, random, inpatient: claim == "facility_inpatient");
+            Hipec(json, random, inpatient: claim == "facility_inpatient", date);
         }
         else
         {
@@ -109,7 +112,7 @@ public static class CaseGenerator
         return text.ToString();
     }
 
-    private static void Hipec(JsonTextWriter json, Random random, bool inpatient)
+    private static void Hipec(JsonTextWriter json, Random random, bool inpatient, DateTime date)
     {
         if (inpatient)
         {
@@ -126,13 +129,29 @@ public static class CaseGenerator
         Property(json, "approach", random.NextDouble() < 0.85 ? "open" : "laparoscopic");
         json.WritePropertyName("primary_procedures");
         json.WriteStartArray();
-        json.WriteValue(HipecSurgery[random.Next(HipecSurgery.Length)]);
+        bool tumorExcision = false;
+        string Surgery()
+        {
+            // The codes current on the date: the deleted 49203-49205 become 49188, whose length band the case then gives.
+            string code = HipecSurgery[random.Next(HipecSurgery.Length)];
+            bool deleted = code is "49203" or "49205";
+            tumorExcision |= deleted && date >= TumorExcisionCodes2025;
+            return deleted && date >= TumorExcisionCodes2025 ? "49188" : code;
+        }
+
+        json.WriteValue(Surgery());
         if (random.NextDouble() < 0.4)
         {
-            json.WriteValue(HipecSurgery[random.Next(HipecSurgery.Length)]);
+            json.WriteValue(Surgery());
         }
 
         json.WriteEndArray();
+        if (tumorExcision)
+        {
+            json.WritePropertyName("tumor_length_sum_cm");
+            json.WriteValue(15.0m);
+        }
+
         json.WritePropertyName("separate_incisions");
         json.WriteValue(random.Next(0, 3));
         double low = 40.5 + (random.NextDouble() * 2.0);

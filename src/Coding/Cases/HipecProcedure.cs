@@ -18,6 +18,7 @@ public sealed record HipecProcedure : IntraperitonealProcedure
     /// <param name="perfusionDuration">How long the heated perfusate circulated.</param>
     /// <param name="pcsProcedures">The ICD-10-PCS codes of the surgery from the operative report (inpatient claims), or <see langword="null"/>.</param>
     /// <param name="drugs">The drugs in the perfusate.</param>
+    /// <param name="tumorLengthSum">The sum of the maximum lengths of the tumors or cysts excised or destroyed, or <see langword="null"/> when not given.</param>
     /// <exception cref="ArgumentException">A primary procedure code is null, or <paramref name="separateIncisions"/> is negative.</exception>
     public HipecProcedure(
         SurgicalApproach approach,
@@ -26,9 +27,11 @@ public sealed record HipecProcedure : IntraperitonealProcedure
         TemperatureRange? temperature,
         Duration perfusionDuration,
         IEnumerable<DrugAdministration>? drugs,
-        IEnumerable<string>? pcsProcedures = null)
+        IEnumerable<string>? pcsProcedures = null,
+        Length? tumorLengthSum = null)
         : base(approach, temperature, drugs, pcsProcedures)
     {
+        TumorLengthSum = tumorLengthSum;
         PrimaryProcedures = ReadOnly.Copy(primaryProcedures);
         Preconditions.CheckArgument(!HasNull(PrimaryProcedures), nameof(primaryProcedures), "A primary procedure code cannot be null.");
         Preconditions.CheckArgumentRange(separateIncisions >= 0, nameof(separateIncisions), separateIncisions, "The number of incisions cannot be negative.");
@@ -47,6 +50,13 @@ public sealed record HipecProcedure : IntraperitonealProcedure
 
     /// <summary>Gets how long the heated perfusate circulated.</summary>
     public Duration PerfusionDuration { get; }
+
+    /// <summary>
+    /// Gets the sum of the maximum lengths of the tumors or cysts the surgery excised or destroyed, as measured in the
+    /// operative or pathology report, or <see langword="null"/> when not given. From 2025 it chooses the open excision
+    /// code (CPT 49186–49190); the bands are rule data.
+    /// </summary>
+    public Length? TumorLengthSum { get; }
 
     private static bool HasNull(IReadOnlyList<string> codes)
     {

@@ -80,6 +80,12 @@ public static class DataErrorIds
     /// <summary>A code the rules use is not valid in the code table that governs it (ICD-10-CM, ICD-10-PCS, add-on codes).</summary>
     public const string CodeNotInTable = "RULE011";
 
+    /// <summary>A row cites a source its rule file does not list under <c>sources:</c>.</summary>
+    public const string UndefinedSource = "RULE012";
+
+    /// <summary>A table row or rule names a CPT/HCPCS code outside the period codes.yaml gives it (a deleted code still in use).</summary>
+    public const string CodeOutsideValidity = "RULE013";
+
     /// <summary>A study file designates the same protocol item (line category or drug) twice.</summary>
     public const string StudyDuplicateItem = "STUDY101";
 

@@ -69,12 +69,16 @@ internal static class ClaimEditChecker
 
             var edits = table.For(line.Code, date);
             bool typeOne = edits.Any(e => e.Type == 1);
+            bool confirmed = edits.All(e => e.Source.Confirmed);
+
+            // With no other surgery on the claim the add-on has no primary whatever the list says: that is certain.
+            bool otherSurgery = billed.Any(l => l.Category == LineCategory.PrimarySurgery && !table.IsAddOn(l.Code, date));
             var primaries = edits.Select(e => e.Primary).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
             string shown = string.Join(", ", primaries.Take(8)) + (primaries.Count > 8 ? string.Format(CultureInfo.InvariantCulture, " and {0} more", primaries.Count - 8) : string.Empty);
             context.AddFinding(
                 FindingIds.AddOnWithoutPrimary,
-                typeOne ? Severity.Error : Severity.Warning,
-                $"{line.Code} is an add-on code (AOC type {edits.Min(e => e.Type)}): report it only beside one of its primary codes ({shown}), and none is on this claim. [{table.Source}]",
+                typeOne && (confirmed || !otherSurgery) ? Severity.Error : Severity.Warning,
+                $"{line.Code} is an add-on code (AOC type {edits.Min(e => e.Type)}): report it only beside one of its primary codes ({shown}), and none is on this claim. [{table.Source}{(confirmed ? string.Empty : "; rows unconfirmed: check the quarter's AOC file")}]",
                 "procedure.primary_procedures",
                 "add-on-codes");
         }
@@ -143,10 +147,11 @@ internal static class ClaimEditChecker
 
         if (edit.Modifier == 0)
         {
+            // An unconfirmed row never stops a claim as if it were certain: it warns, and says so.
             context.AddFinding(
                 FindingIds.PtpNotSeparatelyReportable,
-                Severity.Error,
-                $"{edit.Column2} is part of {edit.Column1} (NCCI PTP edit, {tableName} table, modifier indicator 0): it is never reported separately beside it, with or without a modifier. Drop {edit.Column2}.{advice} [{table.Source}]",
+                edit.Source.Confirmed ? Severity.Error : Severity.Warning,
+                $"{edit.Column2} is part of {edit.Column1} (NCCI PTP edit, {tableName} table, modifier indicator 0): it is never reported separately beside it, with or without a modifier. Drop {edit.Column2}.{advice} [{table.Source.With(edit.Source)}]",
                 "procedure.primary_procedures",
                 "ptp-edits");
         }
@@ -156,7 +161,7 @@ internal static class ClaimEditChecker
             context.AddFinding(
                 FindingIds.PtpModifierNeeded,
                 Severity.Warning,
-                $"{edit.Column2} is bundled into {edit.Column1} (NCCI PTP edit, {tableName} table, modifier indicator 1): report it only if it was a distinct service (another session, site or incision), with modifier XS, XE, XP, XU or 59 on {edit.Column2} and the record showing why; otherwise drop it.{advice} [{table.Source}]",
+                $"{edit.Column2} is bundled into {edit.Column1} (NCCI PTP edit, {tableName} table, modifier indicator 1): report it only if it was a distinct service (another session, site or incision), with modifier XS, XE, XP, XU or 59 on {edit.Column2} and the record showing why; otherwise drop it.{advice} [{table.Source.With(edit.Source)}]",
                 "procedure.primary_procedures",
                 "ptp-edits");
         }
@@ -190,8 +195,8 @@ internal static class ClaimEditChecker
             };
             context.AddFinding(
                 FindingIds.MueExceeded,
-                Severity.Error,
-                string.Format(CultureInfo.InvariantCulture, "{0}: {1} unit{2} on this claim, but its medically unlikely edit allows {3} {4}. Check for a duplicated line or a unit error. [{5}]", code, units, units == 1 ? string.Empty : "s", edit.MaxUnits, how, table.Source),
+                edit.Source.Confirmed ? Severity.Error : Severity.Warning,
+                string.Format(CultureInfo.InvariantCulture, "{0}: {1} unit{2} on this claim, but its medically unlikely edit allows {3} {4}. Check for a duplicated line or a unit error. [{5}]", code, units, units == 1 ? string.Empty : "s", edit.MaxUnits, how, table.Source.With(edit.Source)),
                 "procedure",
                 "mue");
         }
@@ -217,12 +222,13 @@ internal static class ClaimEditChecker
                 continue;
             }
 
+            InpatientOnlyCode row = list.Codes.FirstInForce(code, date)!;
             if (outpatientFacility)
             {
                 context.AddFinding(
                     FindingIds.InpatientOnlyOnOutpatientClaim,
-                    Severity.Error,
-                    $"{code} is on Medicare's inpatient-only list: Medicare pays it only on an inpatient claim, so this outpatient claim will not be paid. Admit the patient and bill the stay as inpatient. [{list.Source}]",
+                    row.Source.Confirmed ? Severity.Error : Severity.Warning,
+                    $"{code} is on Medicare's inpatient-only list: Medicare pays it only on an inpatient claim, so this outpatient claim will not be paid. Admit the patient and bill the stay as inpatient. [{list.Source.With(row.Source)}]",
                     "claim",
                     "inpatient-only");
             }
@@ -231,7 +237,7 @@ internal static class ClaimEditChecker
                 context.AddFinding(
                     FindingIds.InpatientOnlyOutpatientPlace,
                     Severity.Warning,
-                    $"{code} is on Medicare's inpatient-only list, but the place of service is {codingCase.PlaceOfService} (outpatient): the hospital's claim for it will be denied, and the surgeon's may be questioned. Check the patient's status. [{list.Source}]",
+                    $"{code} is on Medicare's inpatient-only list, but the place of service is {codingCase.PlaceOfService} (outpatient): the hospital's claim for it will be denied, and the surgeon's may be questioned. Check the patient's status. [{list.Source.With(row.Source)}]",
                     "place_of_service",
                     "inpatient-only");
             }

@@ -94,7 +94,7 @@ internal static class DiagnosisChecker
                 context.AddFinding(
                     FindingIds.DiagnosisNotInForce,
                     Severity.Error,
-                    $"{code} is an ICD-10-CM code only {row!.Period}; it is not valid in fiscal year {FiscalYear(date)} ({(context.Case.Details.DischargeDate is null ? "date of service" : "discharge date")} {date:yyyy-MM-dd}). Use the code in force on that date. [{table.Source}]",
+                    $"{code} is an ICD-10-CM code {ValidYears(table.Codes.All(code))}; it is not valid in fiscal year {FiscalYear(date)} ({(context.Case.Details.DischargeDate is null ? "date of service" : "discharge date")} {date:yyyy-MM-dd}). Use the code in force on that date. [{table.Source.With(row!.Source)}]",
                     Path(index),
                     "icd10cm");
                 break;
@@ -103,6 +103,12 @@ internal static class DiagnosisChecker
                 break;
         }
     }
+
+    /// <summary>The fiscal years a code is in the code set, in words: "in FY2022 on (from 2021-10-01)", "in FY2016 to FY2024 (...)".</summary>
+    internal static string ValidYears(IEnumerable<CodeValidity> rows)
+        => string.Join(" and ", rows.OrderBy(r => r.Period.From).Select(r => r.Period.To is { } to
+            ? $"in FY{FiscalYear(r.Period.From)} to FY{FiscalYear(to)} only ({r.Period})"
+            : $"only from FY{FiscalYear(r.Period.From)} on (from {r.Period.From:yyyy-MM-dd})"));
 
     /// <summary>The US federal fiscal year a date falls in (FY2026 runs 1 October 2025 to 30 September 2026).</summary>
     internal static int FiscalYear(System.DateTime date) => date.Month >= 10 ? date.Year + 1 : date.Year;

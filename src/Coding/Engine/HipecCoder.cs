@@ -118,6 +118,12 @@ internal static class HipecCoder
                 continue;
             }
 
+            if (!context.IsInpatient)
+            {
+                // The CPT code goes on the claim: it must be in the code set on the date of service.
+                CodeCurrency.Check(context, code, hipec.TumorLengthSum, PrimaryPath(i));
+            }
+
             ProcedureCode? procedure = tables.Procedures.FirstInForce(code, date);
             CheckApproach(context, hipec, procedure, i);
             bool isAddOn = tables.AddOns.IsAddOn(code, date);
@@ -154,10 +160,14 @@ internal static class HipecCoder
 
             if (notAllowed is not null)
             {
+                // The list of primaries stops a claim only when every row of it is confirmed; otherwise it may be incomplete.
+                var edits = tables.AddOns.For(addOnCode!, date);
+                bool confirmed = edits.All(e => e.Source.Confirmed);
+                string status = confirmed ? string.Empty : $" The list is not confirmed ({edits.Count(e => !e.Source.Confirmed)} of its {edits.Count} rows keyed without a confirming source): check the quarter's AOC file before changing the claim.";
                 context.AddFinding(
                     FindingIds.HipecPrimaryNotEligible,
-                    Severity.Error,
-                    $"None of the primary procedures ({string.Join(", ", notAllowed.Select(n => n.Code))}) is an allowed primary for {addOnCode} in the add-on code edits ({tables.AddOns.Source}).",
+                    confirmed ? Severity.Error : Severity.Warning,
+                    $"None of the primary procedures ({string.Join(", ", notAllowed.Select(n => n.Code))}) is an allowed primary for {addOnCode} in the add-on code edits ({tables.AddOns.Source}).{status}",
                     "procedure.primary_procedures",
                     rule);
             }

@@ -44,7 +44,7 @@ internal static class PcsProcedureLines
                     context.AddFinding(FindingIds.PcsCodeInvalid, Severity.Error, $"{code} is not a valid ICD-10-PCS code in fiscal year {DiagnosisChecker.FiscalYear(date)} ({table.FamilyOf(code)} is covered by the table and has no such code). Check the operative report's coding. [{table.Source}]", path, "icd10pcs");
                     break;
                 case CodeStatus.NotInForce:
-                    context.AddFinding(FindingIds.PcsCodeInvalid, Severity.Error, $"{code} is an ICD-10-PCS code only {row!.Period}; it is not valid in fiscal year {DiagnosisChecker.FiscalYear(date)}, which the {(context.Case.Details.DischargeDate is null ? "date of service" : "discharge date")} falls in. [{table.Source}]", path, "icd10pcs");
+                    context.AddFinding(FindingIds.PcsCodeInvalid, Severity.Error, $"{code} is an ICD-10-PCS code {DiagnosisChecker.ValidYears(table.Codes.All(code))}; it is not valid in fiscal year {DiagnosisChecker.FiscalYear(date)}, which the {(context.Case.Details.DischargeDate is null ? "date of service" : "discharge date")} falls in. [{table.Source}]", path, "icd10pcs");
                     break;
                 case CodeStatus.NotChecked:
                     context.AddFinding(FindingIds.PcsCodeNotChecked, Severity.Info, $"{code} is outside the ICD-10-PCS codes this rule set ships, so its validity was not checked: confirm it against the fiscal year's PCS tables. [{table.Source}]", path, "icd10pcs");

@@ -50,6 +50,18 @@ public static class FindingIds
     /// <summary>A primary procedure given for the HIPEC codes is itself an add-on code, and no real primary is given.</summary>
     public const string HipecPrimaryIsAddOn = "HIPEC010";
 
+    /// <summary>A tumor-excision code (CPT 49186–49190) contradicts the sum of the tumor lengths the case gives: the right code is named.</summary>
+    public const string TumorBandMismatch = "HIPEC011";
+
+    /// <summary>A tumor-excision code chosen by the sum of the tumor lengths is given without that sum, so it cannot be checked.</summary>
+    public const string TumorLengthMissing = "HIPEC012";
+
+    /// <summary>A CPT/HCPCS code the case lists is not valid on the date of service (deleted, or not yet in force): its end date and replacements are named.</summary>
+    public const string CodeNotValidOnDate = "CODE001";
+
+    /// <summary>A CPT/HCPCS code the case lists is outside the code table the rule set ships, so its validity was not checked.</summary>
+    public const string CodeNotChecked = "CODE002";
+
     /// <summary>A diagnosis is a category or subcategory header, not a billable code.</summary>
     public const string DiagnosisNotBillable = "CASE106";
 

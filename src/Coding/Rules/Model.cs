@@ -47,8 +47,14 @@ internal static class Effective
     }
 }
 
-internal sealed record CodeDefinition(CodeSystem System, string Code, string Label, EffectivePeriod Period) : IEffective
+internal sealed record CodeDefinition(CodeSystem System, string Code, string Label, EffectivePeriod Period, SourceDocument Source) : IEffective
 {
+    /// <summary>Gets the codes that replace this one after its period ends (empty when it was not deleted).</summary>
+    public IReadOnlyList<string> ReplacedBy { get; init; } = Array.Empty<string>();
+
+    /// <summary>Gets the approach of a surgical code a case may give as a primary procedure, or null.</summary>
+    public SurgicalApproach? Approach { get; init; }
+
     /// <summary>Gets where the code is defined in codes.yaml, for checks made against other tables.</summary>
     public IntraperitonealCoding.Documents.SourceMark At { get; init; }
 }
@@ -86,7 +92,77 @@ internal sealed record HipecRules(
     string InpatientSurgeryNote,
     CaseProceduresOrder InpatientCaseProcedures,
     IReadOnlyList<LineRule> Inpatient,
-    PlausibleRange? PlausiblePerfusionMinutes = null);
+    PlausibleRange? PlausiblePerfusionMinutes = null)
+{
+    /// <summary>Gets the tumor-excision band rules, by period (none before CPT 2025).</summary>
+    public IReadOnlyList<TumorExcisionRule> TumorExcision { get; init; } = Array.Empty<TumorExcisionRule>();
+}
+
+/// <summary>One band of a tumor-excision rule: its code covers sums up to and including <see cref="UpToCm"/> (null: no upper end).</summary>
+internal sealed record TumorBand(string Code, decimal? UpToCm);
+
+/// <summary>
+/// The open excision codes chosen by the sum of the maximum lengths of the tumors or cysts (CPT 49186–49190 from 2025),
+/// as bands in ascending order, the last open-ended.
+/// </summary>
+internal sealed record TumorExcisionRule(string Id, EffectivePeriod Period, IReadOnlyList<TumorBand> Bands, IReadOnlyList<string> Notes) : IEffective
+{
+    /// <summary>The band a length falls in (the first whose upper end is at or above it).</summary>
+    public TumorBand BandOf(Length length)
+    {
+        foreach (TumorBand band in Bands)
+        {
+            if (band.UpToCm is not { } upTo || length.Centimetres <= upTo)
+            {
+                return band;
+            }
+        }
+
+        return Bands[Bands.Count - 1];
+    }
+
+    /// <summary>Whether a code is one of the rule's bands.</summary>
+    public bool Covers(string code)
+    {
+        foreach (TumorBand band in Bands)
+        {
+            if (band.Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The band of a code, in words ("10.1–20 cm", "over 30 cm").</summary>
+    public string Describe(TumorBand band)
+    {
+        int i = IndexOf(band);
+        decimal? from = i == 0 ? null : Bands[i - 1].UpToCm;
+        string F(decimal value) => value.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+        return (from, band.UpToCm) switch
+        {
+            (null, { } to) => $"up to {F(to)} cm",
+            ({ } low, null) => $"over {F(low)} cm",
+            ({ } low, { } to) => $"over {F(low)} and up to {F(to)} cm",
+            _ => "any length",
+        };
+    }
+
+    private int IndexOf(TumorBand band)
+    {
+        for (int i = 0; i < Bands.Count; i++)
+        {
+            if (ReferenceEquals(Bands[i], band))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
 
 /// <summary>A plausible range for a recorded value, with the rule that defines it and its source.</summary>
 internal sealed record PlausibleRange(string RuleId, NumericRange Range, string Source);

@@ -65,8 +65,9 @@ public sealed record KnownCode
 /// </summary>
 public sealed record RuleCatalog
 {
-    internal RuleCatalog(DateTime date, IReadOnlyList<KnownDrug> drugs, IReadOnlyList<KnownCode> codes, IReadOnlyList<KnownCode> hipecPrimaries, IReadOnlyList<string> payerPolicies)
+    internal RuleCatalog(DateTime date, IReadOnlyList<KnownDrug> drugs, IReadOnlyList<KnownCode> codes, IReadOnlyList<KnownCode> hipecPrimaries, IReadOnlyList<string> payerPolicies, IReadOnlyList<KnownCode> tumorExcisionCodes)
     {
+        TumorExcisionCodes = tumorExcisionCodes;
         Date = date;
         Drugs = drugs;
         Codes = codes;
@@ -88,6 +89,12 @@ public sealed record RuleCatalog
     /// with the labels of the procedure table; empty before the time codes existed (the unlisted code has no edits).
     /// </summary>
     public IReadOnlyList<KnownCode> HipecPrimaries { get; }
+
+    /// <summary>
+    /// Gets the open tumor-excision codes chosen by the sum of the tumor lengths on the date (CPT 49186–49190 from 2025),
+    /// in band order; empty before. A case listing one should give <c>procedure.tumor_length_sum_cm</c>.
+    /// </summary>
+    public IReadOnlyList<KnownCode> TumorExcisionCodes { get; }
 
     /// <summary>Gets the ids of the payer medical policies in force.</summary>
     public IReadOnlyList<string> PayerPolicies { get; }
@@ -123,6 +130,10 @@ public sealed record RuleCatalog
         }
 
         var policies = rules.PayerPolicies.Where(p => p.Period.Contains(date)).Select(p => p.Id).ToList();
-        return new RuleCatalog(date.Date, IntraperitonealCoding.Cases.ReadOnly.Wrap(drugs), IntraperitonealCoding.Cases.ReadOnly.Wrap(codes), IntraperitonealCoding.Cases.ReadOnly.Wrap(primaries), IntraperitonealCoding.Cases.ReadOnly.Wrap(policies));
+        var bands = rules.Hipec.TumorExcision.FirstOrDefault(t => t.Period.Contains(date));
+        var tumorCodes = bands is null
+            ? new List<KnownCode>()
+            : bands.Bands.Select(b => new KnownCode(CodeSystem.Cpt, b.Code, rules.CodesOf(b.Code).FirstOrDefault(c => c.Period.Contains(date))?.Label ?? b.Code)).ToList();
+        return new RuleCatalog(date.Date, IntraperitonealCoding.Cases.ReadOnly.Wrap(drugs), IntraperitonealCoding.Cases.ReadOnly.Wrap(codes), IntraperitonealCoding.Cases.ReadOnly.Wrap(primaries), IntraperitonealCoding.Cases.ReadOnly.Wrap(policies), IntraperitonealCoding.Cases.ReadOnly.Wrap(tumorCodes));
     }
 }

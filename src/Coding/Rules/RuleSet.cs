@@ -27,6 +27,7 @@ public sealed class RuleSet
     };
 
     private readonly CaseCoder coder;
+    private readonly Dictionary<string, CodeDefinition[]> codesByCode;
 
     internal RuleSet(
         string name,
@@ -52,6 +53,7 @@ public sealed class RuleSet
         CoversFrom = coversFrom;
         Origin = origin;
         Codes = codes;
+        codesByCode = codes.GroupBy(c => c.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Notes = notes;
         Hipec = hipec;
         Pipac = pipac;
@@ -86,6 +88,10 @@ public sealed class RuleSet
 
     internal IReadOnlyList<CodeDefinition> Codes { get; }
 
+    /// <summary>The rows of codes.yaml for one code (usually one; more when its label or validity changed), keyed once.</summary>
+    internal IReadOnlyList<CodeDefinition> CodesOf(string code)
+        => codesByCode.TryGetValue(code, out CodeDefinition[]? rows) ? rows : Array.Empty<CodeDefinition>();
+
     internal IReadOnlyDictionary<string, CodingNote> Notes { get; }
 
     internal HipecRules Hipec { get; }
@@ -111,6 +117,12 @@ public sealed class RuleSet
 
     /// <summary>Gets the id of every rule the data defines.</summary>
     internal IReadOnlyList<string> RuleIds { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Gets every rule table with the source of each row (codes, CMS edits, ICD-10 tables, drugs, revenue codes, payer
+    /// policies), so a maintainer can count what is confirmed and list what is not.
+    /// </summary>
+    public IReadOnlyList<IntraperitonealCoding.Maintenance.ProvenanceTable> Provenance { get; internal init; } = Array.Empty<IntraperitonealCoding.Maintenance.ProvenanceTable>();
 
     /// <summary>Loads and validates the rule set in a directory (a copy of <c>data/</c>, edited or not).</summary>
     /// <param name="directory">The directory holding the rule files.</param>

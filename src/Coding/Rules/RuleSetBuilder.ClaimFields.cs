@@ -63,9 +63,11 @@ internal sealed partial class RuleSetBuilder
 
         var revenue = new List<RevenueCodeRule>();
         var slots = new List<(string Slot, EffectivePeriod Period, SourceMark At)>();
+        var provenance = Provenance("claim-fields.yaml", file.Sources);
         foreach (RevenueCodeDto dto in file.RevenueCodes)
         {
             ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            provenance.Cite("Revenue codes", dto.Code + " " + dto.Id, dto.Source, dto.At(nameof(dto.Source)));
             if (!FourDigits.IsMatch(dto.Code))
             {
                 sink.Add(DataErrorIds.InvalidRuleValue, $"Revenue code '{dto.Code}' is not four digits (e.g. 0360).", dto.At(nameof(dto.Code)));

@@ -37,9 +37,12 @@ internal sealed partial class RuleSetBuilder
 
         var drugs = new List<DrugRule>();
         var names = new List<(string Item, EffectivePeriod Period, SourceMark At)>();
+        var provenance = Provenance("drugs.yaml", file.Sources);
         foreach (DrugDto dto in file.Drugs)
         {
             ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            provenance.Cite("Drug codes and billing units", dto.Name, dto.Source, dto.At(nameof(dto.Source)));
+            provenance.Cite("Separately payable flags", dto.Name, dto.PayableSource, dto.At(nameof(dto.PayableSource)));
             var period = Period(dto, sink);
             CheckCode(dto.Code, CodeSystem.Hcpcs, period, sink, dto.At(nameof(dto.Code)));
             // A billing unit that failed to map (null) already has its own error.
@@ -81,9 +84,11 @@ internal sealed partial class RuleSetBuilder
     private IReadOnlyList<PayerPolicy>? BuildPolicies(PayerPoliciesFileDto file, DataErrorSink sink)
     {
         var built = new List<PayerPolicy>();
+        var provenance = Provenance("payer-policies.yaml", file.Sources);
         foreach (PayerPolicyDto dto in file.Policies)
         {
             ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            var source = provenance.Cite("Payer policies", dto.Id, dto.Source, dto.At(nameof(dto.Source)));
             var period = Period(dto, sink);
             foreach (string prefix in dto.DiagnosesStarting.Concat(dto.ExceptStarting).Concat(dto.TogetherWithStarting))
             {
@@ -93,7 +98,7 @@ internal sealed partial class RuleSetBuilder
                 }
             }
 
-            built.Add(new PayerPolicy(dto.Id, dto.FindingId, Freeze(dto.Procedures), Freeze(dto.Payers), Freeze(dto.DiagnosesStarting), Freeze(dto.ExceptStarting), Freeze(dto.TogetherWithStarting), dto.OnlyOutsideTrial, dto.LikelyDenial, dto.Severity, dto.Message.Trim(), dto.Source, period));
+            built.Add(new PayerPolicy(dto.Id, dto.FindingId, Freeze(dto.Procedures), Freeze(dto.Payers), Freeze(dto.DiagnosesStarting), Freeze(dto.ExceptStarting), Freeze(dto.TogetherWithStarting), dto.OnlyOutsideTrial, dto.LikelyDenial, dto.Severity, dto.Message.Trim(), source.Document, period));
         }
 
         var abn = file.Abn;

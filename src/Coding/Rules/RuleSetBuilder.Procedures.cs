@@ -80,9 +80,55 @@ internal sealed partial class RuleSetBuilder
             perfusion = Range(plausiblePerfusion.PlausibleMinutes, sink) is { } range ? new PlausibleRange(plausiblePerfusion.Id, range, plausiblePerfusion.Source) : null;
         }
 
-        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, file.InpatientCaseProcedures, inpatient, perfusion);
+        return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, file.InpatientCaseProcedures, inpatient, perfusion)
+        {
+            TumorExcision = BuildTumorExcision(file.TumorExcision, sink),
+        };
 
         static TimeUnit? Unit(TimeUnitDto? dto) => dto is null ? null : new TimeUnit(dto.Code, dto.Minutes);
+    }
+
+    /// <summary>
+    /// Tumor-excision bands: ascending upper ends, only the last open, each code a CPT code valid while the rule is in
+    /// force, and at most one rule in force on a date.
+    /// </summary>
+    private IReadOnlyList<TumorExcisionRule> BuildTumorExcision(List<TumorExcisionDto> dtos, DataErrorSink sink)
+    {
+        var built = new List<(TumorExcisionRule Item, EffectivePeriod Period, SourceMark At)>();
+        foreach (TumorExcisionDto dto in dtos)
+        {
+            ClaimRuleId(dto.Id, sink, dto.At(nameof(dto.Id)));
+            var period = Period(dto, sink);
+            CheckNotes(dto.Notes, sink, dto.At(nameof(dto.Notes)));
+            if (dto.Bands.Count == 0)
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"Tumor-excision rule '{dto.Id}' has no bands.", dto.At(nameof(dto.Bands)));
+            }
+
+            decimal? previous = null;
+            for (int i = 0; i < dto.Bands.Count; i++)
+            {
+                TumorBandDto band = dto.Bands[i];
+                CheckCode(band.Code, CodeSystem.Cpt, period, sink, band.At(nameof(band.Code)));
+                bool last = i == dto.Bands.Count - 1;
+                if (last != (band.UpToCm is null))
+                {
+                    sink.Add(DataErrorIds.InvalidRuleValue, last ? "The last band is open-ended: give it no up_to_cm." : "Every band but the last needs up_to_cm.", band.Start);
+                }
+                else if (band.UpToCm is { } upTo && (upTo <= 0 || (previous is { } low && upTo <= low)))
+                {
+                    sink.Add(DataErrorIds.InvalidRuleValue, $"up_to_cm {upTo} must be above 0 and above the band before it.", band.At(nameof(band.UpToCm)));
+                }
+
+                previous = band.UpToCm ?? previous;
+            }
+
+            var bands = Freeze(dto.Bands.Select(b => new TumorBand(b.Code, b.UpToCm)));
+            built.Add((new TumorExcisionRule(dto.Id, period, bands, Freeze(dto.Notes)), period, dto.Start));
+        }
+
+        CheckNoOverlap(built, r => "tumor excision", "Rule", sink);
+        return Freeze(built.Select(b => b.Item));
     }
 
     private PipacRules? BuildPipac(PipacFileDto file, DataErrorSink sink)

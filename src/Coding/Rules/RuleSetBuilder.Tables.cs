@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Rules.Dto;
 
 namespace IntraperitonealCoding.Rules;
@@ -22,15 +23,49 @@ internal sealed partial class RuleSetBuilder
             return null;
         }
 
+        IntraperitonealCoding.Rules.Tables.TableBuilder.CodeCheck check = CheckTableCode;
         return new IntraperitonealCoding.Rules.Tables.CodeTables(
-            IntraperitonealCoding.Rules.Tables.TableBuilder.Procedures(procedures, sinks["procedures.yaml"]),
+            IntraperitonealCoding.Rules.Tables.TableBuilder.Procedures(codes),
             SurgeonRoles(procedures, sinks["procedures.yaml"]),
-            IntraperitonealCoding.Rules.Tables.TableBuilder.AddOns(addOns, sinks["add-on-codes.yaml"]),
-            IntraperitonealCoding.Rules.Tables.TableBuilder.Ptp(ptp, id => !notesLoaded || notes.ContainsKey(id), sinks["ptp-edits.yaml"]),
-            IntraperitonealCoding.Rules.Tables.TableBuilder.Mue(mue, sinks["mue.yaml"]),
-            IntraperitonealCoding.Rules.Tables.TableBuilder.Validity("ICD-10-CM", cm, CodeFormats.Icd10Cm, CodeFormats.Icd10CmPrefix, sinks["icd10cm.yaml"]),
-            IntraperitonealCoding.Rules.Tables.TableBuilder.Validity("ICD-10-PCS", pcs, CodeFormats.Pcs, CodeFormats.PcsPrefix, sinks["icd10pcs.yaml"]),
-            IntraperitonealCoding.Rules.Tables.TableBuilder.InpatientOnly(ipo, sinks["inpatient-only.yaml"]));
+            IntraperitonealCoding.Rules.Tables.TableBuilder.AddOns(addOns, Provenance("add-on-codes.yaml", addOns.Sources), check, sinks["add-on-codes.yaml"]),
+            IntraperitonealCoding.Rules.Tables.TableBuilder.Ptp(ptp, id => !notesLoaded || notes.ContainsKey(id), Provenance("ptp-edits.yaml", ptp.Sources), check, sinks["ptp-edits.yaml"]),
+            IntraperitonealCoding.Rules.Tables.TableBuilder.Mue(mue, Provenance("mue.yaml", mue.Sources), check, sinks["mue.yaml"]),
+            IntraperitonealCoding.Rules.Tables.TableBuilder.Validity("ICD-10-CM", cm, CodeFormats.Icd10Cm, CodeFormats.Icd10CmPrefix, Provenance("icd10cm.yaml", cm.Sources), sinks["icd10cm.yaml"]),
+            IntraperitonealCoding.Rules.Tables.TableBuilder.Validity("ICD-10-PCS", pcs, CodeFormats.Pcs, CodeFormats.PcsPrefix, Provenance("icd10pcs.yaml", pcs.Sources), sinks["icd10pcs.yaml"]),
+            IntraperitonealCoding.Rules.Tables.TableBuilder.InpatientOnly(ipo, Provenance("inpatient-only.yaml", ipo.Sources), check, sinks["inpatient-only.yaml"]));
+    }
+
+    /// <summary>
+    /// A CPT/HCPCS code a table row names must be valid for the whole time the row is in force. A code codes.yaml does
+    /// not define is not checked here (an imported CMS table names thousands of codes the rules never meet).
+    /// </summary>
+    private void CheckTableCode(string code, EffectivePeriod usedDuring, DataErrorSink sink, SourceMark at)
+    {
+        if (!codesLoaded)
+        {
+            return;
+        }
+
+        codesByCode ??= codes.ToLookup(c => c.Code, System.StringComparer.Ordinal);
+        var definitions = codesByCode[code].ToList();
+
+        // A code whose own period is backwards already has its error; every row using it would only repeat it.
+        if (definitions.Count > 0 && !definitions.Any(d => d.Period.To < d.Period.From) && !definitions.Any(d => d.Period.Covers(usedDuring)))
+        {
+            sink.Add(DataErrorIds.CodeOutsideValidity, OutsideValidity(code, usedDuring, definitions), at);
+        }
+    }
+
+    /// <summary>What a maintainer reads when a code is used outside its validity: its periods, and its replacements if it was deleted.</summary>
+    private static string OutsideValidity(string code, EffectivePeriod usedDuring, IReadOnlyList<CodeDefinition> definitions)
+    {
+        var replaced = definitions.SelectMany(d => d.ReplacedBy).Distinct(System.StringComparer.Ordinal).ToList();
+        string valid = string.Join("; ", definitions.Select(d => d.Period.ToString()));
+        var lastEnd = definitions.Select(d => d.Period.To).Where(t => t is not null).Select(t => t!.Value).DefaultIfEmpty().Max();
+        string advice = replaced.Count > 0
+            ? $" It was deleted after {Date(lastEnd)} and replaced by {string.Join(", ", replaced)}: end this on {Date(lastEnd)} and use the replacements from then on."
+            : " Give it a period within the code's.";
+        return $"Code {code} is valid {valid} (codes.yaml), but it is used {usedDuring}.{advice}";
     }
 
     private void CrossCheckTables(IntraperitonealCoding.Rules.Tables.CodeTables tables, IntraperitonealCoding.Rules.Tables.AddOnCodesFileDto addOnsFile, HipecFileDto? hipecFile, HipecRules? hipec, DiagnosesFileDto? diagnosesFile, ClinicalTrialsFileDto? trialsFile)
@@ -60,6 +95,14 @@ internal sealed partial class RuleSetBuilder
         {
             IntraperitonealCoding.Rules.Tables.TableCrossChecks.CmCodes(cmCodes, from, tables.Icd10Cm);
         }
+    }
+
+    /// <summary>A provenance builder for one rule file; its tables are collected when the rule set is built.</summary>
+    private ProvenanceBuilder Provenance(string fileName, IEnumerable<SourceDocumentDto> sources)
+    {
+        var builder = new ProvenanceBuilder(fileName, sources, sinks[fileName]);
+        provenanceBuilders.Add(builder);
+        return builder;
     }
 
     private IReadOnlyList<SurgeonRoleRule> SurgeonRoles(IntraperitonealCoding.Rules.Tables.ProceduresFileDto file, DataErrorSink sink)

@@ -28,6 +28,7 @@ internal sealed partial class RuleSetBuilder
     private DateTime? coversFrom;
     private AbnRules? abnRules;
     private bool codesLoaded;
+    private readonly List<ProvenanceBuilder> provenanceBuilders = new();
     private bool notesLoaded;
 
     private readonly ReadLimits limits;
@@ -99,7 +100,7 @@ internal sealed partial class RuleSetBuilder
         // The code table and the notes come first: every other file is checked against them.
         if (codesFile is not null)
         {
-            codes = BuildCodes(codesFile, sinks["codes.yaml"]);
+            codes = BuildCodes(codesFile, Provenance("codes.yaml", codesFile.Sources), sinks["codes.yaml"]);
             codesLoaded = true;
         }
 
@@ -122,6 +123,7 @@ internal sealed partial class RuleSetBuilder
             CrossCheckTables(tables, addOnsFile!, hipecFile, hipec, diagnosesFile, trialsFile);
         }
 
+        var provenance = provenanceBuilders.SelectMany(b => b.Finish()).ToList();
         if (errors.Count > 0 || manifest is null || hipec is null || pipac is null || drugs is null || policies is null || sequencing is null || trials is null || tables is null || abnRules is null || claimFields is null)
         {
             throw new RuleDataException(origin, errors.Listed(origin));
@@ -130,6 +132,7 @@ internal sealed partial class RuleSetBuilder
         return new RuleSet(manifest.Name, manifest.Version, manifest.Description ?? string.Empty, manifest.CoversFrom, origin, codes, notes, hipec, pipac, drugs, policies, sequencing, trials, tables, abnRules, claimFields)
         {
             RuleIds = ruleIds.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(),
+            Provenance = Freeze(provenance),
         };
     }
 
@@ -199,7 +202,7 @@ internal sealed partial class RuleSetBuilder
 
         if (!definitions.Any(d => d.Period.Covers(usedDuring)))
         {
-            sink.Add(DataErrorIds.UndefinedCode, $"Code '{code}' is used {usedDuring} but codes.yaml defines it only {string.Join("; ", definitions.Select(d => d.Period.ToString()))}.", at);
+            sink.Add(DataErrorIds.CodeOutsideValidity, OutsideValidity(code, usedDuring, definitions), at);
         }
 
         if (expected is { } system && definitions.Any(d => d.System != system))
@@ -290,7 +293,7 @@ internal sealed partial class RuleSetBuilder
         return new NumericRange(dto.Min, dto.Max);
     }
 
-    private static IReadOnlyList<CodeDefinition> BuildCodes(CodesFileDto file, DataErrorSink sink)
+    private static IReadOnlyList<CodeDefinition> BuildCodes(CodesFileDto file, ProvenanceBuilder provenance, DataErrorSink sink)
     {
         var built = new List<(CodeDefinition Item, EffectivePeriod Period, SourceMark At)>();
         foreach (CodeDto dto in file.Codes)
@@ -306,11 +309,48 @@ internal sealed partial class RuleSetBuilder
                 sink.Add(DataErrorIds.InvalidRuleValue, $"'{dto.Code}' is not a well-formed {WireNames.Of(dto.System)} code.", dto.At(nameof(dto.Code)));
             }
 
+            if (dto.Approach is not null && dto.System != CodeSystem.Cpt)
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"Only CPT surgical codes have an approach; {dto.Code} is {WireNames.Of(dto.System)}.", dto.At(nameof(dto.Approach)));
+            }
+
+            if (dto.ReplacedBy.Count > 0 && dto.EffectiveTo is null)
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"{dto.Code} has replacements but no effective_to: give the last day it is valid.", dto.At(nameof(dto.ReplacedBy)));
+            }
+
             var period = Period(dto, sink);
-            built.Add((new CodeDefinition(dto.System, dto.Code, dto.Label, period) { At = dto.At(nameof(dto.Code)) }, period, dto.Start));
+            var source = provenance.Cite("Codes", dto.Code, dto.Source, dto.At(nameof(dto.Source)));
+            var definition = new CodeDefinition(dto.System, dto.Code, dto.Label, period, source)
+            {
+                At = dto.At(nameof(dto.Code)),
+                ReplacedBy = Freeze(dto.ReplacedBy),
+                Approach = dto.Approach,
+            };
+            built.Add((definition, period, dto.Start));
         }
 
         CheckNoOverlap(built, c => c.Code, "Code", sink);
+
+        // A replacement must be a code of the table, valid from the day after the code it replaces ends.
+        var byCode = built.Select(b => b.Item).ToLookup(c => c.Code, StringComparer.Ordinal);
+        for (int i = 0; i < built.Count; i++)
+        {
+            CodeDefinition deleted = built[i].Item;
+            if (deleted.Period.To is not { } end || end >= DateTime.MaxValue.Date)
+            {
+                continue;
+            }
+
+            foreach (string replacement in deleted.ReplacedBy)
+            {
+                if (!byCode[replacement].Any(r => r.Period.Contains(end.AddDays(1))))
+                {
+                    sink.Add(DataErrorIds.UndefinedCode, $"{deleted.Code} is replaced by {replacement}, but codes.yaml has no {replacement} valid on {Date(end.AddDays(1))}, the day after {deleted.Code} ends.", file.Codes[i].At(nameof(CodeDto.ReplacedBy)));
+                }
+            }
+        }
+
         return Freeze(built.Select(b => b.Item));
     }
 

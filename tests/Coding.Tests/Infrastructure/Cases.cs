@@ -18,7 +18,7 @@ internal static class Cases
         params DrugAdministration[] drugs)
         => new(
             SurgicalApproach.Open,
-            primaries ?? new[] { "49205" },
+            primaries ?? new[] { "49188" },
             incisions,
             noTemperature ? null : TemperatureRange.FromCelsius(minC, maxC),
             Duration.FromMinutes(minutes),

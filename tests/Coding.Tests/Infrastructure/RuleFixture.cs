@@ -39,6 +39,22 @@ internal sealed class RuleFixture : IDisposable
         return new RuleFixture(directory);
     }
 
+    /// <summary>
+    /// A copy of data/ with the edits applied, in which every source of the named files is marked confirmed: the edits
+    /// those rows drive then stop a claim (errors), as they will once a maintainer confirms them.
+    /// </summary>
+    public static RuleFixture CopyOfDefaultConfirming(string[] files, params (string File, string Find, string Replace)[] edits)
+    {
+        var fixture = CopyOfDefault(edits);
+        foreach (string file in files)
+        {
+            string path = Path.Combine(fixture.Directory, file);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("    confirmed: false\n", "    confirmed: true\n", StringComparison.Ordinal));
+        }
+
+        return fixture;
+    }
+
     /// <summary>Applies a fixture folder's <c>edits.yaml</c> (find/replace, whole-file content or bytes, or delete) to a copy of data/.</summary>
     public static RuleFixture FromFolder(string folder)
     {

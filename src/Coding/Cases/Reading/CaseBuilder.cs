@@ -14,7 +14,7 @@ namespace IntraperitonealCoding.Cases.Reading;
 /// </summary>
 internal sealed class CaseBuilder
 {
-    private static readonly string[] HipecOnly = { "PrimaryProcedures", "SeparateIncisions", "PerfusionMinutes" };
+    private static readonly string[] HipecOnly = { "PrimaryProcedures", "SeparateIncisions", "PerfusionMinutes", "TumorLengthSumCm" };
     private static readonly string[] PipacOnly = { "Cycle", "ExposureMinutes", "CapnoperitoneumMmhg", "Biopsies", "AscitesDrainedMl", "Pci" };
     private static readonly string[] OwnTrialKeys = { nameof(TrialDto.Nct), nameof(TrialDto.Qualifying), nameof(TrialDto.Ide), nameof(TrialDto.Investigational), nameof(TrialDto.SponsorPays), nameof(TrialDto.Drugs), nameof(TrialDto.ResearchOnly) };
     private readonly DataErrorSink errors;
@@ -157,13 +157,17 @@ internal sealed class CaseBuilder
             & Check(dto.PerfusionMinutes is null or >= 0, dto, nameof(ProcedureDto.PerfusionMinutes), "A perfusion time cannot be negative.")
             & Check(dto.SeparateIncisions is null or >= 0, dto, nameof(ProcedureDto.SeparateIncisions), "The number of separate incisions cannot be negative.")
             & AtMost(dto.PerfusionMinutes, CaseValueLimits.MaxMinutes, "minutes", dto, nameof(ProcedureDto.PerfusionMinutes))
-            & AtMost(dto.SeparateIncisions, CaseValueLimits.MaxCount, "incisions", dto, nameof(ProcedureDto.SeparateIncisions));
+            & AtMost(dto.SeparateIncisions, CaseValueLimits.MaxCount, "incisions", dto, nameof(ProcedureDto.SeparateIncisions))
+            & Check(dto.TumorLengthSumCm is null or > 0, dto, nameof(ProcedureDto.TumorLengthSumCm), "The sum of the tumor lengths must be greater than 0 cm; leave it out when no tumor was excised or it was not measured.")
+            & AtMost(dto.TumorLengthSumCm, Length.MaxCentimetres, "cm", dto, nameof(ProcedureDto.TumorLengthSumCm))
+            & Check(dto.TumorLengthSumCm is not { } cm || decimal.Round(cm, 1) == cm, dto, nameof(ProcedureDto.TumorLengthSumCm), "Give the sum of the tumor lengths to 0.1 cm (for example 12.5): CPT's bands meet at tenths (5.0 and 5.1 cm), so a finer value has no code.");
         if (!ok || errors.HasErrors)
         {
             return null;
         }
 
-        return new HipecProcedure(dto.Approach!.Value, dto.PrimaryProcedures, dto.SeparateIncisions ?? 0, temperature, Duration.FromMinutes((double)dto.PerfusionMinutes!.Value), drugs, pcs);
+        Length? tumorLength = dto.TumorLengthSumCm is { } length ? Length.FromCentimetres(length) : null;
+        return new HipecProcedure(dto.Approach!.Value, dto.PrimaryProcedures, dto.SeparateIncisions ?? 0, temperature, Duration.FromMinutes((double)dto.PerfusionMinutes!.Value), drugs, pcs, tumorLength);
     }
 
     private PipacProcedure? BuildPipac(ProcedureDto dto, TemperatureRange? temperature, List<DrugAdministration> drugs, List<string>? pcs)

@@ -39,6 +39,7 @@ internal sealed class ProcedureDto : LocatedDto
     public List<string>? PrimaryProcedures { get; set; }
     public int? SeparateIncisions { get; set; }
     public decimal? PerfusionMinutes { get; set; }
+    public decimal? TumorLengthSumCm { get; set; }
 
     // PIPAC only.
     public int? Cycle { get; set; }

@@ -98,4 +98,8 @@ public sealed record ImportOutcome
 }
 
 /// <summary>One row of any imported table, before it is written: a key, its values and its period.</summary>
-internal sealed record ImportedRow(string Key, string Second, int Number, bool Flag, DateTime From, DateTime? To);
+internal sealed record ImportedRow(string Key, string Second, int Number, bool Flag, DateTime From, DateTime? To)
+{
+    /// <summary>Gets the document the row comes from: the imported file for new rows, the table's own source for kept rows.</summary>
+    public IntraperitonealCoding.Maintenance.SourceDocument? Source { get; init; }
+}

@@ -62,9 +62,13 @@ public static class RuleTableImport
         CodeTables tables = rules.Tables;
         Func<string, bool> keep = Keeper(rules, kind, options);
         // A PTP edit is kept when both its codes are; an add-on edit whenever its add-on code is (all of its primaries count).
-        var kept = read.Where(r => keep(r.Key) && (kind != ImportKind.Ptp || keep(r.Second))).ToList();
         string release = options.Release ?? Release(kind, options);
-        var source = new TableSource(string.Empty, Path.GetFileName(inputName), release, false);
+        var source = new TableSource(string.Empty, Path.GetFileName(inputName), release);
+
+        // The official file confirms the rows it holds: they cite it; rows kept from the table keep their own source.
+        string document = $"{Path.GetFileName(inputName)}, {release} (imported with 'coding rules import')";
+        var imported = new SourceDocument(ImportSourceId(rules, document, release), document, confirmed: true, note: null);
+        var kept = read.Where(r => keep(r.Key) && (kind != ImportKind.Ptp || keep(r.Second))).Select(r => r with { Source = imported }).ToList();
         string yaml = kind switch
         {
             ImportKind.Aoc => TableYaml.AddOns(currentTable, source, Replace(kept)),
@@ -75,6 +79,23 @@ public static class RuleTableImport
             _ => TableYaml.InpatientOnly(currentTable, source, tables.InpatientOnly, Merge(IpoRows(tables.InpatientOnly), kept, options.EffectiveFrom!.Value, keep)),
         };
         return new ImportOutcome(yaml, sink.Errors, read.Count, kept.Count);
+    }
+
+    /// <summary>
+    /// An id for the imported file's source: the same id when the table already cites this very document (importing
+    /// the same file twice changes nothing), otherwise one unlike any the rule set cites.
+    /// </summary>
+    private static string ImportSourceId(RuleSet rules, string document, string release)
+    {
+        string slug = "import-" + new string(release.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        var cited = rules.Provenance.SelectMany(t => t.Rows).Select(r => r.Source).GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Document, StringComparer.Ordinal);
+        string id = slug;
+        for (int n = 2; cited.TryGetValue(id, out string? existing) && existing != document; n++)
+        {
+            id = slug + "-" + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return id;
     }
 
     private static void CheckOptions(ImportKind kind, ImportOptions options, DataErrorSink sink)
@@ -148,7 +169,8 @@ public static class RuleTableImport
             }
             else if (wanted.TryGetValue(row.Key, out var next) && next.Second == row.Second && next.Number == row.Number && next.Flag == row.Flag && row.To is null)
             {
-                result.Add(row);
+                // Unchanged: the row keeps its dates, and the official file now confirms it.
+                result.Add(row with { Source = next.Source });
                 stillOpen.Add(row.Key);
             }
             else if (row.From < from)
@@ -163,11 +185,11 @@ public static class RuleTableImport
 
     private static IEnumerable<ImportedRow> MueRows(MueTable table, NcciTable which)
         => (which == NcciTable.Practitioner ? table.Practitioner : table.OutpatientHospital).Rows
-            .Select(r => new ImportedRow(r.Code, r.Adjudication.ToString(CultureInfo.InvariantCulture), r.MaxUnits, false, r.Period.From, r.Period.To));
+            .Select(r => new ImportedRow(r.Code, r.Adjudication.ToString(CultureInfo.InvariantCulture), r.MaxUnits, false, r.Period.From, r.Period.To) { Source = r.Source });
 
     private static IEnumerable<ImportedRow> ValidityRows(CodeValidityTable table)
-        => table.Codes.Rows.Select(r => new ImportedRow(r.Code, string.Empty, 0, r.Billable, r.Period.From, r.Period.To));
+        => table.Codes.Rows.Select(r => new ImportedRow(r.Code, string.Empty, 0, r.Billable, r.Period.From, r.Period.To) { Source = r.Source });
 
     private static IEnumerable<ImportedRow> IpoRows(InpatientOnlyList list)
-        => list.Codes.Rows.Select(r => new ImportedRow(r.Code, string.Empty, 0, true, r.Period.From, r.Period.To));
+        => list.Codes.Rows.Select(r => new ImportedRow(r.Code, string.Empty, 0, true, r.Period.From, r.Period.To) { Source = r.Source });
 }

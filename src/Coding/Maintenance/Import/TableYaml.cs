@@ -13,9 +13,9 @@ namespace IntraperitonealCoding.Maintenance.Import;
 /// </summary>
 internal static class TableYaml
 {
-    public static string AddOns(string current, TableSource source, IEnumerable<ImportedRow> rows)
+    public static string AddOns(string current, TableSource source, IReadOnlyList<ImportedRow> rows)
     {
-        var yaml = Start(current, source);
+        var yaml = Start(current, source, rows);
         yaml.Append("edits:\n");
         foreach (var r in rows)
         {
@@ -25,9 +25,10 @@ internal static class TableYaml
         return yaml.ToString();
     }
 
-    public static string Ptp(string current, TableSource source, PtpTable table, NcciTable which, IEnumerable<ImportedRow> rows)
+    public static string Ptp(string current, TableSource source, PtpTable table, NcciTable which, IReadOnlyList<ImportedRow> rows)
     {
-        var yaml = Start(current, source);
+        var other = (which == NcciTable.Practitioner ? table.OutpatientHospital : table.Practitioner).Rows.Select(e => e.Source);
+        var yaml = Start(current, source, rows, other);
         if (table.Advice.Count > 0)
         {
             yaml.Append("advice:\n");
@@ -38,7 +39,7 @@ internal static class TableYaml
         }
 
         IEnumerable<ImportedRow> Existing(DatedIndex<PtpEdit> index)
-            => index.Rows.Select(e => new ImportedRow(e.Column1, e.Column2, e.Modifier, false, e.Period.From, e.Period.To)).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Second, StringComparer.Ordinal).ThenBy(r => r.From);
+            => index.Rows.Select(e => new ImportedRow(e.Column1, e.Column2, e.Modifier, false, e.Period.From, e.Period.To) { Source = e.Source }).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Second, StringComparer.Ordinal).ThenBy(r => r.From);
         foreach (var (name, kind, index) in new[] { ("practitioner", NcciTable.Practitioner, table.Practitioner), ("outpatient_hospital", NcciTable.OutpatientHospital, table.OutpatientHospital) })
         {
             yaml.Append(name).Append(":\n");
@@ -51,11 +52,12 @@ internal static class TableYaml
         return yaml.ToString();
     }
 
-    public static string Mue(string current, TableSource source, MueTable table, NcciTable which, IEnumerable<ImportedRow> rows)
+    public static string Mue(string current, TableSource source, MueTable table, NcciTable which, IReadOnlyList<ImportedRow> rows)
     {
-        var yaml = Start(current, source);
+        var other = (which == NcciTable.Practitioner ? table.OutpatientHospital : table.Practitioner).Rows.Select(e => e.Source);
+        var yaml = Start(current, source, rows, other);
         IEnumerable<ImportedRow> Existing(DatedIndex<MueEdit> index)
-            => index.Rows.Select(e => new ImportedRow(e.Code, e.Adjudication.ToString(CultureInfo.InvariantCulture), e.MaxUnits, false, e.Period.From, e.Period.To)).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.From);
+            => index.Rows.Select(e => new ImportedRow(e.Code, e.Adjudication.ToString(CultureInfo.InvariantCulture), e.MaxUnits, false, e.Period.From, e.Period.To) { Source = e.Source }).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.From);
         foreach (var (name, kind, index) in new[] { ("practitioner", NcciTable.Practitioner, table.Practitioner), ("outpatient_hospital", NcciTable.OutpatientHospital, table.OutpatientHospital) })
         {
             yaml.Append(name).Append(":\n");
@@ -68,9 +70,9 @@ internal static class TableYaml
         return yaml.ToString();
     }
 
-    public static string Validity(string current, TableSource source, CodeValidityTable table, IEnumerable<ImportedRow> rows)
+    public static string Validity(string current, TableSource source, CodeValidityTable table, IReadOnlyList<ImportedRow> rows)
     {
-        var yaml = Start(current, source);
+        var yaml = Start(current, source, rows);
         yaml.Append("families: [").Append(string.Join(", ", table.Families.OrderBy(f => f, StringComparer.Ordinal).Select(Code))).Append("]\n");
         yaml.Append("codes:\n");
         foreach (var r in rows)
@@ -81,9 +83,9 @@ internal static class TableYaml
         return yaml.ToString();
     }
 
-    public static string InpatientOnly(string current, TableSource source, InpatientOnlyList list, IEnumerable<ImportedRow> rows)
+    public static string InpatientOnly(string current, TableSource source, InpatientOnlyList list, IReadOnlyList<ImportedRow> rows)
     {
-        var yaml = Start(current, source);
+        var yaml = Start(current, source, rows);
         yaml.Append("outpatient_places_of_service: [").Append(string.Join(", ", list.OutpatientPlacesOfService.Select(p => "\"" + p + "\""))).Append("]\n");
         yaml.Append("codes:\n");
         foreach (var r in rows)
@@ -94,8 +96,8 @@ internal static class TableYaml
         return yaml.ToString();
     }
 
-    /// <summary>The current file's leading comment lines (schema pointer and explanation), then the new source block.</summary>
-    private static StringBuilder Start(string current, TableSource source)
+    /// <summary>The current file's leading comment lines (schema pointer and explanation), the table block, then every source a row cites.</summary>
+    private static StringBuilder Start(string current, TableSource source, IEnumerable<ImportedRow> rows, IEnumerable<SourceDocument>? others = null)
     {
         var yaml = new StringBuilder();
         foreach (string line in current.Replace("\r\n", "\n").Split('\n'))
@@ -108,11 +110,23 @@ internal static class TableYaml
             yaml.Append(line).Append('\n');
         }
 
-        yaml.Append("source:\n");
+        yaml.Append("table:\n");
         yaml.Append("  file: ").Append(Text(source.File)).Append('\n');
         yaml.Append("  release: ").Append(Text(source.Release)).Append('\n');
-        yaml.Append("  to_confirm: ").Append(source.ToConfirm ? "true" : "false").Append('\n');
         yaml.Append("  note: ").Append(Text("Imported from " + source.File + " with 'coding rules import'.")).Append('\n');
+        yaml.Append("sources:\n");
+        var cited = rows.Select(r => r.Source!).Concat(others ?? Enumerable.Empty<SourceDocument>()).Distinct().OrderBy(d => d.Id, StringComparer.Ordinal);
+        foreach (SourceDocument document in cited)
+        {
+            yaml.Append("  - { id: ").Append(Text(document.Id)).Append(", document: ").Append(Text(document.Document)).Append(", confirmed: ").Append(document.Confirmed ? "true" : "false");
+            if (document.Note is { } note)
+            {
+                yaml.Append(", note: ").Append(Text(note));
+            }
+
+            yaml.Append(" }\n");
+        }
+
         return yaml;
     }
 
@@ -124,7 +138,7 @@ internal static class TableYaml
             yaml.Append(", effective_to: ").Append(Date(to));
         }
 
-        yaml.Append(" }\n");
+        yaml.Append(", source: ").Append(Text(row.Source!.Id)).Append(" }\n");
     }
 
     private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

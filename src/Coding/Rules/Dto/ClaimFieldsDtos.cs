@@ -7,6 +7,7 @@ namespace IntraperitonealCoding.Rules.Dto;
 
 internal sealed class ClaimFieldsFileDto : LocatedDto
 {
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     [RequiredKey] public List<TypeOfBillDto> TypesOfBill { get; set; } = new();
     [RequiredKey] public List<AssumedPlaceDto> PlacesOfService { get; set; } = new();
     [RequiredKey] public List<RevenueCodeDto> RevenueCodes { get; set; } = new();
@@ -35,6 +36,7 @@ internal sealed class RevenueCodeDto : EffectiveDto
     [RequiredKey] public string Label { get; set; } = "";
     [RequiredKey] public List<LineCategory> Categories { get; set; } = new();
     public DrugPayment? Drugs { get; set; }
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class DiagnosisPointersDto : LocatedDto

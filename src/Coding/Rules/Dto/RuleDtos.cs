@@ -21,8 +21,18 @@ internal abstract class EffectiveDto : LocatedDto
     public DateTime? EffectiveTo { get; set; }
 }
 
+/// <summary>A document rows cite by id: what it is, whether it was read and confirms them, and why not if not.</summary>
+internal sealed class SourceDocumentDto : LocatedDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public string Document { get; set; } = "";
+    [RequiredKey] public bool Confirmed { get; set; }
+    public string? Note { get; set; }
+}
+
 internal sealed class CodesFileDto : LocatedDto
 {
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     [RequiredKey] public List<CodeDto> Codes { get; set; } = new();
 }
 
@@ -31,6 +41,14 @@ internal sealed class CodeDto : EffectiveDto
     [RequiredKey] public CodeSystem System { get; set; }
     [RequiredKey] public string Code { get; set; } = "";
     [RequiredKey] public string Label { get; set; } = "";
+
+    /// <summary>Open or laparoscopic, for surgical codes a case may give as its primary procedures.</summary>
+    public SurgicalApproach? Approach { get; set; }
+
+    /// <summary>The codes that replace a deleted code (its effective_to is the last day it is valid).</summary>
+    public List<string> ReplacedBy { get; set; } = new();
+
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class NotesFileDto : LocatedDto
@@ -67,6 +85,23 @@ internal sealed class HipecFileDto : LocatedDto
 
     /// <summary>Optional: without it, perfusion times are not checked for plausibility (beyond the reader's 24 hours).</summary>
     public HipecPerfusionDto? Perfusion { get; set; }
+
+    /// <summary>The open tumor-excision codes chosen by the sum of the tumor lengths (CPT 2025 on), by period.</summary>
+    public List<TumorExcisionDto> TumorExcision { get; set; } = new();
+}
+
+internal sealed class TumorExcisionDto : EffectiveDto
+{
+    [RequiredKey] public string Id { get; set; } = "";
+    [RequiredKey] public List<TumorBandDto> Bands { get; set; } = new();
+    public List<string> Notes { get; set; } = new();
+}
+
+/// <summary>One band: the code for a sum of tumor lengths up to and including <c>up_to_cm</c> (none on the last, open band).</summary>
+internal sealed class TumorBandDto : LocatedDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    public decimal? UpToCm { get; set; }
 }
 
 internal sealed class HipecPerfusionDto : LocatedDto
@@ -152,6 +187,7 @@ internal sealed class PipacUsualDto : LocatedDto
 
 internal sealed class DrugsFileDto : LocatedDto
 {
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     [RequiredKey] public DecimalRangeDto BodySurfaceAreaM2 { get; set; } = new();
     [RequiredKey] public WastageDto Wastage { get; set; } = new();
     public List<string> UnitsNotes { get; set; } = new();
@@ -193,10 +229,17 @@ internal sealed class DrugDto : EffectiveDto
     [RequiredKey] public VialType Vial { get; set; }
     public bool VialVaries { get; set; }
     public bool SeparatelyPayable { get; set; }
+
+    /// <summary>The source of the code, billing unit and vial type.</summary>
+    [RequiredKey] public string Source { get; set; } = "";
+
+    /// <summary>The source of the separately-payable flag (OPPS status indicator).</summary>
+    [RequiredKey] public string PayableSource { get; set; } = "";
 }
 
 internal sealed class PayerPoliciesFileDto : LocatedDto
 {
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     [RequiredKey] public AbnDto Abn { get; set; } = new();
     [RequiredKey] public List<PayerPolicyDto> Policies { get; set; } = new();
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntraperitonealCoding.Documents;
+using IntraperitonealCoding.Maintenance;
 
 namespace IntraperitonealCoding.Rules.Tables;
 
@@ -12,22 +13,16 @@ namespace IntraperitonealCoding.Rules.Tables;
 /// </summary>
 internal static class TableBuilder
 {
-    public static TableSource Source(string table, TableSourceDto dto) => new(table, dto.File.Trim(), dto.Release.Trim(), dto.ToConfirm);
+    /// <summary>Checks that a CPT/HCPCS code a row names is valid (in codes.yaml) for the whole period the row is in force.</summary>
+    public delegate void CodeCheck(string code, EffectivePeriod period, DataErrorSink sink, SourceMark at);
 
-    public static DatedIndex<ProcedureCode> Procedures(ProceduresFileDto file, DataErrorSink sink)
-    {
-        var rows = new List<ProcedureCode>();
-        foreach (ProcedureCodeDto dto in file.Procedures)
-        {
-            Format(dto.Code, CodeFormats.Cpt, "CPT", sink, dto.At(nameof(dto.Code)));
-            rows.Add(new ProcedureCode(dto.Code, dto.Label, dto.Approach, RuleSetBuilder.Period(dto, sink)));
-        }
+    public static TableSource Source(string table, TableSourceDto dto) => new(table, dto.File.Trim(), dto.Release.Trim());
 
-        NoOverlap(file.Procedures, rows, r => r.Code, "Procedure", sink);
-        return new DatedIndex<ProcedureCode>(rows, r => r.Code);
-    }
+    /// <summary>The surgical codes a case may give as primary procedures: the CPT rows of codes.yaml that have an approach.</summary>
+    public static DatedIndex<ProcedureCode> Procedures(IEnumerable<CodeDefinition> codes)
+        => new(codes.Where(c => c.Approach is not null).Select(c => new ProcedureCode(c.Code, c.Label, c.Approach!.Value, c.Period)), r => r.Code);
 
-    public static AddOnTable AddOns(AddOnCodesFileDto file, DataErrorSink sink)
+    public static AddOnTable AddOns(AddOnCodesFileDto file, ProvenanceBuilder provenance, CodeCheck check, DataErrorSink sink)
     {
         var rows = new List<AddOnEdit>();
         foreach (AddOnEditDto dto in file.Edits)
@@ -44,14 +39,18 @@ internal static class TableBuilder
                 sink.Add(DataErrorIds.InvalidRuleValue, $"Add-on code {dto.AddOn} cannot be its own primary.", dto.At(nameof(dto.Primary)));
             }
 
-            rows.Add(new AddOnEdit(dto.AddOn, dto.Primary, dto.AocType, RuleSetBuilder.Period(dto, sink)));
+            var source = provenance.Cite("AOC edits", dto.AddOn + " with " + dto.Primary, dto.Source, dto.At(nameof(dto.Source)));
+            var period = RuleSetBuilder.Period(dto, sink);
+            check(dto.AddOn, period, sink, dto.At(nameof(dto.AddOn)));
+            check(dto.Primary, period, sink, dto.At(nameof(dto.Primary)));
+            rows.Add(new AddOnEdit(dto.AddOn, dto.Primary, dto.AocType, period, source));
         }
 
         NoOverlap(file.Edits, rows, r => r.AddOn + " with " + r.Primary, "Add-on edit", sink);
-        return new AddOnTable(Source("NCCI add-on codes", file.Source), rows);
+        return new AddOnTable(Source("NCCI add-on codes", file.Table), rows);
     }
 
-    public static PtpTable Ptp(PtpEditsFileDto file, Func<string, bool> noteExists, DataErrorSink sink)
+    public static PtpTable Ptp(PtpEditsFileDto file, Func<string, bool> noteExists, ProvenanceBuilder provenance, CodeCheck check, DataErrorSink sink)
     {
         var advice = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (PtpAdviceDto dto in file.Advice)
@@ -71,13 +70,13 @@ internal static class TableBuilder
             }
         }
 
-        return new PtpTable(Source("NCCI PTP edits", file.Source), PtpRows(file.Practitioner, "practitioner", sink), PtpRows(file.OutpatientHospital, "outpatient hospital", sink), advice);
+        return new PtpTable(Source("NCCI PTP edits", file.Table), PtpRows(file.Practitioner, "practitioner", provenance, check, sink), PtpRows(file.OutpatientHospital, "outpatient hospital", provenance, check, sink), advice);
     }
 
-    public static MueTable Mue(MueFileDto file, DataErrorSink sink)
-        => new(Source("MUE", file.Source), MueRows(file.Practitioner, "practitioner", sink), MueRows(file.OutpatientHospital, "outpatient hospital", sink));
+    public static MueTable Mue(MueFileDto file, ProvenanceBuilder provenance, CodeCheck check, DataErrorSink sink)
+        => new(Source("MUE", file.Table), MueRows(file.Practitioner, "practitioner", provenance, check, sink), MueRows(file.OutpatientHospital, "outpatient hospital", provenance, check, sink));
 
-    public static CodeValidityTable Validity(string table, CodeValidityFileDto file, Regex format, Regex familyFormat, DataErrorSink sink)
+    public static CodeValidityTable Validity(string table, CodeValidityFileDto file, Regex format, Regex familyFormat, ProvenanceBuilder provenance, DataErrorSink sink)
     {
         foreach (string family in file.Families)
         {
@@ -87,7 +86,7 @@ internal static class TableBuilder
             }
         }
 
-        var validity = new CodeValidityTable(Source(table, file.Source), file.Families, Array.Empty<CodeValidity>());
+        var validity = new CodeValidityTable(Source(table, file.Table), file.Families, Array.Empty<CodeValidity>());
         var rows = new List<CodeValidity>();
         foreach (CodeValidityDto dto in file.Codes)
         {
@@ -101,14 +100,15 @@ internal static class TableBuilder
                 sink.Add(DataErrorIds.InvalidRuleValue, $"{dto.Code} is outside every family the table lists ({string.Join(", ", file.Families)}); add its family or drop the row.", at);
             }
 
-            rows.Add(new CodeValidity(dto.Code, dto.Billable, RuleSetBuilder.Period(dto, sink)));
+            var source = provenance.Cite(table + " codes", dto.Code, dto.Source, dto.At(nameof(dto.Source)));
+            rows.Add(new CodeValidity(dto.Code, dto.Billable, RuleSetBuilder.Period(dto, sink), source));
         }
 
         NoOverlap(file.Codes, rows, r => r.Code, table + " code", sink);
         return new CodeValidityTable(validity.Source, file.Families, rows);
     }
 
-    public static InpatientOnlyList InpatientOnly(InpatientOnlyFileDto file, DataErrorSink sink)
+    public static InpatientOnlyList InpatientOnly(InpatientOnlyFileDto file, ProvenanceBuilder provenance, CodeCheck check, DataErrorSink sink)
     {
         foreach (string place in file.OutpatientPlacesOfService)
         {
@@ -122,17 +122,20 @@ internal static class TableBuilder
         foreach (InpatientOnlyDto dto in file.Codes)
         {
             HcpcsOrCpt(dto.Code, sink, dto.At(nameof(dto.Code)));
-            rows.Add(new InpatientOnlyCode(dto.Code, RuleSetBuilder.Period(dto, sink)));
+            var source = provenance.Cite("Inpatient-only codes", dto.Code, dto.Source, dto.At(nameof(dto.Source)));
+            var period = RuleSetBuilder.Period(dto, sink);
+            check(dto.Code, period, sink, dto.At(nameof(dto.Code)));
+            rows.Add(new InpatientOnlyCode(dto.Code, period, source));
         }
 
         NoOverlap(file.Codes, rows, r => r.Code, "Inpatient-only code", sink);
-        return new InpatientOnlyList(Source("Medicare inpatient-only list", file.Source), file.OutpatientPlacesOfService, rows);
+        return new InpatientOnlyList(Source("Medicare inpatient-only list", file.Table), file.OutpatientPlacesOfService, rows);
     }
 
     /// <summary>A place-of-service code: two digits.</summary>
     internal static readonly Regex PlaceOfService = new("^[0-9]{2}$", RegexOptions.CultureInvariant);
 
-    private static List<PtpEdit> PtpRows(List<PtpEditDto> dtos, string table, DataErrorSink sink)
+    private static List<PtpEdit> PtpRows(List<PtpEditDto> dtos, string table, ProvenanceBuilder provenance, CodeCheck check, DataErrorSink sink)
     {
         var rows = new List<PtpEdit>();
         foreach (PtpEditDto dto in dtos)
@@ -149,14 +152,18 @@ internal static class TableBuilder
                 sink.Add(DataErrorIds.InvalidRuleValue, $"A PTP edit pairs two different codes; {dto.Column1} is given twice.", dto.At(nameof(dto.Column2)));
             }
 
-            rows.Add(new PtpEdit(dto.Column1, dto.Column2, dto.Modifier, RuleSetBuilder.Period(dto, sink)));
+            var source = provenance.Cite($"PTP edits ({table})", dto.Column1 + "/" + dto.Column2, dto.Source, dto.At(nameof(dto.Source)));
+            var period = RuleSetBuilder.Period(dto, sink);
+            check(dto.Column1, period, sink, dto.At(nameof(dto.Column1)));
+            check(dto.Column2, period, sink, dto.At(nameof(dto.Column2)));
+            rows.Add(new PtpEdit(dto.Column1, dto.Column2, dto.Modifier, period, source));
         }
 
         NoOverlap(dtos, rows, r => r.Column1 + "/" + r.Column2, $"PTP edit ({table})", sink);
         return rows;
     }
 
-    private static List<MueEdit> MueRows(List<MueDto> dtos, string table, DataErrorSink sink)
+    private static List<MueEdit> MueRows(List<MueDto> dtos, string table, ProvenanceBuilder provenance, CodeCheck check, DataErrorSink sink)
     {
         var rows = new List<MueEdit>();
         foreach (MueDto dto in dtos)
@@ -172,7 +179,10 @@ internal static class TableBuilder
                 sink.Add(DataErrorIds.InvalidRuleValue, $"MUE adjudication indicator {dto.Adjudication} is not one of 1, 2, 3.", dto.At(nameof(dto.Adjudication)));
             }
 
-            rows.Add(new MueEdit(dto.Code, dto.MaxUnits, dto.Adjudication, RuleSetBuilder.Period(dto, sink)));
+            var source = provenance.Cite($"MUE ({table})", dto.Code, dto.Source, dto.At(nameof(dto.Source)));
+            var period = RuleSetBuilder.Period(dto, sink);
+            check(dto.Code, period, sink, dto.At(nameof(dto.Code)));
+            rows.Add(new MueEdit(dto.Code, dto.MaxUnits, dto.Adjudication, period, source));
         }
 
         NoOverlap(dtos, rows, r => r.Code, $"MUE ({table})", sink);
@@ -184,14 +194,6 @@ internal static class TableBuilder
         if (!CodeFormats.Cpt.IsMatch(code) && !CodeFormats.Hcpcs.IsMatch(code))
         {
             sink.Add(DataErrorIds.InvalidRuleValue, $"'{code}' is not a well-formed CPT or HCPCS code.", at);
-        }
-    }
-
-    private static void Format(string code, Regex format, string what, DataErrorSink sink, SourceMark at)
-    {
-        if (!format.IsMatch(code))
-        {
-            sink.Add(DataErrorIds.InvalidRuleValue, $"'{code}' is not a well-formed {what} code.", at);
         }
     }
 

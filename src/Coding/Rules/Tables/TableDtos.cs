@@ -7,19 +7,17 @@ using IntraperitonealCoding.Rules.Dto;
 #pragma warning disable SA1402, CA1002, CA2227 // Small sibling DTOs live together; mutable lists are what the mapper fills.
 namespace IntraperitonealCoding.Rules.Tables;
 
-/// <summary>Where a table's rows were keyed from: the official file and release, and whether a public source confirmed them.</summary>
+/// <summary>The official file a table mirrors and the release it is kept to; where each row comes from is its own <c>source</c>.</summary>
 internal sealed class TableSourceDto : LocatedDto
 {
     [RequiredKey] public string File { get; set; } = "";
     [RequiredKey] public string Release { get; set; } = "";
-    [RequiredKey] public bool ToConfirm { get; set; }
     public string? Note { get; set; }
 }
 
 internal sealed class ProceduresFileDto : LocatedDto
 {
     [RequiredKey] public List<SurgeonRoleDto> SurgeonRoles { get; set; } = new();
-    [RequiredKey] public List<ProcedureCodeDto> Procedures { get; set; } = new();
 }
 
 internal sealed class SurgeonRoleDto : LocatedDto
@@ -30,16 +28,10 @@ internal sealed class SurgeonRoleDto : LocatedDto
     public List<string> Notes { get; set; } = new();
 }
 
-internal sealed class ProcedureCodeDto : EffectiveDto
-{
-    [RequiredKey] public string Code { get; set; } = "";
-    [RequiredKey] public string Label { get; set; } = "";
-    [RequiredKey] public SurgicalApproach Approach { get; set; }
-}
-
 internal sealed class AddOnCodesFileDto : LocatedDto
 {
-    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public TableSourceDto Table { get; set; } = new();
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     [RequiredKey] public List<AddOnEditDto> Edits { get; set; } = new();
 }
 
@@ -48,11 +40,13 @@ internal sealed class AddOnEditDto : EffectiveDto
     [RequiredKey] public string AddOn { get; set; } = "";
     [RequiredKey] public string Primary { get; set; } = "";
     [RequiredKey] public int AocType { get; set; }
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class PtpEditsFileDto : LocatedDto
 {
-    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public TableSourceDto Table { get; set; } = new();
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     public List<PtpAdviceDto> Advice { get; set; } = new();
     [RequiredKey] public List<PtpEditDto> Practitioner { get; set; } = new();
     [RequiredKey] public List<PtpEditDto> OutpatientHospital { get; set; } = new();
@@ -69,11 +63,13 @@ internal sealed class PtpEditDto : EffectiveDto
     [RequiredKey] public string Column1 { get; set; } = "";
     [RequiredKey] public string Column2 { get; set; } = "";
     [RequiredKey] public int Modifier { get; set; }
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class MueFileDto : LocatedDto
 {
-    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public TableSourceDto Table { get; set; } = new();
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     [RequiredKey] public List<MueDto> Practitioner { get; set; } = new();
     [RequiredKey] public List<MueDto> OutpatientHospital { get; set; } = new();
 }
@@ -83,11 +79,13 @@ internal sealed class MueDto : EffectiveDto
     [RequiredKey] public string Code { get; set; } = "";
     [RequiredKey] public int MaxUnits { get; set; }
     [RequiredKey] public int Adjudication { get; set; }
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class CodeValidityFileDto : LocatedDto
 {
-    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public TableSourceDto Table { get; set; } = new();
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     [RequiredKey] public List<string> Families { get; set; } = new();
     [RequiredKey] public List<CodeValidityDto> Codes { get; set; } = new();
 }
@@ -96,11 +94,13 @@ internal sealed class CodeValidityDto : EffectiveDto
 {
     [RequiredKey] public string Code { get; set; } = "";
     [RequiredKey] public bool Billable { get; set; }
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class InpatientOnlyFileDto : LocatedDto
 {
-    [RequiredKey] public TableSourceDto Source { get; set; } = new();
+    [RequiredKey] public TableSourceDto Table { get; set; } = new();
+    [RequiredKey] public List<SourceDocumentDto> Sources { get; set; } = new();
     [RequiredKey] public List<string> OutpatientPlacesOfService { get; set; } = new();
     [RequiredKey] public List<InpatientOnlyDto> Codes { get; set; } = new();
 }
@@ -108,4 +108,5 @@ internal sealed class InpatientOnlyFileDto : LocatedDto
 internal sealed class InpatientOnlyDto : EffectiveDto
 {
     [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public string Source { get; set; } = "";
 }

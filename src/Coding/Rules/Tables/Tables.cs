@@ -8,10 +8,13 @@ using IntraperitonealCoding.Maintenance;
 #pragma warning disable SA1402, SA1649 // Small sibling types live together.
 namespace IntraperitonealCoding.Rules.Tables;
 
-/// <summary>Where a table's rows come from: the official file, its release, and whether the rows still need confirming.</summary>
-internal sealed record TableSource(string Table, string File, string Release, bool ToConfirm)
+/// <summary>The official file a table mirrors and its release; each row's own source says whether it is confirmed.</summary>
+internal sealed record TableSource(string Table, string File, string Release)
 {
-    public override string ToString() => $"{Table}: {File}, {Release}{(ToConfirm ? ", TO CONFIRM" : string.Empty)}";
+    public override string ToString() => $"{Table}: {File}, {Release}";
+
+    /// <summary>The table and the source of one of its rows, for a finding that rests on that row.</summary>
+    public string With(SourceDocument row) => row.Confirmed ? $"{this}; {row.Document}" : $"{this}; row unconfirmed ({row.Document})";
 }
 
 /// <summary>Rows keyed by code, each with the period it is in force; a look-up scans only the rows of one key.</summary>
@@ -57,11 +60,11 @@ internal sealed class DatedIndex<T>
     public IEnumerable<T> Rows => byKey.Values.SelectMany(r => r);
 }
 
-/// <summary>A surgical procedure code a case may give as its primary procedure: a label of our own and its approach.</summary>
+/// <summary>A surgical procedure code a case may give as its primary procedure (codes.yaml rows with an approach).</summary>
 internal sealed record ProcedureCode(string Code, string Label, SurgicalApproach Approach, EffectivePeriod Period) : IEffective;
 
 /// <summary>One NCCI add-on code edit: the add-on code may be reported with this primary code (AOC type 1, 2 or 3).</summary>
-internal sealed record AddOnEdit(string AddOn, string Primary, int Type, EffectivePeriod Period) : IEffective;
+internal sealed record AddOnEdit(string AddOn, string Primary, int Type, EffectivePeriod Period, SourceDocument Source) : IEffective;
 
 /// <summary>The NCCI add-on code file: which primary codes each add-on code may be reported with.</summary>
 internal sealed class AddOnTable
@@ -105,7 +108,7 @@ internal sealed class AddOnTable
 }
 
 /// <summary>One NCCI procedure-to-procedure edit: column 2 is bundled into column 1 (modifier indicator 0, 1 or 9).</summary>
-internal sealed record PtpEdit(string Column1, string Column2, int Modifier, EffectivePeriod Period) : IEffective;
+internal sealed record PtpEdit(string Column1, string Column2, int Modifier, EffectivePeriod Period, SourceDocument Source) : IEffective;
 
 /// <summary>Which NCCI table applies: practitioner (professional claims) or outpatient hospital (facility outpatient claims).</summary>
 internal enum EditTableKind
@@ -138,7 +141,7 @@ internal sealed class PtpTable
 }
 
 /// <summary>One medically unlikely edit: the most units of a code per line or per day, with its adjudication indicator.</summary>
-internal sealed record MueEdit(string Code, int MaxUnits, int Adjudication, EffectivePeriod Period) : IEffective;
+internal sealed record MueEdit(string Code, int MaxUnits, int Adjudication, EffectivePeriod Period, SourceDocument Source) : IEffective;
 
 /// <summary>The MUE tables (practitioner and outpatient hospital).</summary>
 internal sealed class MueTable
@@ -160,7 +163,7 @@ internal sealed class MueTable
 }
 
 /// <summary>One row of a code validity table: a code (or category header) and the period it is in the code set.</summary>
-internal sealed record CodeValidity(string Code, bool Billable, EffectivePeriod Period) : IEffective;
+internal sealed record CodeValidity(string Code, bool Billable, EffectivePeriod Period, SourceDocument Source) : IEffective;
 
 /// <summary>What a validity table says of a code on a date.</summary>
 internal enum CodeStatus
@@ -247,7 +250,7 @@ internal sealed class CodeValidityTable
 }
 
 /// <summary>One code of the Medicare inpatient-only list (OPPS status indicator C) and when it is on the list.</summary>
-internal sealed record InpatientOnlyCode(string Code, EffectivePeriod Period) : IEffective;
+internal sealed record InpatientOnlyCode(string Code, EffectivePeriod Period, SourceDocument Source) : IEffective;
 
 /// <summary>The Medicare inpatient-only list, and the places of service it counts as outpatient on professional claims.</summary>
 internal sealed class InpatientOnlyList
