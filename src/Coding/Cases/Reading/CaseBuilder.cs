@@ -68,9 +68,9 @@ internal sealed class CaseBuilder
             return null;
         }
 
-        if (!Rules.Tables.TableBuilder.PlaceOfService.IsMatch(place))
+        if (!CodingCase.IsPlaceOfService(place))
         {
-            errors.Add(DataErrorIds.InvalidValue, $"place_of_service '{place}' is not a place-of-service code (two digits, e.g. 22 for on-campus outpatient hospital).", dto.At(nameof(CaseDto.PlaceOfService)));
+            errors.Add(DataErrorIds.InvalidValue, $"place_of_service '{Shown.Text(place)}' is not a place-of-service code (two digits, e.g. 22 for on-campus outpatient hospital).", dto.At(nameof(CaseDto.PlaceOfService)));
             return null;
         }
 
