@@ -174,8 +174,9 @@ internal sealed class StrictJson
                     return false;
                 }
 
+                // (Not a lenient form only this check sees: the reader refuses most such words in its own words.)
                 defect = char.IsLetter(c) || c == '_'
-                    ? Lenient($"'{Shown.Text(WordAt())}' is not a JSON value (a string is quoted; the literals are true, false and null).", Here)
+                    ? Malformed($"'{Shown.Text(WordAt())}' is not a JSON value (a string is quoted; the literals are true, false and null).")
                     : Malformed($"Unexpected character '{Shown.Text(c.ToString())}'.");
                 return false;
         }
