@@ -249,8 +249,10 @@ internal sealed class CaseBuilder
     /// <summary>The NDC of a drug: a well-formed code (10-digit forms normalised to 11) and positive quantities.</summary>
     private DrugNdc? BuildNdc(NdcDto dto)
     {
-        bool ok = Check(dto.Quantity is null or > 0, dto, nameof(NdcDto.Quantity), "An NDC quantity must be greater than zero.")
-            & Check(dto.DiscardedQuantity is null or > 0, dto, nameof(NdcDto.DiscardedQuantity), "An NDC quantity must be greater than zero.")
+        string? quantity = dto.Quantity is { } given ? DrugNdc.QuantityProblem(given) : null;
+        string? discarded = dto.DiscardedQuantity is { } thrownAway ? DrugNdc.QuantityProblem(thrownAway) : null;
+        bool ok = Check(quantity is null, dto, nameof(NdcDto.Quantity), quantity!)
+            & Check(discarded is null, dto, nameof(NdcDto.DiscardedQuantity), discarded!)
             & AtMost(dto.Quantity, CaseValueLimits.MaxMilligrams, WireNames.Of(dto.Unit), dto, nameof(NdcDto.Quantity))
             & AtMost(dto.DiscardedQuantity, CaseValueLimits.MaxMilligrams, WireNames.Of(dto.Unit), dto, nameof(NdcDto.DiscardedQuantity))
             & CheckText(dto.Code, dto, nameof(NdcDto.Code));
