@@ -224,7 +224,12 @@ internal sealed class CaseBuilder
         }
         else if (!dto.DoseMg.HasValue && !dto.DoseMgPerM2.HasValue)
         {
-            errors.Add(DataErrorIds.MissingKey, $"Drug '{Shown.Text(dto.Name)}' needs a dose: dose_mg or dose_mg_per_m2.", dto.Start);
+            // A dose given but not read (1e308, 'abc') has its own error already; "needs a dose" would be a spurious first one.
+            if (!dto.Has(nameof(DrugDto.DoseMg)) && !dto.Has(nameof(DrugDto.DoseMgPerM2)))
+            {
+                errors.Add(DataErrorIds.MissingKey, $"Drug '{Shown.Text(dto.Name)}' needs a dose: dose_mg or dose_mg_per_m2.", dto.Start);
+            }
+
             ok = false;
         }
 
