@@ -88,6 +88,12 @@ internal static class BatchCommands
             return ExitCodes.Unreadable;
         }
 
+        if (request.Input == "-" && ClosedStandardInput.IsClosed())
+        {
+            stderr.WriteLine($"stdin: DATA006: Cannot read the file: {ClosedStandardInput.Reason}.");
+            return ExitCodes.Unreadable;
+        }
+
         if (request.NotesOut is not null && !request.Compact)
         {
             stderr.WriteLine("coding: --notes-out goes with --compact (full records carry their notes).");
