@@ -130,7 +130,7 @@ internal static class JsonDocumentReader
 
     private static JsonToken Next(JsonTextReader reader)
     {
-        // Comments are allowed in hand-written JSON and carry no data.
+        // StrictJson refuses comments before this reader runs; skipping them keeps this reader total on its own.
         do
         {
             if (!reader.Read())
