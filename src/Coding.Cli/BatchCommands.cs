@@ -18,7 +18,7 @@ internal static class BatchCommands
     public static Command CreateBatch(CommandContext context)
     {
         var input = new Argument<string>("input") { Description = "JSON Lines input, one case per line ('-' for standard input)." };
-        var output = new Option<string?>("--out") { Description = "Where to write the results, one JSON record per input line (default: standard output)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the results, one JSON record per input line (default, or '-': standard output)." };
         var parallel = new Option<int>("--parallel")
         {
             Description = $"How many cases to code at once, 1 to {MaxParallel} (default 1). Output order and content do not depend on it.",
@@ -43,7 +43,7 @@ internal static class BatchCommands
                 return ExitCodes.Unreadable;
             }
 
-            var request = new BatchRequest(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(context.RulesOption), parse.GetValue(parallel), ReadLimits.Default.WithMaxLineBytes(parse.GetValue(maxLineBytes)))
+            var request = new BatchRequest(parse.GetValue(input)!, OutputTarget.Named(parse.GetValue(output)), parse.GetValue(context.RulesOption), parse.GetValue(parallel), ReadLimits.Default.WithMaxLineBytes(parse.GetValue(maxLineBytes)))
             {
                 Compact = parse.GetValue(compact),
                 NotesOut = parse.GetValue(notesOutput),
@@ -58,9 +58,9 @@ internal static class BatchCommands
     {
         var count = new Argument<long>("count") { Description = "How many cases to write." };
         var seed = new Option<int>("--seed") { Description = "The seed; the same seed gives the same cases (default 1).", DefaultValueFactory = _ => 1 };
-        var output = new Option<string?>("--out") { Description = "Where to write (default: standard output)." };
+        var output = new Option<string?>("--out") { Description = "Where to write (default, or '-': standard output)." };
         var generate = new Command("generate", "Write realistic synthetic cases as JSON Lines, deterministically from a seed (for load tests).") { count, seed, output };
-        generate.SetAction(parse => Generate(parse.GetValue(count), parse.GetValue(seed), parse.GetValue(output), context.RawOut, context.Stderr));
+        generate.SetAction(parse => Generate(parse.GetValue(count), parse.GetValue(seed), OutputTarget.Named(parse.GetValue(output)), context.RawOut, context.Stderr));
         return generate;
     }
 
@@ -85,6 +85,12 @@ internal static class BatchCommands
                 _ => "no such file.",
             };
             stderr.WriteLine($"{request.Input}: DATA006: Cannot read the file: {why}");
+            return ExitCodes.Unreadable;
+        }
+
+        if (request.Input == "-" && ClosedStandardInput.IsClosed())
+        {
+            stderr.WriteLine($"stdin: DATA006: Cannot read the file: {ClosedStandardInput.Reason}.");
             return ExitCodes.Unreadable;
         }
 
@@ -120,7 +126,7 @@ internal static class BatchCommands
         OutputTarget? notes = null;
         if (request.NotesPath is { } notesPath)
         {
-            notes = OutputTarget.Open(notesPath, new[] { request.Input }, stderr);
+            notes = OutputTarget.Open(notesPath, new[] { request.Input }, stderr, request.NotesOut is null ? "the notes file (--out + .notes.json)" : "--notes-out");
             if (notes is null)
             {
                 target?.Dispose();
@@ -232,9 +238,15 @@ internal static class BatchCommands
                 target?.Commit();
             }
         }
+        catch (OutputFailedException ex) when (ex.Path == StandardOutputWriter.Name)
+        {
+            // Standard output: a pipe whose reader stopped ('| head'), a full device. What was written stays written.
+            stderr.WriteLine($"coding: the output was cut short: cannot write {StandardOutputWriter.Name}: {OutputTarget.Reason(ex)}; the records after the last one delivered were not written.");
+            return ExitCodes.Unreadable;
+        }
         catch (OutputFailedException ex)
         {
-            stderr.WriteLine($"coding: cannot write {request.Output ?? ex.Path}: {ex.Message}; nothing was put in place of {request.Output ?? "the output"}.");
+            stderr.WriteLine($"coding: cannot write {(ex.Path == request.NotesPath ? ex.Path : request.Output ?? ex.Path)}: {OutputTarget.Reason(ex)}; nothing was put in place of {request.Output ?? "the output"}.");
             return ExitCodes.Unreadable;
         }
         catch (IOException ex) when (target is null)

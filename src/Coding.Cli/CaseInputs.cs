@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Research;
 
 namespace IntraperitonealCoding.Tool;
@@ -25,9 +26,9 @@ internal static class CaseInputs
     /// The inputs in the order given, each directory replaced by its case files; or <see langword="null"/> (after
     /// saying why on stderr) when a directory holds no case file, cannot be listed, or <c>-</c> is given twice.
     /// </summary>
-    public static IReadOnlyList<string>? Expand(IEnumerable<FileInfo> arguments, TextWriter stderr)
+    public static CaseInputList? Expand(IEnumerable<FileInfo> arguments, TextWriter stderr)
     {
-        var inputs = new List<string>();
+        var inputs = new CaseInputList();
         foreach (string argument in arguments.Select(a => a.ToString()))
         {
             if (argument == StandardInput)
@@ -65,7 +66,16 @@ internal static class CaseInputs
                 return null;
             }
 
-            inputs.AddRange(files);
+            foreach (string file in files)
+            {
+                // A link out of the directory (to a system file) is refused unread, as rule and study files are.
+                if (IntraperitonealCoding.Infrastructure.FileStatus.LinkOutside(argument, file) is { } target)
+                {
+                    inputs.Refused[file] = $"{file}: {DataErrorIds.Unreadable}: Cannot read the file: it is a link to {target}, outside the directory {argument}; name the file itself to code it.";
+                }
+
+                inputs.Add(file);
+            }
         }
 
         return inputs;
@@ -118,6 +128,13 @@ internal static class CaseInputs
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsLeadingSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
+
+    /// <summary>The inputs, and those refused unread with the reason (a link in a directory leading out of it).</summary>
+    internal sealed class CaseInputList : List<string>
+    {
+        /// <summary>Gets the refused inputs with their error line (<c>file: DATA006: …</c>).</summary>
+        public Dictionary<string, string> Refused { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>Text already read, then the rest of a reader.</summary>
     private sealed class PrefixedReader : TextReader

@@ -33,11 +33,20 @@ internal static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, ConsoleOptions? console = null, TextReader? stdin = null, Spectre.Console.IAnsiConsole? terminal = null, CancellationToken cancellation = default)
     {
         // Human-readable output is escaped (ConsoleText); machine output (JSON, CSV, JSON Lines) goes to the raw writer.
+        // Standard output's I/O errors (a full device, a closed pipe) are named, so they exit 2 rather than 70.
+        stdout = new StandardOutputWriter(stdout);
         var safeOut = new SafeTextWriter(stdout);
         var safeErr = new SafeTextWriter(stderr);
         try
         {
-            return Dispatch(args, new CommandContext(stdout, safeOut, safeErr, stderr, stderrIsTerminal, console ?? ConsoleOptions.Redirected, ConsoleInput.For(stdin, terminal), cancellation));
+            int exit = Dispatch(args, new CommandContext(stdout, safeOut, safeErr, stderr, stderrIsTerminal, console ?? ConsoleOptions.Redirected, ConsoleInput.For(stdin, terminal), cancellation));
+            safeOut.Flush();
+            return exit;
+        }
+        catch (OutputFailedException ex) when (ex.Path == StandardOutputWriter.Name)
+        {
+            safeErr.WriteLine($"coding: cannot write {StandardOutputWriter.Name}: {OutputTarget.Reason(ex)}; the output is incomplete.");
+            return ExitCodes.Unreadable;
         }
 #pragma warning disable CA1031 // The console's last line of defence: a defect gets its own exit code, never a stack trace or exit 1.
         catch (Exception ex)
@@ -48,8 +57,20 @@ internal static class CliApp
         }
         finally
         {
-            safeOut.Flush();
-            safeErr.Flush();
+            FlushQuietly(safeOut);
+            FlushQuietly(safeErr);
+        }
+    }
+
+    /// <summary>A last flush on the way out; a failure was already reported, or has nowhere left to be reported.</summary>
+    private static void FlushQuietly(TextWriter writer)
+    {
+        try
+        {
+            writer.Flush();
+        }
+        catch (IOException)
+        {
         }
     }
 
@@ -86,6 +107,13 @@ internal static class CliApp
         {
             // 'coding rules' alone: what the group holds, as bare 'coding' shows the commands.
             return root.Parse(args.Concat(HelpArguments).ToArray()).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+
+        if (CommandLineChecks.EmptyArgument(args) is { } empty)
+        {
+            stderr.WriteLine(empty);
+            stderr.WriteLine("Run 'coding --help' for usage.");
+            return ExitCodes.Unreadable;
         }
 
         if (CommandLineChecks.UnknownCommand(root, args) is { } unknownCommand)

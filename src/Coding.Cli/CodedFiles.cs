@@ -39,6 +39,13 @@ internal sealed class CodedFiles
         var outcomes = new CodedFiles();
         foreach (string file in files)
         {
+            if (files is CaseInputs.CaseInputList { Refused: var refused } && refused.TryGetValue(file, out string? why))
+            {
+                outcomes.Unreadable = true;
+                stderr.WriteLine(why);
+                continue;
+            }
+
             try
             {
                 CaseReadResult read = CaseInputs.Read(file, input, limits, studies);

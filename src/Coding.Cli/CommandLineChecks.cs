@@ -11,6 +11,33 @@ namespace IntraperitonealCoding.Tool;
 /// </summary>
 internal static class CommandLineChecks
 {
+    /// <summary>
+    /// A usage error for the first empty argument (<c>code ""</c>, <c>--out ""</c>), or null when there is none. Every
+    /// argument of the console names a file, a directory, a command or a value, and none of them can be empty; left to
+    /// the parser, an empty path fails deep inside (a <see cref="System.IO.FileInfo"/> refuses it) rather than as a usage error.
+    /// </summary>
+    public static string? EmptyArgument(IReadOnlyList<string> args)
+    {
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i].Length > 0 && !(args[i].StartsWith("--", StringComparison.Ordinal) && args[i].EndsWith('=')))
+            {
+                continue;
+            }
+
+            if (args[i].Length > 0)
+            {
+                return $"coding: {args[i].TrimEnd('=')} was given an empty value; give a file name or value, or leave the option out.";
+            }
+
+            return i > 0 && args[i - 1].StartsWith("--", StringComparison.Ordinal) && args[i - 1] != "--"
+                ? $"coding: {args[i - 1]} was given an empty value (\"\"); give a file name or value, or leave the option out."
+                : $"coding: argument {i + 1} is an empty string (\"\"), which names no file or directory; give a path, or '-' for standard input where one is read.";
+        }
+
+        return null;
+    }
+
     /// <summary>The first unknown option with a suggestion, or null when every option is known.</summary>
     public static string? UnknownOption(Command root, IReadOnlyList<string> args)
     {

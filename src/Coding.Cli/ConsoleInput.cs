@@ -41,7 +41,23 @@ internal sealed class ConsoleInput
     /// (<see cref="Console.In"/> would replace them silently).
     /// </summary>
     private static TextReader OpenStandardInput()
-        => new StreamReader(Console.OpenStandardInput(), SourceText.MarkedUtf8, detectEncodingFromByteOrderMarks: false);
+        => ClosedStandardInput.IsClosed()
+            ? new UnreadableReader(ClosedStandardInput.Reason)
+            : new StreamReader(Console.OpenStandardInput(), SourceText.MarkedUtf8, detectEncodingFromByteOrderMarks: false);
+
+    /// <summary>A reader whose every read fails with a reason (standard input that would never end).</summary>
+    private sealed class UnreadableReader : TextReader
+    {
+        private readonly string reason;
+
+        public UnreadableReader(string reason) => this.reason = reason;
+
+        public override int Peek() => throw new IOException(reason);
+
+        public override int Read() => throw new IOException(reason);
+
+        public override int Read(char[] buffer, int index, int count) => throw new IOException(reason);
+    }
 
     /// <summary>The process's terminal, when both its input and its output are one.</summary>
     private static IAnsiConsole? ProcessTerminal()

@@ -18,9 +18,9 @@ internal static class NewCommand
     public static Command Create(CommandContext context)
     {
         var kind = ChoiceOption.Argument<ProcedureKind>("kind", "The procedure of the case.");
-        var output = new Option<string?>("--out") { Description = "Where to write the case file (never over an existing file; default: standard output)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the case file (never over an existing file; default, or '-': standard output)." };
         var command = new Command("new", "Write a new case file: on a terminal, asked step by step with each answer checked as the reader checks a file, then coded; with input or output redirected, a commented template that codes as it stands.") { kind, output, context.RulesOption, context.StudiesOption };
-        command.SetAction(parse => Run(parse.GetValue(kind), parse.GetValue(output), parse.GetValue(context.RulesOption), parse.GetValue(context.StudiesOption), context.Input, DateTime.Today, context.RawOut, context.Stdout, context.Stderr, context.Console));
+        command.SetAction(parse => Run(parse.GetValue(kind), OutputTarget.Named(parse.GetValue(output)), parse.GetValue(context.RulesOption), parse.GetValue(context.StudiesOption), context.Input, DateTime.Today, context.RawOut, context.Stdout, context.Stderr, context.Console));
         return command;
     }
 

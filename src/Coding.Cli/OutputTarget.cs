@@ -27,12 +27,19 @@ internal sealed class OutputTarget : IDisposable
 
     public TextWriter Writer { get; }
 
+    /// <summary>An <c>--out</c> as given: <c>-</c> means standard output (<see langword="null"/>), as it does for inputs.</summary>
+    public static string? Named(string? path) => path == "-" ? null : path;
+
     /// <summary>Opens the target, or prints why not (path and OS reason) and returns <see langword="null"/>.</summary>
-    public static OutputTarget? Open(string path, IEnumerable<string> inputs, TextWriter stderr)
+    /// <param name="path">The target.</param>
+    /// <param name="inputs">The command's inputs, which the target may not be.</param>
+    /// <param name="stderr">Where to say why the target cannot be written.</param>
+    /// <param name="option">What the user gave the target as, for the messages (default <c>--out</c>).</param>
+    public static OutputTarget? Open(string path, IEnumerable<string> inputs, TextWriter stderr, string option = "--out")
     {
         if (SameAsAnInput(path, inputs) is { } input)
         {
-            stderr.WriteLine($"coding: --out {path} is the input {input} (the same file, a hard link or a symbolic link); writing it would destroy the input. Choose another output file.");
+            stderr.WriteLine($"coding: {option} {path} is the input {input} (the same file, a hard link or a symbolic link); writing it would destroy the input. Choose another output file.");
             return null;
         }
 
@@ -78,17 +85,30 @@ internal sealed class OutputTarget : IDisposable
     public static string Reason(Exception ex) => ex.InnerException is IOException inner ? inner.Message : ex.Message;
 
     /// <summary>Flushes and puts the complete output in place.</summary>
-    /// <exception cref="IOException">The last write or the rename failed (the target is left as it was).</exception>
+    /// <exception cref="OutputFailedException">The last write or the rename failed (the target is left as it was, and
+    /// the temporary file is removed): e.g. the target is immutable, or another user's file in a sticky directory.</exception>
     public void Commit()
     {
         Writer.Dispose();
         if (temporary is not null)
         {
-            File.Move(temporary, path, overwrite: true);
+            try
+            {
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Dispose();
+                throw new OutputFailedException(path, ex is IOException io ? io : new IOException(ReplaceRefused(ex), ex));
+            }
         }
 
         done = true;
     }
+
+    /// <summary>Why a complete output could not be put in place of the target: the OS's reason, said for this case.</summary>
+    private static string ReplaceRefused(Exception ex)
+        => "the file cannot be replaced (permission denied: it may be immutable, or another user's file in a directory only its owners may replace files in)" + (ex.InnerException is { } inner ? " [" + inner.Message + "]" : string.Empty);
 
     /// <summary>Keeps what was written (whole records only) beside the target as <c>.partial</c>; the target is untouched.</summary>
     /// <returns>Where the partial output is, or <see langword="null"/> when the target is a device (written directly).</returns>
@@ -102,7 +122,15 @@ internal sealed class OutputTarget : IDisposable
         }
 
         string partial = path + ".partial";
-        File.Move(temporary, partial, overwrite: true);
+        try
+        {
+            File.Move(temporary, partial, overwrite: true);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new IOException($"{partial} cannot be replaced: {ex.Message}; the records are in {temporary}", ex);
+        }
+
         return partial;
     }
 
@@ -282,4 +310,117 @@ internal sealed class OutputFailedException : IOException
         : base(inner.Message, inner) => Path = path;
 
     public string Path { get; }
+}
+
+/// <summary>
+/// Standard output with its I/O errors named: a full device, a closed pipe (<c>coding batch … | head</c>) or a device
+/// error becomes an <see cref="OutputFailedException"/> for <see cref="Name"/>, which the console reports as exit 2
+/// with the OS reason rather than as an internal error.
+/// </summary>
+internal sealed class StandardOutputWriter : TextWriter
+{
+    /// <summary>The name standard output's failures are reported under.</summary>
+    public const string Name = "standard output";
+
+    private readonly TextWriter inner;
+
+    public StandardOutputWriter(TextWriter inner)
+        : base(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        this.inner = inner;
+        CoreNewLine = inner.NewLine.ToCharArray();
+    }
+
+    public override Encoding Encoding => inner.Encoding;
+
+    /// <summary>
+    /// The process's standard output. A pipe or socket is written through a stream of its own: the console's stream
+    /// drops the writes to a pipe whose reader has gone (EPIPE), so a cut-off output would look complete. A file, a
+    /// device or a terminal keeps the console's writer (a file shared with standard error keeps one file offset).
+    /// </summary>
+    public static TextWriter ForThisProcess()
+    {
+        if (!Console.IsOutputRedirected || !OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return Console.Out;
+        }
+
+        FileStream? stream = null;
+        try
+        {
+            stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)1, ownsHandle: false), FileAccess.Write, 1);
+            if (!stream.CanSeek)
+            {
+                return new StreamWriter(stream, new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // Not a usable descriptor: the console's writer reports what goes wrong.
+        }
+
+        stream?.Dispose();
+        return Console.Out;
+    }
+
+    // Each method catches for itself: a lambda per call would allocate on every record written.
+    public override void Write(char value)
+    {
+        try
+        {
+            inner.Write(value);
+        }
+        catch (IOException ex) when (ex is not OutputFailedException)
+        {
+            throw new OutputFailedException(Name, ex);
+        }
+    }
+
+    public override void Write(string? value)
+    {
+        try
+        {
+            inner.Write(value);
+        }
+        catch (IOException ex) when (ex is not OutputFailedException)
+        {
+            throw new OutputFailedException(Name, ex);
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        try
+        {
+            inner.Write(buffer, index, count);
+        }
+        catch (IOException ex) when (ex is not OutputFailedException)
+        {
+            throw new OutputFailedException(Name, ex);
+        }
+    }
+
+    public override void WriteLine(string? value)
+    {
+        try
+        {
+            inner.WriteLine(value);
+        }
+        catch (IOException ex) when (ex is not OutputFailedException)
+        {
+            throw new OutputFailedException(Name, ex);
+        }
+    }
+
+    public override void Flush()
+    {
+        try
+        {
+            inner.Flush();
+        }
+        catch (IOException ex) when (ex is not OutputFailedException)
+        {
+            throw new OutputFailedException(Name, ex);
+        }
+    }
 }

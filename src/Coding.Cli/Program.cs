@@ -6,5 +6,5 @@ namespace IntraperitonealCoding.Tool;
 internal static class Program
 {
     private static int Main(string[] args)
-        => CliApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected, console: ConsoleOptions.ForThisProcess());
+        => CliApp.Run(args, StandardOutputWriter.ForThisProcess(), Console.Error, stderrIsTerminal: !Console.IsErrorRedirected, console: ConsoleOptions.ForThisProcess());
 }

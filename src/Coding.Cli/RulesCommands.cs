@@ -87,7 +87,9 @@ internal static class RulesCommands
         if (!directory.Exists)
         {
             // Nothing to validate: the input cannot be read (exit 2), which is not a rule set with problems (exit 1).
-            stderr.WriteLine($"coding: rule set directory not found: {directory}");
+            stderr.WriteLine(File.Exists(directory.FullName)
+                ? $"coding: {directory} is a file; 'coding rules validate' checks a rule set directory (a copy of data/, e.g. from 'coding rules export DIR'), not one rule file."
+                : $"coding: rule set directory not found: {directory}");
             return ExitCodes.Unreadable;
         }
 

@@ -127,7 +127,7 @@ public sealed class ReconcileTests
         var read = CaseFile.Parse(text, "c4.yaml", DocumentFormat.Yaml, ReadLimits.Default, BundledStudies.Catalogue);
         var report = StudyReconciliation.Reconcile(BundledStudies.Pipac, RuleSet.Default, new[] { read.Case! });
         Assert.False(report.Visits[0].Scheduled);
-        Assert.Contains("\nNCT04329494,001,pipac-nct04329494-c2,4,2026-03-03,medicare,yes,(visit),,,,,STUDY003\n", report.ToCsv(), StringComparison.Ordinal);
+        Assert.Contains("\r\nNCT04329494,001,pipac-nct04329494-c2,4,2026-03-03,medicare,yes,(visit),,,,,STUDY003\r\n", report.ToCsv(), StringComparison.Ordinal);
     }
 
     [Fact]

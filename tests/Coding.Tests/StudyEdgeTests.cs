@@ -202,7 +202,7 @@ public sealed class StudyEdgeTests
     public void Csv_QuotesAFieldWithACommaOrAQuote()
     {
         var report = StudyReconciliation.Reconcile(BundledStudies.Pipac, RuleSet.Default, new[] { Case(PipacText(1, subject: "'A,\"1'"), BundledStudies.Pipac) });
-        Assert.Contains("\nNCT04329494,\"A,\"\"1\",pipac-nct04329494-c1,1,", report.ToCsv(), StringComparison.Ordinal);
+        Assert.Contains("\r\nNCT04329494,\"A,\"\"1\",pipac-nct04329494-c1,1,", report.ToCsv(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ internal static class ClaimDetails
 
             if (line.Ndc is { } ndc)
             {
-                parts.Add(string.Format(CultureInfo.InvariantCulture, "NDC {0} {1} {2:0.###}", ndc.Code.Hyphenated, WireNames.Of(ndc.Unit), ndc.Quantity));
+                parts.Add(string.Format(CultureInfo.InvariantCulture, "NDC {0} {1} {2}", ndc.Code.Hyphenated, WireNames.Of(ndc.Unit), ResultX12.QuantityText(ndc.Quantity)));
             }
 
             if (parts.Count > 0)

@@ -49,7 +49,7 @@ public sealed record CodingCase
 
         Procedure = Preconditions.CheckNotNull(procedure, nameof(procedure));
         Trial = trial;
-        Preconditions.CheckArgument(placeOfService is null || (placeOfService.Length == 2 && char.IsDigit(placeOfService[0]) && char.IsDigit(placeOfService[1])), nameof(placeOfService), "A place of service is two digits.");
+        Preconditions.CheckArgument(placeOfService is null || IsPlaceOfService(placeOfService), nameof(placeOfService), "A place of service is two digits.");
         PlaceOfService = placeOfService;
         Details = claimDetails ?? ClaimDetails.None;
         Preconditions.CheckArgument(Details.DischargeDate is null || Details.DischargeDate.Value.Date >= DateOfService, nameof(claimDetails), "A discharge date cannot be before the date of service.");
@@ -84,6 +84,13 @@ public sealed record CodingCase
     /// <c>22</c> on-campus outpatient hospital, <c>24</c> ASC), or <see langword="null"/> when not given.
     /// </summary>
     public string? PlaceOfService { get; }
+
+    /// <summary>
+    /// Whether a text is a place-of-service code: exactly two ASCII digits. The one check the constructor and the case
+    /// reader share, so a value the reader accepts is never refused here (a regular expression's <c>$</c> would let
+    /// <c>"21\n"</c> through).
+    /// </summary>
+    internal static bool IsPlaceOfService(string text) => text.Length == 2 && text[0] is >= '0' and <= '9' && text[1] is >= '0' and <= '9';
 
     /// <summary>Gets the claim's further details: discharge date, ABN on file, surgeon role (each may be absent).</summary>
     public ClaimDetails Details { get; }

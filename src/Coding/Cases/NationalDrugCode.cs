@@ -150,12 +150,13 @@ public sealed record DrugNdc
     /// <param name="unit">The unit the quantities are in.</param>
     /// <param name="quantity">The quantity given, in <paramref name="unit"/>; <see langword="null"/> to use the dose when the unit is mg.</param>
     /// <param name="discardedQuantity">The quantity discarded (a JW line's NDC quantity); <see langword="null"/> to use the discarded mg when the unit is mg.</param>
-    /// <exception cref="ArgumentException"><paramref name="code"/> is the default value, or a quantity is not greater than zero.</exception>
+    /// <exception cref="ArgumentException"><paramref name="code"/> is the default value, or a quantity is not greater than
+    /// zero or has more than three decimal places.</exception>
     public DrugNdc(NationalDrugCode code, NdcUnit unit, decimal? quantity = null, decimal? discardedQuantity = null)
     {
         Preconditions.CheckArgument(code.Digits.Length == 11, nameof(code), "An NDC record needs a code.");
-        Preconditions.CheckArgument(quantity is null or > 0, nameof(quantity), "An NDC quantity must be greater than zero.");
-        Preconditions.CheckArgument(discardedQuantity is null or > 0, nameof(discardedQuantity), "An NDC quantity must be greater than zero.");
+        Preconditions.CheckArgument(quantity is null || QuantityProblem(quantity.Value) is null, nameof(quantity), "An NDC quantity must be greater than zero, with at most three decimal places.");
+        Preconditions.CheckArgument(discardedQuantity is null || QuantityProblem(discardedQuantity.Value) is null, nameof(discardedQuantity), "An NDC quantity must be greater than zero, with at most three decimal places.");
         Code = code;
         Unit = unit;
         Quantity = quantity;
@@ -173,4 +174,14 @@ public sealed record DrugNdc
 
     /// <summary>Gets the quantity discarded, or <see langword="null"/> (then the discarded mg, when the unit is mg).</summary>
     public decimal? DiscardedQuantity { get; }
+
+    /// <summary>
+    /// Why a quantity cannot be given for an NDC, or <see langword="null"/> when it can: above zero, with at most three
+    /// decimal places. A finer quantity (<c>0.0001</c>) is not a claim quantity: an output that rounded it would differ
+    /// from one that did not. The one check the case reader and the constructor share.
+    /// </summary>
+    internal static string? QuantityProblem(decimal quantity)
+        => quantity <= 0 ? "An NDC quantity must be greater than zero."
+            : decimal.Round(quantity, 3) != quantity ? "An NDC quantity has at most three decimal places (0.001); a claim's NDC quantity is not finer."
+            : null;
 }

@@ -25,6 +25,9 @@ internal sealed class DataErrorSink
 
     public bool HasErrors => errors.Count > 0;
 
+    /// <summary>Gets how many errors were added so far (listed or not), to tell whether a step added one.</summary>
+    public long Count => errors.Count;
+
     public void Add(string id, string message, SourceMark at) => errors.Add(new DataError(id, message, File, at.Line, at.Column));
 }
 

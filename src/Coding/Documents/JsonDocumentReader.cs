@@ -8,11 +8,35 @@ namespace IntraperitonealCoding.Documents;
 
 /// <summary>
 /// Reads JSON text into a located <see cref="DataNode"/> tree: the same tree YAML gives, so one strict mapper serves both.
-/// Syntax errors (including truncated input) and duplicate keys go to the sink.
+/// Syntax errors (including truncated input) and duplicate keys go to the sink. Only strict JSON is read
+/// (<see cref="StrictJson"/>): comments, single quotes, unquoted names and trailing commas are syntax errors, and an
+/// escape that decodes to NUL, U+FFFE, U+FFFF or half a surrogate pair is refused as the raw character is.
 /// </summary>
 internal static class JsonDocumentReader
 {
     public static DataNode? Read(string text, DataErrorSink errors)
+    {
+        // The strict check decides the forms only it refuses; any other defect is reported in the reader's words,
+        // and by the check only when the lenient reader would have taken it.
+        StrictJson.Defect? strict = StrictJson.Check(text, errors.Limits.MaxDepth);
+        if (strict is { Lenient: true } refused)
+        {
+            errors.Add(refused.Id, refused.Message, refused.At);
+            return null;
+        }
+
+        long before = errors.Count;
+        DataNode? root = ReadLenient(text, errors);
+        if (strict is { } defect && errors.Count == before)
+        {
+            errors.Add(defect.Id, defect.Message, defect.At);
+            return null;
+        }
+
+        return root;
+    }
+
+    private static DataNode? ReadLenient(string text, DataErrorSink errors)
     {
         using var reader = new JsonTextReader(new StringReader(text))
         {
@@ -106,7 +130,7 @@ internal static class JsonDocumentReader
 
     private static JsonToken Next(JsonTextReader reader)
     {
-        // Comments are allowed in hand-written JSON and carry no data.
+        // StrictJson refuses comments before this reader runs; skipping them keeps this reader total on its own.
         do
         {
             if (!reader.Read())

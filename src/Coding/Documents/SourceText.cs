@@ -148,6 +148,38 @@ internal static class SourceText
 /// <summary>Finds characters no data file may hold: invalid UTF-8 (decoded as U+FFFF), U+FFFF itself, and NUL.</summary>
 internal static class TextCheck
 {
+    /// <summary>
+    /// What a decoded value holds that no data file may (NUL, U+FFFE, U+FFFF, half of a surrogate pair), written
+    /// out for a message; <see langword="null"/> when it is clean. For values an escape produced.
+    /// </summary>
+    public static string? ForbiddenIn(string value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c == '\0')
+            {
+                return "a NUL character (written as an escape); data files are text";
+            }
+
+            if (c is '\uFFFE' or '\uFFFF')
+            {
+                return $"the noncharacter U+{(int)c:X4} (written as an escape)";
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return $"half of a surrogate pair (U+{(int)c:X4}) without its other half";
+            }
+        }
+
+        return null;
+    }
+
     private static readonly char[] Forbidden = { '\0', '\uFFFF' };
 
     /// <summary>Reports the first such character with its line and column; returns whether the text is clean.</summary>

@@ -48,8 +48,14 @@ internal sealed class YamlDocumentReader
         return cut >= 0 ? message.Substring(cut + 3) : message;
     }
 
-    private static ScalarNode ToScalar(Scalar scalar)
+    private ScalarNode ToScalar(Scalar scalar)
     {
+        // An escape ("\0", "\uFFFF", "\x00") can decode to what the raw text may not hold: refused the same way.
+        if (TextCheck.ForbiddenIn(scalar.Value) is { } what)
+        {
+            errors.Add(DataErrorIds.InvalidText, "The value holds " + what + ".", Mark(scalar.Start));
+        }
+
         bool plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
         if (plain && IsNullLiteral(scalar.Value))
         {

@@ -78,6 +78,42 @@ internal static class FileStatus
         return (device, BitConverter.ToUInt64(buffer, InoOffset));
     }
 
+    /// <summary>
+    /// Where a file found in a directory leads when that is outside the directory (a symbolic link to <c>/etc/passwd</c>,
+    /// or through a linked subdirectory); <see langword="null"/> for a file inside it. Decided from the paths alone,
+    /// without opening the file, so a target's content is never read or echoed. realpath(3) on Linux in every build;
+    /// elsewhere the net10.0 build resolves links itself and the netstandard2.0 build cannot (then null).
+    /// </summary>
+    public static string? LinkOutside(string directory, string path)
+    {
+        if (RealPath(path) is { } real && RealPath(directory) is { } root)
+        {
+            return Inside(real, root) ? null : real;
+        }
+
+#if NET
+        try
+        {
+            FileSystemInfo? target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null)
+            {
+                return null;
+            }
+
+            var info = new DirectoryInfo(Path.GetFullPath(directory));
+            string rootPath = Path.GetFullPath(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName);
+            string final = Path.GetFullPath(target.FullName);
+            return Inside(final, rootPath) ? null : final;
+        }
+        catch (IOException ex)
+        {
+            return "an unreadable target (" + ex.Message + ")";
+        }
+#else
+        return null;
+#endif
+    }
+
     /// <summary>The canonical absolute path (links resolved, as realpath(3)), or <see langword="null"/> when unknown or missing.</summary>
     public static string? RealPath(string path)
     {
@@ -116,6 +152,9 @@ internal static class FileStatus
             return null;
         }
     }
+
+    private static bool Inside(string path, string root)
+        => path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static byte[]? Statx(string path)
     {

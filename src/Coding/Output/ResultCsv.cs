@@ -103,7 +103,7 @@ public static class ResultCsv
         string.Join(" ", line.DiagnosisPointers.Select(p => p.ToString(CultureInfo.InvariantCulture))),
         line.Ndc?.Code.Digits ?? string.Empty,
         line.Ndc is { } ndc ? WireNames.Of(ndc.Unit) : string.Empty,
-        line.Ndc?.Quantity.ToString("0.###", CultureInfo.InvariantCulture) ?? string.Empty,
+        line.Ndc is { } given ? ResultX12.QuantityText(given.Quantity) : string.Empty,
         line.Rule,
         line.CoverageRule,
     };

@@ -226,9 +226,15 @@ public static class ResultX12
 
     private static string Units(CodeLine line) => line.Units.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A quantity as every output writes it: exactly, without trailing zeros (<c>0.0001</c>, <c>20</c>), so the X12, the
+    /// CSV and the table never show a rounded value beside the JSON's exact one.
+    /// </summary>
+    internal static string QuantityText(decimal quantity) => quantity.ToString("0.############################", CultureInfo.InvariantCulture);
+
     private static string Quantity(SegmentWriter w, decimal quantity)
     {
-        string text = quantity.ToString("0.###", CultureInfo.InvariantCulture);
+        string text = QuantityText(quantity);
         if (text.Count(char.IsDigit) > MaxQuantityDigits)
         {
             w.Problem($"NDC quantity {text} has more than {MaxQuantityDigits} digits");
@@ -266,6 +272,7 @@ public static class ResultX12
         private readonly X12Options options;
         private readonly List<string> problems;
         private readonly string caseId;
+        private readonly HashSet<string> composites = new(StringComparer.Ordinal);
 
         public SegmentWriter(X12Options options, List<string> problems, string caseId)
         {
@@ -288,6 +295,7 @@ public static class ResultX12
             var builder = new StringBuilder(id);
             for (int i = 0; i < count; i++)
             {
+                Guard(id, i + 1, elements[i]);
                 builder.Append(options.Delimiters.Element).Append(elements[i]);
             }
 
@@ -302,7 +310,40 @@ public static class ResultX12
                 count--;
             }
 
-            return string.Join(options.Delimiters.Component.ToString(), components.Take(count));
+            foreach (string component in components.Take(count))
+            {
+                if (component.Contains(options.Delimiters.Component.ToString()))
+                {
+                    Problem($"the value '{Shown(component)}' holds the component separator '{options.Delimiters.Component}', which X12 cannot escape: change the value or the delimiters");
+                }
+            }
+
+            string composite = string.Join(options.Delimiters.Component.ToString(), components.Take(count));
+            composites.Add(composite);
+            return composite;
+        }
+
+        /// <summary>
+        /// The last check of every element, whatever wrote it (dates and quantities included): no delimiter inside it
+        /// (a component separator only between a composite's components), and only characters of the X12 extended set.
+        /// </summary>
+        private void Guard(string segment, int position, string element)
+        {
+            bool composite = composites.Contains(element);
+            foreach (char c in element)
+            {
+                if (options.Delimiters.IsDelimiter(c) && !(composite && c == options.Delimiters.Component))
+                {
+                    Problem($"{segment}{position:00} '{Shown(element)}' holds the delimiter '{c}', which X12 cannot escape: change the value or the delimiters");
+                    return;
+                }
+
+                if (!IsExtendedCharacter(c))
+                {
+                    Problem($"{segment}{position:00} '{Shown(element)}' holds a character outside the X12 extended character set (U+{(int)c:X4})");
+                    return;
+                }
+            }
         }
 
         /// <summary>An identifier (CLM01, a reference): 1 to <paramref name="max"/> characters of the extended character set, no delimiter.</summary>

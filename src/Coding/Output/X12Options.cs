@@ -13,13 +13,15 @@ public sealed record X12Delimiters
     /// <param name="component">The component separator (default <c>:</c>).</param>
     /// <param name="repetition">The repetition separator (default <c>^</c>).</param>
     /// <param name="segment">The segment terminator (default <c>~</c>).</param>
-    /// <exception cref="ArgumentException">Two delimiters are the same, or one is a letter, a digit or a space (values use those).</exception>
+    /// <exception cref="ArgumentException">Two delimiters are the same, or one is a letter, a digit, a space, <c>-</c> or
+    /// <c>.</c>: the elements the library writes use those (codes, a date range <c>20260314-20260316</c>, a quantity <c>2.5</c>).</exception>
     public X12Delimiters(char element = '*', char component = ':', char repetition = '^', char segment = '~')
     {
         var all = new[] { element, component, repetition, segment };
         foreach (char c in all)
         {
             Preconditions.CheckArgument(!char.IsLetterOrDigit(c) && c != ' ' && c > ' ' && c < 127, nameof(element), $"'{c}' cannot be an X12 delimiter: values use letters, digits and spaces, and delimiters are printable ASCII.");
+            Preconditions.CheckArgument(Array.IndexOf(InElements, c) < 0, nameof(element), $"'{c}' cannot be an X12 delimiter: the elements written hold it ('-' in a date range such as 20260314-20260316, '.' in a quantity such as 2.5).");
         }
 
         Preconditions.CheckArgument(new HashSet<char>(all).Count == all.Length, nameof(element), "The four X12 delimiters must differ.");
@@ -28,6 +30,9 @@ public sealed record X12Delimiters
         Repetition = repetition;
         Segment = segment;
     }
+
+    /// <summary>The characters the library itself writes inside elements, besides letters and digits: never a delimiter.</summary>
+    private static readonly char[] InElements = { '-', '.' };
 
     /// <summary>Gets the delimiters most trading partners use: <c>* : ^ ~</c>.</summary>
     public static X12Delimiters Default { get; } = new();

@@ -82,6 +82,13 @@ public sealed class StudyCatalogue
         var first = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (string file in files)
         {
+            // A link out of the directory (to a system file) is refused unread: its lines would be echoed in errors.
+            if (IntraperitonealCoding.Infrastructure.FileStatus.LinkOutside(directory, file) is { } target)
+            {
+                errors.Add(new DataError(DataErrorIds.Unreadable, $"Cannot read the file: it is a link to {target}, outside the study directory; copy the file in instead.", file, 0, 0));
+                continue;
+            }
+
             StudyReadResult read = StudyFile.Read(file, limits);
             errors.AddRange(read.Errors);
             if (read.Study is not { } study)

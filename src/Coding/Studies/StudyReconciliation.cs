@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using IntraperitonealCoding.Cases;
 using IntraperitonealCoding.Infrastructure;
 using IntraperitonealCoding.Maintenance;
@@ -104,8 +103,6 @@ public sealed record ReconciledVisit
 /// </summary>
 public sealed class StudyReconciliation
 {
-    private static readonly char[] CsvSpecial = { ',', '"', '\n', '\r' };
-
     private StudyReconciliation(Study study, IReadOnlyList<ReconciledVisit> visits)
     {
         Study = study;
@@ -148,12 +145,17 @@ public sealed class StudyReconciliation
         return new StudyReconciliation(study, ReadOnly.Copy(ordered));
     }
 
-    /// <summary>Writes the report as CSV (RFC 4180, a header row, LF line ends): one row per item of each visit, and one per visit-wide deviation.</summary>
+    /// <summary>
+    /// Writes the report as CSV through the product's one CSV writer (RFC 4180, a header row, CRLF line ends, cells a
+    /// spreadsheet would run as formulas neutralised, control characters escaped): one row per item of each visit, and
+    /// one per visit-wide deviation.
+    /// </summary>
     /// <returns>The CSV text.</returns>
-    public string ToCsv()
+    public string ToCsv() => IntraperitonealCoding.Output.CsvTable.Write(CsvRows());
+
+    private IEnumerable<IReadOnlyList<string>> CsvRows()
     {
-        var csv = new StringBuilder();
-        Append(csv, "nct", "subject", "case_id", "cycle", "date_of_service", "payer", "qualifies", "item", "designation", "planned", "coded", "billed_to", "deviations");
+        yield return new[] { "nct", "subject", "case_id", "cycle", "date_of_service", "payer", "qualifies", "item", "designation", "planned", "coded", "billed_to", "deviations" };
         foreach (ReconciledVisit visit in Visits)
         {
             string[] head =
@@ -163,16 +165,14 @@ public sealed class StudyReconciliation
             };
             foreach (ReconciledItem item in visit.Items)
             {
-                Append(csv, head.Concat(new[] { item.Item, item.Designation is { } d ? WireNames.Of(d) : "none", item.Planned ? "yes" : "no", string.Join("; ", item.Lines), string.Join("; ", item.BilledTo), string.Join(" ", item.Deviations) }).ToArray());
+                yield return head.Concat(new[] { item.Item, item.Designation is { } d ? WireNames.Of(d) : "none", item.Planned ? "yes" : "no", string.Join("; ", item.Lines), string.Join("; ", item.BilledTo), string.Join(" ", item.Deviations) }).ToList();
             }
 
             foreach (Finding deviation in visit.Deviations.Where(d => !visit.Items.Any(i => i.Deviations.Contains(d.Id))))
             {
-                Append(csv, head.Concat(new[] { "(visit)", string.Empty, string.Empty, string.Empty, string.Empty, deviation.Id }).ToArray());
+                yield return head.Concat(new[] { "(visit)", string.Empty, string.Empty, string.Empty, string.Empty, deviation.Id }).ToList();
             }
         }
-
-        return csv.ToString();
     }
 
     private static ReconciledVisit Visit(Study study, RuleSet rules, CodingCase codingCase)
@@ -193,13 +193,5 @@ public sealed class StudyReconciliation
 
         var comparison = VisitComparison.Compare(study, codingCase, result.Lines, result.LineDrugNames, SameDrug, result.ClaimMarkers.ClinicalTrialNumber is not null);
         return new ReconciledVisit(subject, result, cycle, comparison.Visit is not null, study.QualificationFor(codingCase.Payer), comparison.Items, comparison.Deviations);
-    }
-
-    private static void Append(StringBuilder csv, params string[] fields)
-    {
-        csv.Append(string.Join(",", fields.Select(Quote))).Append('\n');
-
-        static string Quote(string field)
-            => field.IndexOfAny(CsvSpecial) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
     }
 }

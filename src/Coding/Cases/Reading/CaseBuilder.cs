@@ -68,9 +68,9 @@ internal sealed class CaseBuilder
             return null;
         }
 
-        if (!Rules.Tables.TableBuilder.PlaceOfService.IsMatch(place))
+        if (!CodingCase.IsPlaceOfService(place))
         {
-            errors.Add(DataErrorIds.InvalidValue, $"place_of_service '{place}' is not a place-of-service code (two digits, e.g. 22 for on-campus outpatient hospital).", dto.At(nameof(CaseDto.PlaceOfService)));
+            errors.Add(DataErrorIds.InvalidValue, $"place_of_service '{Shown.Text(place)}' is not a place-of-service code (two digits, e.g. 22 for on-campus outpatient hospital).", dto.At(nameof(CaseDto.PlaceOfService)));
             return null;
         }
 
@@ -228,7 +228,12 @@ internal sealed class CaseBuilder
         }
         else if (!dto.DoseMg.HasValue && !dto.DoseMgPerM2.HasValue)
         {
-            errors.Add(DataErrorIds.MissingKey, $"Drug '{Shown.Text(dto.Name)}' needs a dose: dose_mg or dose_mg_per_m2.", dto.Start);
+            // A dose given but not read (1e308, 'abc') has its own error already; "needs a dose" would be a spurious first one.
+            if (!dto.Has(nameof(DrugDto.DoseMg)) && !dto.Has(nameof(DrugDto.DoseMgPerM2)))
+            {
+                errors.Add(DataErrorIds.MissingKey, $"Drug '{Shown.Text(dto.Name)}' needs a dose: dose_mg or dose_mg_per_m2.", dto.Start);
+            }
+
             ok = false;
         }
 
@@ -253,8 +258,10 @@ internal sealed class CaseBuilder
     /// <summary>The NDC of a drug: a well-formed code (10-digit forms normalised to 11) and positive quantities.</summary>
     private DrugNdc? BuildNdc(NdcDto dto)
     {
-        bool ok = Check(dto.Quantity is null or > 0, dto, nameof(NdcDto.Quantity), "An NDC quantity must be greater than zero.")
-            & Check(dto.DiscardedQuantity is null or > 0, dto, nameof(NdcDto.DiscardedQuantity), "An NDC quantity must be greater than zero.")
+        string? quantity = dto.Quantity is { } given ? DrugNdc.QuantityProblem(given) : null;
+        string? discarded = dto.DiscardedQuantity is { } thrownAway ? DrugNdc.QuantityProblem(thrownAway) : null;
+        bool ok = Check(quantity is null, dto, nameof(NdcDto.Quantity), quantity!)
+            & Check(discarded is null, dto, nameof(NdcDto.DiscardedQuantity), discarded!)
             & AtMost(dto.Quantity, CaseValueLimits.MaxMilligrams, WireNames.Of(dto.Unit), dto, nameof(NdcDto.Quantity))
             & AtMost(dto.DiscardedQuantity, CaseValueLimits.MaxMilligrams, WireNames.Of(dto.Unit), dto, nameof(NdcDto.DiscardedQuantity))
             & CheckText(dto.Code, dto, nameof(NdcDto.Code));

@@ -110,6 +110,12 @@ public static class CaseFile
             return new CaseReadResult(sourceName, null, new[] { new DataError(DataErrorIds.Unreadable, "Cannot read the text: " + ex.Message, sourceName, 0, 0) });
         }
 
+        // A byte order mark decoded into the text (standard input, a reader over a file) is dropped, as a file's is.
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text.Remove(0, 1);
+        }
+
         return Parse(text.ToString(), sourceName, format, limits, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty);
     }
 

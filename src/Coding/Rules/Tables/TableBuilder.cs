@@ -133,7 +133,7 @@ internal static class TableBuilder
     }
 
     /// <summary>A place-of-service code: two digits.</summary>
-    internal static readonly Regex PlaceOfService = new("^[0-9]{2}$", RegexOptions.CultureInvariant);
+    internal static readonly Regex PlaceOfService = new("^[0-9]{2}\\z", RegexOptions.CultureInvariant);
 
     private static List<PtpEdit> PtpRows(List<PtpEditDto> dtos, string table, ProvenanceBuilder provenance, CodeCheck check, DataErrorSink sink)
     {
