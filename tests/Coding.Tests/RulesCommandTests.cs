@@ -134,6 +134,20 @@ public sealed class RulesCommandTests
     }
 
     [Fact]
+    public void RulesShow_Sources_CountsEachTableAndListsTheUnconfirmedRowsWithTheirReason()
+    {
+        var (exit, output, error) = Run("rules", "show", "sources");
+        Assert.Equal((0, string.Empty), (exit, error));
+        int rows = RuleSet.Default.Provenance.Sum(t => t.Rows.Count);
+        int confirmed = RuleSet.Default.Provenance.Sum(t => t.Confirmed);
+        Assert.StartsWith($"Sources of rules {RuleSet.Default} (built in): {confirmed} of {rows} rows confirmed, {rows - confirmed} to confirm.\n", output, StringComparison.Ordinal);
+        Assert.Contains("\nMUE (practitioner) (mue.yaml): 78 to confirm\n", output, StringComparison.Ordinal);
+        Assert.Contains("  mue-96548-placeholder (1 rows): Placeholder value for 96548, keyed from memory\n    why: No public source gives the MUE of 96548", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("acs-cpt-2024", output, StringComparison.Ordinal);
+        Snapshot.Match(Snapshot.ScrubRulesVersion(output), extension: "txt");
+    }
+
+    [Fact]
     public void RulesShow_Primaries_BeforeTheHipecTimeCodes_SaysThereAreNone()
     {
         var (exit, output, _) = Run("rules", "show", "primaries", "--date", "2023-06-01");
