@@ -29,6 +29,21 @@ internal sealed record CaseDraft
 
     public string? DischargeDate { get; init; }
 
+    /// <summary>Gets the admission date of an inpatient stay; <see langword="null"/> leaves the key out.</summary>
+    public string? AdmissionDate { get; init; }
+
+    /// <summary>Gets the admitting diagnosis of an inpatient stay; <see langword="null"/> leaves the key out.</summary>
+    public string? AdmittingDiagnosis { get; init; }
+
+    /// <summary>Gets the present-on-admission indicator of each diagnosis that has one (inpatient), by code.</summary>
+    public IReadOnlyDictionary<string, string> Poa { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets the billing system's patient control number; <see langword="null"/> leaves the key out (the case id serves).</summary>
+    public string? PatientControlNumber { get; init; }
+
+    /// <summary>Gets the words of an unlisted code; <see langword="null"/> leaves the key out.</summary>
+    public string? UnlistedDescription { get; init; }
+
     public string? BodySurfaceArea { get; init; }
 
     public IReadOnlyList<string> Diagnoses { get; init; } = Array.Empty<string>();

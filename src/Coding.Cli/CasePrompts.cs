@@ -86,6 +86,8 @@ internal sealed class CasePrompts
             Claim = c,
             PlaceOfService = c == Professional ? draft.PlaceOfService : null,
             DischargeDate = c == Inpatient ? draft.DischargeDate : null,
+            AdmissionDate = c == Inpatient ? draft.AdmissionDate : null,
+            AdmittingDiagnosis = c == Inpatient ? draft.AdmittingDiagnosis : null,
             PcsProcedures = c == Inpatient ? draft.PcsProcedures : null,
         });
         Choose("Payer", Names<PayerType>(), draft.Payer, p => draft with { Payer = p });
@@ -96,11 +98,39 @@ internal sealed class CasePrompts
 
         if (draft.Claim == Inpatient)
         {
+            // What an 837I needs and only the record can say: asked, never assumed.
+            Ask("Admission date (YYYY-MM-DD, on or before the date of service)", draft.AdmissionDate, false, a => draft with { AdmissionDate = a });
             Ask("Discharge date (YYYY-MM-DD)", draft.DischargeDate, true, a => draft with { DischargeDate = a });
         }
 
+        Ask("Patient control number (the billing system's account number, up to 20 characters; default: the case id)", draft.PatientControlNumber, true, a => draft with { PatientControlNumber = a });
         Ask("Body surface area, m² (for doses in mg/m²)", draft.BodySurfaceArea, true, a => draft with { BodySurfaceArea = a });
         Ask("Diagnoses, ICD-10-CM, the principal first", Joined(draft.Diagnoses), false, a => draft with { Diagnoses = Split(a) });
+        if (draft.Claim == Inpatient)
+        {
+            Ask("Admitting diagnosis (ICD-10-CM: the condition the patient was admitted for)", draft.AdmittingDiagnosis, false, a => draft with { AdmittingDiagnosis = a });
+            foreach (string diagnosis in draft.Diagnoses)
+            {
+                string code = diagnosis;
+                draft.Poa.TryGetValue(code, out string? current);
+                Ask($"Present on admission, {code} (Y, N, U or W; - when the code is POA-exempt)", current, true, a => draft with { Poa = WithPoa(draft.Poa, code, a?.ToUpperInvariant()) });
+            }
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> WithPoa(IReadOnlyDictionary<string, string> poa, string code, string? indicator)
+    {
+        var copy = poa.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        if (indicator is null)
+        {
+            copy.Remove(code);
+        }
+        else
+        {
+            copy[code] = indicator;
+        }
+
+        return copy;
     }
 
     private void AskProcedure()
@@ -135,6 +165,11 @@ internal sealed class CasePrompts
             Ask("Biopsies taken", draft.Biopsies, true, a => draft with { Biopsies = a });
             Ask("Ascites drained, ml", draft.AscitesDrainedMl, true, a => draft with { AscitesDrainedMl = a });
             Ask("Peritoneal cancer index (0 to 39)", draft.Pci, true, a => draft with { Pci = a });
+            if (draft.Claim != Inpatient)
+            {
+                // PIPAC has no CPT code: the unlisted code's claim line needs the words for it.
+                Ask("Words for the unlisted code on the claim (at most 80 characters)", draft.UnlistedDescription, true, a => draft with { UnlistedDescription = a });
+            }
         }
 
         if (draft.Claim == Inpatient)

@@ -54,11 +54,15 @@ internal static class CaseYaml
         yaml.Optional(0, "surgeon_role", null, "primary", "professional only: " + Choices<SurgeonRole>());
         yaml.Optional(0, "abn_on_file", null, "true", "Part B claims: a signed ABN (GA); false: none, denial expected (GZ)");
         yaml.Optional(0, "discharge_date", Value(draft.DischargeDate), Value(draft.DateOfService), "facility_inpatient only: its fiscal year decides ICD-10-CM/PCS validity");
+        yaml.Optional(0, "admission_date", Value(draft.AdmissionDate), Value(draft.DateOfService), "facility_inpatient only: on or before the date of service (837I DTP*435)");
+        yaml.Optional(0, "admitting_diagnosis", draft.AdmittingDiagnosis is null ? null : Text(draft.AdmittingDiagnosis), "C78.6", "facility_inpatient only: the condition the patient was admitted for (HI*ABJ)");
+        yaml.Optional(0, "patient_control_number", draft.PatientControlNumber is null ? null : Text(draft.PatientControlNumber), "\"ACCT-1042\"", "the billing system's account number, 1 to 20 characters (X12 CLM01); default: case_id");
         yaml.Optional(0, "patient", draft.BodySurfaceArea is null ? null : $"{{ body_surface_area_m2: {Value(draft.BodySurfaceArea)} }}", "{ body_surface_area_m2: 1.8 }", "the body surface area, for doses in mg/m²");
-        yaml.Entry(0, "diagnoses", TextList(draft.Diagnoses), "ICD-10-CM codes, the principal first");
+        yaml.Entry(0, "diagnoses", Diagnoses(draft), "ICD-10-CM codes, the principal first; inpatient: { code: C78.6, poa: \"Y\" }");
         yaml.Entry(0, "procedure", null, null);
         yaml.Entry(2, "kind", kind, Choices<ProcedureKind>());
         yaml.Optional(2, "approach", Value(draft.Approach), "laparoscopic", Choices<SurgicalApproach>());
+        yaml.Optional(2, "unlisted_description", draft.UnlistedDescription is null ? null : Text(draft.UnlistedDescription), "\"PIPAC, laparoscopic aerosol chemotherapy, 30 min\"", "the words of an unlisted code (96549, 49329), at most 80 characters");
         if (draft.Kind == ProcedureKind.Hipec)
         {
             yaml.Optional(2, "primary_procedures", draft.PrimaryProcedures is null ? null : TextList(draft.PrimaryProcedures), "[\"49188\"]", "CPT codes of the surgery ('coding rules show primaries')");
@@ -122,6 +126,10 @@ internal static class CaseYaml
     internal static string? Value(string? value) => value is null ? null : PlainWord.IsMatch(value) ? value : Text(value);
 
     private static string TextList(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(i => Text(i))) + "]";
+
+    /// <summary>The diagnoses, each with its present-on-admission indicator where the draft has one.</summary>
+    private static string Diagnoses(CaseDraft draft)
+        => "[" + string.Join(", ", draft.Diagnoses.Select(d => draft.Poa.TryGetValue(d, out string? poa) ? $"{{ code: {Text(d)}, poa: {Text(poa)} }}" : Text(d))) + "]";
 
     private static string ValueList(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(i => Value(i))) + "]";
 

@@ -110,6 +110,12 @@ internal static class CodeCommand
                         stderr.WriteLine("coding: x12: " + problem);
                     }
 
+                    if (rendering.Succeeded && rendering.Claims.Count == 0)
+                    {
+                        // Nothing is billed to an insurer (self-pay, or every item the sponsor's): say so rather than print nothing.
+                        stderr.WriteLine($"coding: x12: {IntraperitonealCoding.Output.SafeText.Escape(result.CaseId)}: there is no claim to write: no line is billed to an insurer ({(result.Payer == PayerType.SelfPay ? "the patient pays" : "every item is the sponsor's or not billable")}).");
+                    }
+
                     outcomes.NotWritten |= !rendering.Succeeded;
                     stdout.Write(rendering.Text);
                 }

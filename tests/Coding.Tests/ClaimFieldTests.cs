@@ -68,14 +68,14 @@ public sealed class ClaimFieldTests
     }
 
     [Fact]
-    public void InpatientClaim_ListsItsPcsCodesAsProceduresThePrincipalFirst()
+    public void InpatientClaim_ListsItsPcsCodesAsProceduresThePrincipalFirst_EachWithTheRevenueCodeOfItsCharges()
     {
         var result = RuleSet.Default.Code(Case(Pipac(), claim: ClaimType.FacilityInpatient, diagnoses: new[] { "Z51.11", "C78.6" }));
         var pcs = result.Lines.Where(l => l.System == CodeSystem.Icd10Pcs).Select(l => l.Code).ToList();
         Assert.Equal(pcs, result.ClaimForm.Procedures.Select(p => p.Code));
         Assert.True(result.ClaimForm.Procedures[0].Principal);
         Assert.All(result.ClaimForm.Procedures.Skip(1), p => Assert.False(p.Principal));
-        Assert.All(result.Lines.Where(l => l.System == CodeSystem.Icd10Pcs), l => Assert.Null(l.RevenueCode));
+        Assert.Equal(new[] { "3E0M305:0339", "0DBW4ZX:0360" }, result.Lines.Select(l => l.Code + ":" + l.RevenueCode));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ClaimFieldTests
         // Mitomycin is separately payable (drugs requiring detailed coding); cisplatin is packaged (general pharmacy).
         var result = RuleSet.Default.Code(Case(Hipec(drugs: new[] { Drug("mitomycin", 35, 40), Drug("cisplatin", 100) }), claim: ClaimType.FacilityOutpatient));
         Assert.Equal(
-            new[] { "49188:0360", "96547:0335", "96548:0335", "J9280:0636", "J9280:0636", "J9060:0250" },
+            new[] { "49188:0360", "96547:0360", "96548:0360", "J9280:0636", "J9280:0636", "J9060:0250" },
             result.Lines.Select(l => l.Code + ":" + l.RevenueCode));
     }
 
@@ -96,7 +96,7 @@ public sealed class ClaimFieldTests
     public void PipacOutpatientLines_GetOperatingRoomAndChemotherapyRevenueCodes()
     {
         var result = RuleSet.Default.Code(Case(Pipac(), claim: ClaimType.FacilityOutpatient, diagnoses: new[] { "Z51.11", "C78.6" }));
-        Assert.Equal(new[] { "49321:0360", "96549:0335" }, result.Lines.Select(l => l.Code + ":" + l.RevenueCode));
+        Assert.Equal(new[] { "49321:0360", "96549:0339" }, result.Lines.Select(l => l.Code + ":" + l.RevenueCode));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class ClaimOutputTests
         Assert.Equal("CLM*case-8*0***13:A:1**A*Y*Y", claim.Segments[0]);
         Assert.Equal("DTP*434*RD8*20260314-20260314", claim.Segments[1]);
         Assert.Contains("SV2*0360*HC:49188*0*UN*1", claim.Segments);
-        Assert.Contains("SV2*0335*HC:96547*0*UN*1", claim.Segments);
+        Assert.Contains("SV2*0360*HC:96547*0*UN*1", claim.Segments);
     }
 
     [Fact]
@@ -92,12 +92,16 @@ public sealed class ClaimOutputTests
         => Assert.Contains("outside the X12 extended character set", Assert.Single(ResultX12.Render(CodeWithId(caseId)).Problems), StringComparison.Ordinal);
 
     [Fact]
-    public void X12_PatientControlNumberOverItsLength_IsRefused()
-        => Assert.Contains("must be 1 to 38 characters", Assert.Single(ResultX12.Render(CodeWithId(new string('a', 39))).Problems), StringComparison.Ordinal);
+    public void X12_ACaseIdOverTwentyCharacters_WithoutAPatientControlNumber_IsRefusedSayingWhatToGive()
+        => Assert.Contains("is 21 characters, and payers need return only 20 (clearinghouses refuse longer): give the case a patient_control_number", Assert.Single(ResultX12.Render(CodeWithId(new string('a', 21))).Problems), StringComparison.Ordinal);
 
     [Fact]
-    public void X12_PatientControlNumberAtItsLength_IsWritten()
-        => Assert.True(ResultX12.Render(CodeWithId(new string('a', 38))).Succeeded);
+    public void X12_ACaseIdOfTwentyCharacters_IsWrittenAsClm01()
+    {
+        X12Rendering x12 = ResultX12.Render(CodeWithId(new string('a', 20)));
+        Assert.True(x12.Succeeded, string.Join("; ", x12.Problems));
+        Assert.Equal(new string('a', 20), x12.Claims[0].PatientControlNumber);
+    }
 
     [Fact]
     public void X12_SelfPayCase_HasNoClaim()

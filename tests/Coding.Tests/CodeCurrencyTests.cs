@@ -231,7 +231,7 @@ public sealed class CodeCurrencyTests
     {
         var tables = RuleSet.Default.Provenance;
         Assert.Equal(
-            new[] { "Codes", "Drug codes and billing units", "Separately payable flags", "Payer policies", "Revenue codes", "AOC edits", "PTP edits (practitioner)", "PTP edits (outpatient hospital)", "MUE (practitioner)", "MUE (outpatient hospital)", "ICD-10-CM codes", "ICD-10-PCS codes", "Inpatient-only codes" },
+            new[] { "Codes", "Drug codes and billing units", "Separately payable flags", "Payer policies", "Revenue codes", "POA reporting", "POA-exempt codes", "AOC edits", "PTP edits (practitioner)", "PTP edits (outpatient hospital)", "MUE (practitioner)", "MUE (outpatient hospital)", "ICD-10-CM codes", "ICD-10-PCS codes", "Inpatient-only codes" },
             tables.Select(t => t.Name));
         Assert.All(tables.SelectMany(t => t.Rows), r => Assert.False(string.IsNullOrWhiteSpace(r.Source.Document)));
         Assert.All(tables.SelectMany(t => t.Rows).Where(r => !r.Source.Confirmed), r => Assert.False(string.IsNullOrWhiteSpace(r.Source.Note), r.Key));

@@ -65,16 +65,26 @@ public sealed class ExampleCaseTests
             Assert.Equal("CLM", clm.Id);
             Assert.Equal(claim.PatientControlNumber, clm[1]);
             var billed = result.Lines.Where(l => l.BillTo == claim.BillTo).ToList();
-            var serviceLines = billed.Where(l => l.System != CodeSystem.Icd10Pcs).ToList();
+
+            // Every billed line is a service line; a PCS procedure's by its revenue code alone (its code is in HI).
+            var serviceLines = billed;
             var sv = segments.Where(s => s.Id is "SV1" or "SV2").ToList();
             Assert.Equal(serviceLines.Count, sv.Count);
             Assert.Equal(Enumerable.Range(1, serviceLines.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), segments.Where(s => s.Id == "LX").Select(s => s[1]));
+            Assert.Equal(claim.Segments, claim.ClaimSegments.Concat(claim.ServiceLines.SelectMany(l => l.Segments)));
+            Assert.All(claim.ServiceLines, l => Assert.StartsWith("LX", l.Segments[0], System.StringComparison.Ordinal));
             for (int i = 0; i < sv.Count; i++)
             {
                 var line = serviceLines[i];
                 bool professional = sv[i].Id == "SV1";
                 string[] procedure = sv[i].Components(professional ? 1 : 2);
-                Assert.Equal(new[] { "HC", line.Code }.Concat(line.ModifierCodes()), procedure);
+                var expected = line.System == CodeSystem.Icd10Pcs ? new[] { string.Empty } : new[] { "HC", line.Code }.Concat(line.ModifierCodes()).ToArray();
+                if (line.Description is { } description)
+                {
+                    expected = expected.Concat(Enumerable.Repeat(string.Empty, 6 - expected.Length)).Append(description).ToArray();
+                }
+
+                Assert.Equal(expected, procedure);
                 Assert.Equal(line.Units.ToString(System.Globalization.CultureInfo.InvariantCulture), sv[i][professional ? 4 : 5]);
                 if (professional)
                 {
@@ -83,18 +93,62 @@ public sealed class ExampleCaseTests
                 else
                 {
                     Assert.Equal(line.RevenueCode, sv[i][1]);
+                    Assert.Equal(line.NonCoveredCharges ? "0" : string.Empty, sv[i][7]);
                 }
             }
 
             var diagnoses = segments.Where(s => s.Id == "HI").SelectMany(s => Enumerable.Range(1, s.Count).Select(e => s.Components(e)))
-                .Where(c => c[0] is "ABK" or "ABF").Select(c => c[1]).ToList();
-            Assert.Equal(result.Diagnoses.Select(d => d.Replace(".", string.Empty, System.StringComparison.Ordinal)), diagnoses);
+                .Where(c => c[0] is "ABK" or "ABF").ToList();
+            Assert.Equal(result.Diagnoses.Select(d => d.Replace(".", string.Empty, System.StringComparison.Ordinal)), diagnoses.Select(c => c[1]));
+            if (result.Claim == ClaimType.FacilityInpatient)
+            {
+                // POA is the ninth component of each diagnosis composite; a POA-exempt code has none.
+                Assert.Equal(result.ClaimForm.PresentOnAdmission.Select(p => p is null ? null : IntraperitonealCoding.Maintenance.WireNames.Of(p.Value)), diagnoses.Select(c => c.Length >= 9 ? c[8] : null));
+                Assert.Equal(result.ClaimForm.AdmittingDiagnosis?.Replace(".", string.Empty, System.StringComparison.Ordinal), segments.SelectMany(s => s.Id == "HI" ? Enumerable.Range(1, s.Count).Select(e => s.Components(e)) : Enumerable.Empty<string[]>()).SingleOrDefault(c => c[0] == "ABJ")?[1]);
+                Assert.Equal(result.ClaimForm.AdmissionDate?.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), segments.SingleOrDefault(s => s.Id == "DTP" && s[1] == "435")?[3]);
+            }
+
             var trial = segments.SingleOrDefault(s => s.Id == "REF" && s[1] == "P4");
             Assert.Equal(result.ClaimMarkers.ClinicalTrialNumber, trial?[2]);
             var ide = segments.SingleOrDefault(s => s.Id == "REF" && s[1] == "LX");
             Assert.Equal(result.ClaimMarkers.Ide, ide?[2]);
             var ndcs = segments.Where(s => s.Id == "LIN").Select(s => s[3]).ToList();
             Assert.Equal(serviceLines.Where(l => l.Ndc is not null).Select(l => l.Ndc!.Code.Digits), ndcs);
+        }
+    }
+
+    /// <summary>The ready institutional examples: their 837I fragments are checked against the implementation guide's order.</summary>
+    public static TheoryData<string> InstitutionalExamples()
+        => new(ExampleFiles().Where(f => Code(f) is { Ready: true, ClaimForm.Form: ClaimFormType.Institutional837I }));
+
+    /// <summary>
+    /// The segments we write, in the order 005010X223A2 puts them: loop 2300 (CLM; DTP 434 then 435; REF LX then P4; HI
+    /// principal, admitting, other diagnoses, principal and other procedures, condition codes), then each loop 2400 (LX,
+    /// SV2, DTP 472, then 2410 LIN and CTP).
+    /// </summary>
+    private static readonly string[] InstitutionalOrder = { "CLM", "DTP*434", "DTP*435", "REF*LX", "REF*P4", "HI*ABK", "HI*ABJ", "HI*ABF", "HI*BBR", "HI*BBQ", "HI*BG" };
+
+    private static readonly string[] ServiceLineOrder = { "LX", "SV2", "DTP*472", "LIN", "CTP" };
+
+    [Theory]
+    [MemberData(nameof(InstitutionalExamples))]
+    public void ExampleCase_837I_PutsEverySegmentWhereTheImplementationGuideDoes(string file)
+    {
+        foreach (X12Claim claim in ResultX12.Render(Code(file)).Claims)
+        {
+            static string Key(X12Segment s) => s.Id is "DTP" or "REF" ? s.Id + "*" + s[1] : s.Id == "HI" ? "HI*" + s.Components(1)[0] : s.Id;
+            var header = X12Reader.Read(string.Join("~", claim.ClaimSegments) + "~").Select(Key).ToList();
+            Assert.Equal("CLM", header[0]);
+            Assert.All(header, k => Assert.Contains(k, InstitutionalOrder));
+            Assert.Equal(header.OrderBy(k => System.Array.IndexOf(InstitutionalOrder, k)), header);
+            Assert.NotEmpty(claim.ServiceLines);
+            foreach (X12ServiceLine line in claim.ServiceLines)
+            {
+                var keys = X12Reader.Read(string.Join("~", line.Segments) + "~").Select(Key).ToList();
+                Assert.Equal(new[] { "LX", "SV2" }, keys.Take(2));
+                Assert.All(keys, k => Assert.Contains(k, ServiceLineOrder));
+                Assert.Equal(keys.OrderBy(k => System.Array.IndexOf(ServiceLineOrder, k)), keys);
+            }
         }
     }
 

@@ -164,7 +164,7 @@ public sealed class HipecRuleTests
     [Fact]
     public void InpatientClaim_PutsTheSurgerysPcsCodesFirstInTheOrderGiven()
     {
-        var result = Code(Case(WithPcs("0DTU0ZZ", "0DBW0ZZ"), claim: ClaimType.FacilityInpatient));
+        var result = Code(Case(WithPcs("0DTU0ZZ", "0DBW0ZZ"), claim: ClaimType.FacilityInpatient, details: Stay("C78.6")));
         Assert.Equal(new[] { "0DTU0ZZx1", "0DBW0ZZx1", "3E0M30Yx1" }, result.Lines());
         Assert.All(result.Lines, l => Assert.Equal(CodeSystem.Icd10Pcs, l.System));
         result.HasNo(FindingIds.InpatientSurgeryCodes);
@@ -175,7 +175,7 @@ public sealed class HipecRuleTests
     public void InpatientPipac_PutsFurtherPcsCodesAfterItsOwn()
     {
         var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Duration.FromMinutes(30), null, null, 0, null, null, null, new[] { "0DTU0ZZ" });
-        Assert.Equal(new[] { "0DJW4ZZx1", "3E0M305x1", "0DTU0ZZx1" }, Code(Case(pipac, claim: ClaimType.FacilityInpatient)).Lines());
+        Assert.Equal(new[] { "3E0M305x1", "0DTU0ZZx1" }, Code(Case(pipac, claim: ClaimType.FacilityInpatient)).Lines());
     }
 
     [Fact]

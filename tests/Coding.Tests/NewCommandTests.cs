@@ -32,7 +32,7 @@ public sealed class NewCommandTests
     /// <summary>The HIPEC questions answered with Enter throughout: the template's case.</summary>
     private static ScriptedTerminal HipecWithEnterThroughout(ScriptedTerminal terminal)
         => terminal
-            .Enter(5) // case id, date, claim, payer, place of service
+            .Enter(6) // case id, date, claim, payer, place of service, patient control number
             .Enter(8) // body surface area, diagnoses, approach, primaries, tumor length, incisions, temperature, perfusion
             .Enter(5) // add a drug (yes), mitomycin, mg/m², 35, 80
             .Enter(2); // no other drug, no trial
@@ -151,6 +151,7 @@ public sealed class NewCommandTests
             .Type("crs-7").Type("2026-13-02").Type("2026-03-14") // a date the reader refuses, then one it takes
             .Pick(Claims, "professional", "professional").Pick(Payers, "commercial", "medicare")
             .Type("2x").Type("22") // not a place-of-service code, then one
+            .Enter() // no patient control number: the case id serves
             .Type("1.8").Type("C18.1 C78.6").Enter().Type("49188, 44950").Type("12.5").Enter()
             .Type("41 42").Type("-5").Type("abc").Type("95") // negative, then not a number, then a perfusion time
             .Enter().Enter().Enter().Type("30").Type("-").Enter() // mitomycin 30 mg/m², nothing opened given
@@ -178,8 +179,11 @@ public sealed class NewCommandTests
     {
         var terminal = new ScriptedTerminal()
             .Enter().Type("2026-03-14").Pick(Claims, "professional", "facility_inpatient").Enter()
+            .Type("2026-03-13") // the admission date, asked for and never assumed
             .Type("2026-03-01").Type("2026-03-20") // a discharge before the date of service is refused
-            .Enter(8).Type("0DBW0ZZ").Enter(5).Enter(2);
+            .Enter(3) // patient control number, body surface area, diagnoses (C18.1, C78.6)
+            .Type("C78.6").Type("Q").Type("Y").Type("Y") // admitting diagnosis; POA of each diagnosis (Q is refused)
+            .Enter(6).Type("0DBW0ZZ").Enter(5).Enter(2);
 
         var (exit, output, error) = Run(terminal, "new", "hipec");
 
@@ -188,6 +192,11 @@ public sealed class NewCommandTests
         CodingCase written = Read(output.Substring(0, output.IndexOf("\n\n", StringComparison.Ordinal) + 1));
         Assert.Equal((ClaimType.FacilityInpatient, (string?)null), (written.Claim, written.PlaceOfService));
         Assert.Equal(new DateTime(2026, 3, 20), written.Details.DischargeDate);
+        Assert.Equal(new DateTime(2026, 3, 13), written.Details.AdmissionDate);
+        Assert.Equal("C78.6", written.Details.AdmittingDiagnosis);
+        Assert.Equal(PoaIndicator.Yes, written.Details.PresentOnAdmission["C78.6"]);
+        Assert.Equal(PoaIndicator.Yes, written.Details.PresentOnAdmission["C18.1"]);
+        Assert.Contains("'Q'", terminal.Transcript, StringComparison.Ordinal);
         Assert.Equal(new[] { "0DBW0ZZ" }, written.Procedure.PcsProcedures);
     }
 
@@ -195,9 +204,9 @@ public sealed class NewCommandTests
     public void New_PipacInAStudy_NamesTheStudyAndSubject()
     {
         var terminal = new ScriptedTerminal()
-            .Enter(4) // case id, date, facility_outpatient, medicare
+            .Enter(5) // case id, date, facility_outpatient, medicare, patient control number
             .Enter(3) // body surface area, diagnoses, approach
-            .Enter(7) // cycle, exposure, pressure, temperature, biopsies, ascites, PCI
+            .Enter(8) // cycle, exposure, pressure, temperature, biopsies, ascites, PCI, unlisted-code words
             .Enter(5).Enter(5).Enter() // cisplatin 7.5 mg/m²; doxorubicin 1.5 mg/m², 10 opened; no third drug
             .Type("y").Enter().Type("007"); // in a trial: the first study of the folder
 
@@ -230,7 +239,7 @@ public sealed class NewCommandTests
     {
         var terminal = new ScriptedTerminal()
             .Enter().Type("2026-03-14").Pick(Claims, "professional", "professional").Pick(Payers, "commercial", "commercial").Type("21")
-            .Enter(2).Enter().Type("49187").Type("5.05").Type("7.5") // a length finer than the bands is refused
+            .Enter(3).Enter().Type("49187").Type("5.05").Type("7.5") // a length finer than the bands is refused
             .Enter(3).Enter(5).Enter(2);
 
         var (exit, output, error) = Run(terminal, "new", "hipec");
@@ -248,7 +257,7 @@ public sealed class NewCommandTests
     {
         var terminal = new ScriptedTerminal()
             .Enter().Type("2026-03-14").Pick(Claims, "professional", "professional").Pick(Payers, "commercial", "commercial").Type("21")
-            .Enter(2).Enter().Type("58953").Enter(3).Enter(5).Enter(2);
+            .Enter(3).Enter().Type("58953").Enter(3).Enter(5).Enter(2);
 
         var (exit, output, error) = Run(terminal, "new", "hipec");
 
@@ -270,7 +279,7 @@ public sealed class NewCommandTests
     [Fact]
     public void New_OnATerminalWithoutAnsi_TakesChoicesTyped()
     {
-        var terminal = new ScriptedTerminal(ansi: false).Enter(2).Type("facility_outpatient").Type("medicaid").Enter(8).Enter(5).Enter(2);
+        var terminal = new ScriptedTerminal(ansi: false).Enter(2).Type("facility_outpatient").Type("medicaid").Enter(9).Enter(5).Enter(2);
         var (exit, output, error) = Run(terminal, "new", "hipec");
         Assert.True(exit is 0 or 1, error + terminal.Transcript);
         CodingCase written = Read(output.Substring(0, output.IndexOf("\n\n", StringComparison.Ordinal) + 1));
@@ -313,5 +322,5 @@ public sealed class NewCommandTests
         => Assert.Equal(written, CaseYaml.Value(typed));
 
     /// <summary>The HIPEC questions with Enter up to the trial question.</summary>
-    private static ScriptedTerminal HipecUpToTheTrial(ScriptedTerminal terminal) => terminal.Enter(5).Enter(8).Enter(5).Enter();
+    private static ScriptedTerminal HipecUpToTheTrial(ScriptedTerminal terminal) => terminal.Enter(6).Enter(8).Enter(5).Enter();
 }

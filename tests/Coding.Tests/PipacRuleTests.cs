@@ -33,10 +33,23 @@ public sealed class PipacRuleTests
     }
 
     [Fact]
-    public void InpatientClaim_CodesPcsInspectionOrBiopsyAndPeritonealChemotherapy()
+    public void InpatientClaim_CodesThePeritonealChemotherapyAsPrincipal_ThenTheBiopsy_AndNoInspectionOfItsOwn()
     {
-        Assert.Equal(new[] { "0DBW4ZXx1", "3E0M305x1" }, RuleSet.Default.Code(Case(Pipac(biopsies: 2), claim: ClaimType.FacilityInpatient)).Lines());
-        Assert.Equal(new[] { "0DJW4ZZx1", "3E0M305x1" }, RuleSet.Default.Code(Case(Pipac(biopsies: 0), claim: ClaimType.FacilityInpatient)).Lines());
+        // UHDDS: the definitive treatment most related to Z51.11 is the chemotherapy; B3.11a: no separate inspection.
+        var withBiopsies = RuleSet.Default.Code(Case(Pipac(biopsies: 2), claim: ClaimType.FacilityInpatient, diagnoses: new[] { "Z51.11", "C78.6" }));
+        Assert.Equal(new[] { "3E0M305x1", "0DBW4ZXx1" }, withBiopsies.Lines());
+        Assert.Equal(("3E0M305", true), (withBiopsies.ClaimForm.Procedures[0].Code, withBiopsies.ClaimForm.Procedures[0].Principal));
+        Assert.Contains(withBiopsies.Notes, n => n.Id == "pcs-principal-procedure");
+        Assert.Equal(new[] { "3E0M305x1" }, RuleSet.Default.Code(Case(Pipac(biopsies: 0), claim: ClaimType.FacilityInpatient)).Lines());
+    }
+
+    [Fact]
+    public void InpatientClaim_APcsCodeTheCaseListsAndARuleEmits_AppearsOnceWithANote()
+    {
+        var pipac = new PipacProcedure(SurgicalApproach.Laparoscopic, 1, Duration.FromMinutes(30), null, null, 2, null, null, null, new[] { "0DBW4ZX", "3E0M305" });
+        var result = RuleSet.Default.Code(Case(pipac, claim: ClaimType.FacilityInpatient));
+        Assert.Equal(new[] { "3E0M305x1", "0DBW4ZXx1" }, result.Lines());
+        Assert.Contains(result.Notes, n => n.Id == "pcs-code-listed-once");
     }
 
     [Fact]

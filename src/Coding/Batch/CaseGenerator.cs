@@ -80,13 +80,24 @@ public static class CaseGenerator
         json.WritePropertyName("body_surface_area_m2");
         json.WriteValue(bsa);
         json.WriteEndObject();
+        // An inpatient stay says what an 837I needs: the admission date and diagnosis, and each diagnosis present on
+        // admission (drawn without the random source, so the rest of every generated case stays as it was).
+        bool inpatient = claim == "facility_inpatient";
+        string primary = Primaries[random.Next(Primaries.Length)];
+        if (inpatient)
+        {
+            Property(json, "admission_date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Property(json, "discharge_date", date.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Property(json, "admitting_diagnosis", "C78.6");
+        }
+
         json.WritePropertyName("diagnoses");
         json.WriteStartArray();
-        json.WriteValue(Primaries[random.Next(Primaries.Length)]);
-        json.WriteValue("C78.6");
+        Diagnosis(json, primary, inpatient);
+        Diagnosis(json, "C78.6", inpatient);
         if (random.NextDouble() < 0.2)
         {
-            json.WriteValue("R18.0");
+            Diagnosis(json, "R18.0", inpatient);
         }
 
         json.WriteEndArray();
@@ -110,6 +121,21 @@ public static class CaseGenerator
         json.WriteEndObject();
         json.Flush();
         return text.ToString();
+    }
+
+    /// <summary>A diagnosis: a bare code, or on an inpatient claim the code with its present-on-admission indicator.</summary>
+    private static void Diagnosis(JsonTextWriter json, string code, bool inpatient)
+    {
+        if (!inpatient)
+        {
+            json.WriteValue(code);
+            return;
+        }
+
+        json.WriteStartObject();
+        Property(json, "code", code);
+        Property(json, "poa", "Y");
+        json.WriteEndObject();
     }
 
     private static void Hipec(JsonTextWriter json, Random random, bool inpatient, DateTime date)

@@ -80,6 +80,11 @@ internal static class JsonLineMapper
             Index = properties.Select((p, slot) => (p.Name, slot)).ToDictionary(x => x.Name, x => x.slot, StringComparer.Ordinal);
             Required = Properties.Where(p => p.Required).Aggregate(0UL, (bits, p) => bits | p.Bit);
             Create = Expression.Lambda<Func<LocatedDto>>(Expression.New(type)).Compile();
+            if (type.GetCustomAttribute<ScalarShorthandAttribute>() is { } shorthand)
+            {
+                Shorthand = Properties.Single(p => p.Key == WireNames.ToSnakeCase(shorthand.Property));
+            }
+
             if (Properties.Length > 64)
             {
                 throw new NotSupportedException($"{type.Name} has more than 64 properties.");
@@ -93,6 +98,9 @@ internal static class JsonLineMapper
         public ulong Required { get; }
 
         public Func<LocatedDto> Create { get; }
+
+        /// <summary>Gets the string property a plain JSON string fills, when the DTO takes one (<see cref="ScalarShorthandAttribute"/>).</summary>
+        public Property? Shorthand { get; }
 
         public Property? Find(char[] text, int start, int length)
         {
@@ -397,12 +405,28 @@ internal static class JsonLineMapper
                 case Kind.Enum:
                     return String(out start, out length) ? EnumValue(type.EnumValues!, start, length) : null;
                 case Kind.Object:
-                    return s[pos] == '{' ? Object(type.Object!, depth) : null;
+                    return s[pos] == '{' ? Object(type.Object!, depth) : s[pos] == '"' && type.Object!.Shorthand is { } shorthand ? Shorthand(type.Object, shorthand) : null;
                 case Kind.List:
                     return s[pos] == '[' ? List(type, depth) : null;
                 default:
                     return ListScalar(type);
             }
+        }
+
+        /// <summary>A plain string standing for a DTO's one string property, marked as the strict mapper marks a scalar.</summary>
+        private LocatedDto? Shorthand(Shape shape, Property property)
+        {
+            if (!String(out int start, out int length))
+            {
+                return null;
+            }
+
+            LocatedDto dto = shape.Create();
+            dto.SetStart(Mark);
+            dto.UseIndex(shape.Index);
+            property.SetObject!(dto, new string(s, start, length));
+            dto.SetValueMark(property.Slot, Mark);
+            return dto;
         }
 
         /// <summary>A value-type list item (none of the case lists holds one today; boxed like the strict mapper's list.Add).</summary>

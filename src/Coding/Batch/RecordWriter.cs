@@ -165,6 +165,7 @@ internal sealed class RecordWriter
             Raw("null");
         }
 
+        Text("description", line.Description);
         EndObject();
     }
 
@@ -191,6 +192,27 @@ internal sealed class RecordWriter
             EndArray();
         }
 
+        Text("admission_date", form.AdmissionDate is { } admission ? admission.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+        Text("admitting_diagnosis", form.AdmittingDiagnosis);
+        if (StartArray("present_on_admission", form.PresentOnAdmission.Count))
+        {
+            foreach (PoaIndicator? poa in form.PresentOnAdmission)
+            {
+                Item();
+                if (poa is { } indicator)
+                {
+                    Quoted(WireNames.Of(indicator));
+                }
+                else
+                {
+                    Raw("null");
+                }
+            }
+
+            EndArray();
+        }
+
+        Text("patient_control_number", form.PatientControlNumber);
         EndObject();
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+
 namespace IntraperitonealCoding;
 
 /// <summary>The kind of claim the lines are coded for; it decides the code systems and which modifiers apply.</summary>
@@ -95,4 +97,27 @@ public enum TrialDesignation
 
     /// <summary>Supplied free (or promised free in the consent): billed to no one.</summary>
     NotBillable = 3,
+}
+
+/// <summary>
+/// The present-on-admission indicator of a diagnosis on an inpatient claim (837I: the ninth component of the HI
+/// composite; UB-04 form locator 67). Codes on the fiscal year's POA-exempt list carry none.
+/// </summary>
+public enum PoaIndicator
+{
+    /// <summary>Present at the time of inpatient admission.</summary>
+    [EnumMember(Value = "Y")]
+    Yes = 0,
+
+    /// <summary>Not present at the time of inpatient admission.</summary>
+    [EnumMember(Value = "N")]
+    No = 1,
+
+    /// <summary>Documentation is insufficient to determine whether it was present at admission.</summary>
+    [EnumMember(Value = "U")]
+    Unknown = 2,
+
+    /// <summary>The provider cannot clinically determine whether it was present at admission.</summary>
+    [EnumMember(Value = "W")]
+    ClinicallyUndetermined = 3,
 }

@@ -78,12 +78,18 @@ internal static class DtoSchema
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (typeof(LocatedDto).IsAssignableFrom(type))
         {
-            return ObjectSchema(type);
+            // A DTO with a scalar shorthand takes a plain string for its one string property, or the whole mapping.
+            return type.GetCustomAttributes(typeof(ScalarShorthandAttribute), false).Length > 0
+                ? new JObject { ["anyOf"] = new JArray(new JObject { ["type"] = "string" }, ObjectSchema(type)) }
+                : ObjectSchema(type);
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
-            return new JObject { ["type"] = "array", ["items"] = ValueSchema(type.GetGenericArguments()[0]) };
+            // A list of nullable values (one POA indicator per diagnosis) takes null items; other lists never do.
+            Type element = type.GetGenericArguments()[0];
+            JObject items = ValueSchema(element);
+            return new JObject { ["type"] = "array", ["items"] = Nullable.GetUnderlyingType(element) is null ? items : new JObject { ["anyOf"] = new JArray(items, new JObject { ["type"] = "null" }) } };
         }
 
         if (type.IsEnum)

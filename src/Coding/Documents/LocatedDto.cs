@@ -10,6 +10,18 @@ internal sealed class RequiredKeyAttribute : Attribute
 }
 
 /// <summary>
+/// Lets a plain scalar stand for the whole mapping, as the value of the named string property (a diagnosis given as
+/// <c>C78.6</c> is <c>{ code: C78.6 }</c>); the other keys then take their defaults.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class ScalarShorthandAttribute : Attribute
+{
+    public ScalarShorthandAttribute(string property) => Property = property;
+
+    public string Property { get; }
+}
+
+/// <summary>
 /// Base of every internal DTO the <see cref="StrictMapper"/> fills: remembers where the mapping and each of its values
 /// started, so checks made after mapping (a negative duration, an undefined note) can still say file:line:column.
 /// </summary>

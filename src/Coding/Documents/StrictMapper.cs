@@ -65,13 +65,24 @@ internal static class StrictMapper
 
     private static object? MapObject(Type type, DataNode node, DataErrorSink errors)
     {
+        DtoShape shape = Shapes.GetOrAdd(type, t => new DtoShape(t));
+        if (node is ScalarNode scalar && shape.Shorthand is { } shorthand)
+        {
+            // A plain scalar stands for the mapping's one string property (a diagnosis code for { code: ... }).
+            LocatedDto shortDto = shape.Create();
+            shortDto.SetStart(scalar.Start);
+            shortDto.UseIndex(shape.Index);
+            shortDto.SetValueMark(shorthand.Slot, scalar.Start);
+            shorthand.Set(shortDto, scalar.Value!);
+            return shortDto;
+        }
+
         if (node is not MappingNode mapping)
         {
             errors.Add(DataErrorIds.InvalidValue, $"Expected a mapping (key: value pairs), found {node.Kind}.", node.Start);
             return null;
         }
 
-        DtoShape shape = Shapes.GetOrAdd(type, t => new DtoShape(t));
         LocatedDto dto = shape.Create();
         dto.SetStart(mapping.Start);
         dto.UseIndex(shape.Index);
@@ -128,6 +139,13 @@ internal static class StrictMapper
         var list = shape.CreateList!();
         foreach (DataNode item in sequence.Items)
         {
+            if (item is ScalarNode { Value: null } && shape.Element!.NullableValue)
+            {
+                // A list of optional values (one POA indicator per diagnosis, null where there is none) keeps its nulls.
+                list.Add(null);
+                continue;
+            }
+
             if (item is ScalarNode { Value: null })
             {
                 // A null item would be dropped silently; it is a mistake (an empty "- " or a stray comma).
@@ -299,7 +317,14 @@ internal static class StrictMapper
             Keys = properties.Select(p => IntraperitonealCoding.Maintenance.WireNames.ToSnakeCase(p.Name)).ToArray();
             Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => IntraperitonealCoding.Maintenance.WireNames.ToSnakeCase(p.Name)).ToArray();
             Create = () => (LocatedDto)Activator.CreateInstance(type)!;
+            if (type.GetCustomAttribute<ScalarShorthandAttribute>() is { } shorthand)
+            {
+                Shorthand = Properties.Values.Single(p => p.Name == shorthand.Property);
+            }
         }
+
+        /// <summary>Gets the string property a plain scalar fills, when the DTO takes one (<see cref="ScalarShorthandAttribute"/>).</summary>
+        public DtoProperty? Shorthand { get; }
 
         public Dictionary<string, DtoProperty> Properties { get; }
 
@@ -340,6 +365,7 @@ internal static class StrictMapper
         {
             Type? underlying = Nullable.GetUnderlyingType(declared);
             AcceptsNull = underlying is not null || !declared.IsValueType;
+            NullableValue = underlying is not null;
             Type = underlying ?? declared;
             if (typeof(LocatedDto).IsAssignableFrom(Type))
             {
@@ -357,6 +383,9 @@ internal static class StrictMapper
         public Type Type { get; }
 
         public bool AcceptsNull { get; }
+
+        /// <summary>Gets a value indicating whether the declared type is a nullable value type (a list of them keeps null items).</summary>
+        public bool NullableValue { get; }
 
         public ValueKind Kind { get; }
 

@@ -19,7 +19,13 @@ internal static class AdvanceNotice
         bool NoticeLine(CodeLine line) => line.Responsibility == Responsibility.Insurer && line.BillTo is { } payer && abn.Payers.Contains(payer);
         if (!partB || !context.Lines.Any(NoticeLine))
         {
-            if (codingCase.Payer is not (PayerType.SelfPay or PayerType.Medicare) && partB)
+            // The ABN and GA/GZ are Original Medicare's; a Medicare Advantage enrollee's protection is the plan's
+            // pre-service organization determination (42 CFR 422.568), never a waiver.
+            if (codingCase.Payer == PayerType.MedicareAdvantage && context.Lines.Any(l => l.BillTo == PayerType.MedicareAdvantage))
+            {
+                context.AddNoteFinding(FindingIds.OrganizationDetermination, Severity.Warning, abn.MedicareAdvantageNote, "payer", abn.Id);
+            }
+            else if (codingCase.Payer is PayerType.Medicaid or PayerType.Commercial && partB)
             {
                 context.AddNoteFinding(FindingIds.PatientWaiver, Severity.Info, abn.OtherPayersNote, "abn_on_file", abn.Id);
             }

@@ -40,18 +40,16 @@ internal static class ClaimFieldsAssembler
         IReadOnlyList<int> pointers = Pointers(context, rules, diagnoses, trialLine: false);
         IReadOnlyList<int> trialPointers = Pointers(context, rules, diagnoses, trialLine: true);
         var ndcChecked = new List<DrugAdministration>();
+        var undescribed = new List<string>();
         context.ChangeLines(line =>
         {
+            line = Described(context, line, undescribed);
             if (professional)
             {
                 return line with { DiagnosisPointers = IsTrialLine(context, line) ? trialPointers : pointers };
             }
 
-            if (line.System == CodeSystem.Icd10Pcs)
-            {
-                return line;
-            }
-
+            // On an inpatient claim a PCS code's charges sit on a service line of its category's revenue code.
             RevenueCodeRule? revenue = rules.RevenueCode(line.Category, line.Supply?.SeparatelyPayable ?? false, date);
             if (revenue is null)
             {
@@ -62,11 +60,50 @@ internal static class ClaimFieldsAssembler
                 context.UseRule(revenue.Id);
             }
 
-            return line with { RevenueCode = revenue?.Code, Ndc = Ndc(context, rules, line, ndcChecked) };
+            return line with { RevenueCode = revenue?.Code, Ndc = line.System == CodeSystem.Icd10Pcs ? null : Ndc(context, rules, line, ndcChecked) };
         });
 
+        if (undescribed.Count > 0)
+        {
+            context.AddFinding(
+                FindingIds.UnlistedDescriptionMissing,
+                Severity.Warning,
+                $"{string.Join(", ", undescribed)} {(undescribed.Count == 1 ? "is an unlisted code" : "are unlisted codes")}: the claim must say what was done (837P SV101-7, 837I SV202-7, at most 80 characters), and the case gives no procedure.unlisted_description, so none is written. Add the words from the operative report; the payer will also want the report.",
+                "procedure.unlisted_description",
+                null);
+        }
+
+        IReadOnlyList<PoaIndicator?> poa = codingCase.Claim == ClaimType.FacilityInpatient ? InpatientClaimFields.Check(context, diagnoses) : ReadOnly.None<PoaIndicator?>();
         var procedures = context.Lines.Where(l => l.System == CodeSystem.Icd10Pcs).Select((l, i) => new ClaimProcedure(l.Code, date, principal: i == 0)).ToList();
-        context.ClaimForm = ClaimForm.For(codingCase, typeOfBill, place, ReadOnly.Wrap(procedures));
+        context.ClaimForm = ClaimForm.For(codingCase, typeOfBill, place, ReadOnly.Wrap(procedures)) with
+        {
+            AdmissionDate = codingCase.Details.AdmissionDate,
+            AdmittingDiagnosis = codingCase.Details.AdmittingDiagnosis,
+            PresentOnAdmission = poa,
+            PatientControlNumber = codingCase.Details.PatientControlNumber ?? codingCase.CaseId,
+        };
+    }
+
+    /// <summary>An unlisted code on a claim carries the case's words for it; without them it is listed for one warning.</summary>
+    private static CodeLine Described(CodingContext context, CodeLine line, List<string> undescribed)
+    {
+        bool billed = line.Responsibility is Responsibility.Insurer or Responsibility.Patient;
+        if (!billed || line.System == CodeSystem.Icd10Pcs || !context.Rules.CodesOf(line.Code).Any(c => c.Unlisted && c.Period.Contains(context.Case.DateOfService)))
+        {
+            return line;
+        }
+
+        if (context.Case.Details.UnlistedDescription is { } words)
+        {
+            return line with { Description = words };
+        }
+
+        if (!undescribed.Contains(line.Code))
+        {
+            undescribed.Add(line.Code);
+        }
+
+        return line;
     }
 
     private static string? AssumedPlace(CodingContext context, ClaimFieldRules rules)

@@ -5,6 +5,20 @@ namespace IntraperitonealCoding.Engine;
 /// <summary>Turns a rule's line templates into lines, keeping those whose condition holds.</summary>
 internal static class LineTemplates
 {
+    /// <summary>Whether an ICD-10-PCS line with this code is already on the claim (each procedure is coded once).</summary>
+    public static bool PcsCodeAlreadyListed(CodingContext context, string code)
+    {
+        foreach (CodeLine line in context.Lines)
+        {
+            if (line.System == CodeSystem.Icd10Pcs && line.Code == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Applies a rule's templates. Research-only biopsies (a trial's) leave the insurer's lines as if none were taken.</summary>
     public static void Apply(CodingContext context, LineRule rule, int biopsies, int researchBiopsies = 0)
     {
@@ -17,6 +31,13 @@ internal static class LineTemplates
                 LineCondition.ResearchBiopsies => researchBiopsies > 0,
                 _ => true,
             };
+            if (applies && PcsCodeAlreadyListed(context, template.Code))
+            {
+                // The case's operative report already gave this PCS code: it is on the claim once.
+                context.UseNotes(new[] { context.Rules.ClaimFields.PcsListedOnceNote });
+                continue;
+            }
+
             if (applies)
             {
                 int count = template.When == LineCondition.ResearchBiopsies ? researchBiopsies : biopsies;

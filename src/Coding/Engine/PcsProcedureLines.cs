@@ -37,6 +37,12 @@ internal static class PcsProcedureLines
         {
             string code = codes[i];
             string path = string.Format(CultureInfo.InvariantCulture, "procedure.pcs_procedures[{0}]", i);
+            if (LineTemplates.PcsCodeAlreadyListed(context, code))
+            {
+                context.UseNotes(new[] { context.Rules.ClaimFields.PcsListedOnceNote });
+                continue;
+            }
+
             switch (table.Check(code, date, out CodeValidity? row))
             {
                 case CodeStatus.Unknown:

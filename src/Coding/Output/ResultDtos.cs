@@ -43,6 +43,7 @@ internal sealed class ResultLineDto : LocatedDto
     public string? RevenueCode { get; set; }
     [RequiredKey] public List<int> DiagnosisPointers { get; set; } = new();
     public ResultNdcDto? Ndc { get; set; }
+    public string? Description { get; set; }
 }
 
 internal sealed class ResultNdcDto : LocatedDto
@@ -81,6 +82,10 @@ internal sealed class ResultClaimFormDto : LocatedDto
     [RequiredKey] public DateTime StatementFrom { get; set; }
     [RequiredKey] public DateTime StatementThrough { get; set; }
     [RequiredKey] public List<ResultProcedureDto> Procedures { get; set; } = new();
+    public DateTime? AdmissionDate { get; set; }
+    public string? AdmittingDiagnosis { get; set; }
+    public List<PoaIndicator?> PresentOnAdmission { get; set; } = new();
+    public string? PatientControlNumber { get; set; }
 }
 
 internal sealed class ResultProcedureDto : LocatedDto

@@ -213,6 +213,7 @@ public static class ResultJson
             json.WriteNull();
         }
 
+        Property(json, "description", line.Description);
         json.WriteEndObject();
     }
 
@@ -238,6 +239,24 @@ public static class ResultJson
         }
 
         json.WriteEndArray();
+        Property(json, "admission_date", form.AdmissionDate is { } admission ? Date(admission) : null);
+        Property(json, "admitting_diagnosis", form.AdmittingDiagnosis);
+        json.WritePropertyName("present_on_admission");
+        json.WriteStartArray();
+        foreach (PoaIndicator? poa in form.PresentOnAdmission)
+        {
+            if (poa is { } indicator)
+            {
+                json.WriteValue(WireNames.Of(indicator));
+            }
+            else
+            {
+                json.WriteNull();
+            }
+        }
+
+        json.WriteEndArray();
+        Property(json, "patient_control_number", form.PatientControlNumber);
         json.WriteEndObject();
     }
 

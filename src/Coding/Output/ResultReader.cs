@@ -42,7 +42,18 @@ internal sealed class ResultReader
 
         var markers = new ClaimMarkers(dto.ClaimMarkers.ClinicalTrialNumber, dto.ClaimMarkers.ConditionCodes, dto.ClaimMarkers.ValueCodes.Select(v => new ValueCode(v.Code, v.Value)), dto.ClaimMarkers.Ide);
         ResultClaimFormDto form = dto.ClaimForm;
-        var claimForm = new ClaimForm(form.Form, form.TypeOfBill, form.PlaceOfService, form.StatementFrom, form.StatementThrough, ReadOnly.Wrap(form.Procedures.Select(p => new ClaimProcedure(p.Code, p.Date, p.Principal)).ToList()));
+        if (form.PresentOnAdmission.Count > 0 && form.PresentOnAdmission.Count != dto.Diagnoses.Count)
+        {
+            errors.Add(DataErrorIds.ConflictingKeys, string.Format(CultureInfo.InvariantCulture, "present_on_admission has {0} indicators for {1} diagnoses: one per diagnosis, null where none.", form.PresentOnAdmission.Count, dto.Diagnoses.Count), form.At(nameof(ResultClaimFormDto.PresentOnAdmission)));
+        }
+
+        var claimForm = new ClaimForm(form.Form, form.TypeOfBill, form.PlaceOfService, form.StatementFrom, form.StatementThrough, ReadOnly.Wrap(form.Procedures.Select(p => new ClaimProcedure(p.Code, p.Date, p.Principal)).ToList()))
+        {
+            AdmissionDate = form.AdmissionDate,
+            AdmittingDiagnosis = form.AdmittingDiagnosis,
+            PresentOnAdmission = ReadOnly.Wrap(form.PresentOnAdmission.ToList()),
+            PatientControlNumber = form.PatientControlNumber ?? dto.CaseId,
+        };
         var notes = dto.Notes.Select(n => new CodingNote(n.Id, n.Text, n.Source)).ToList();
         return new CodingResult(dto.CaseId, dto.DateOfService, dto.Claim, dto.Payer, dto.Procedure, dto.Cycle, dto.RulesVersion, lines, dto.Diagnoses, notes, findings, markers, claimForm);
     }
@@ -96,6 +107,7 @@ internal sealed class ResultReader
             RevenueCode = dto.RevenueCode,
             DiagnosisPointers = ReadOnly.Wrap(dto.DiagnosisPointers),
             Ndc = ndc,
+            Description = dto.Description,
         };
     }
 }

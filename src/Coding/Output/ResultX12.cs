@@ -9,24 +9,55 @@ using IntraperitonealCoding.Output;
 
 namespace IntraperitonealCoding;
 
-/// <summary>One claim of a result as ASC X12 segments: the payer it goes to and the claim loop's segments. Immutable.</summary>
+/// <summary>One service line (loop 2400) of an X12 claim: its number and segments (LX, SV1/SV2, DTP*472, LIN/CTP). Immutable.</summary>
+public sealed record X12ServiceLine
+{
+    internal X12ServiceLine(int number, IReadOnlyList<string> segments)
+    {
+        Number = number;
+        Segments = segments;
+    }
+
+    /// <summary>Gets the line number (LX01), from 1.</summary>
+    public int Number { get; }
+
+    /// <summary>Gets the loop's segments, each without its terminator, LX first.</summary>
+    public IReadOnlyList<string> Segments { get; }
+}
+
+/// <summary>
+/// One claim of a result as ASC X12 segments: the payer it goes to, the claim-level (loop 2300) segments and each
+/// service line (loop 2400) apart, so a billing system can put its own segments where the implementation guide puts
+/// them (CL1 and the 2310x provider and 2320 other-payer loops after the 2300 segments, before the first 2400). Immutable.
+/// </summary>
 public sealed record X12Claim
 {
-    internal X12Claim(PayerType billTo, string patientControlNumber, IReadOnlyList<string> segments, string text)
+    internal X12Claim(PayerType billTo, string patientControlNumber, IReadOnlyList<string> claimSegments, IReadOnlyList<X12ServiceLine> serviceLines, string text)
     {
         BillTo = billTo;
         PatientControlNumber = patientControlNumber;
-        Segments = segments;
+        ClaimSegments = claimSegments;
+        ServiceLines = serviceLines;
+        Segments = claimSegments.Concat(serviceLines.SelectMany(l => l.Segments)).ToList().AsReadOnly();
         Text = text;
     }
+
+    /// <summary>Gets the claim-level segments (loop 2300: CLM, DTP, REF, HI), each without its terminator.</summary>
+    public IReadOnlyList<string> ClaimSegments { get; }
+
+    /// <summary>Gets the service lines (loop 2400), in order; every claim has at least one.</summary>
+    public IReadOnlyList<X12ServiceLine> ServiceLines { get; }
 
     /// <summary>Gets the payer whose claim this is (the billing system puts it under that payer's subscriber loop).</summary>
     public PayerType BillTo { get; }
 
-    /// <summary>Gets CLM01: the case id, with <c>-1</c>, <c>-2</c>… when one case gives claims to two payers.</summary>
+    /// <summary>
+    /// Gets CLM01: the case's patient control number (its id when it gives none), with <c>-1</c>, <c>-2</c>… when one case
+    /// gives claims to two payers; at most 20 characters.
+    /// </summary>
     public string PatientControlNumber { get; }
 
-    /// <summary>Gets the segments, each without its terminator.</summary>
+    /// <summary>Gets every segment, the claim's then each service line's, each without its terminator.</summary>
     public IReadOnlyList<string> Segments { get; }
 
     /// <summary>Gets the segments as text, each with its terminator.</summary>
@@ -57,9 +88,12 @@ public sealed record X12Rendering
 
 /// <summary>
 /// Writes a coding result as the claim-level and service-line segments of an ASC X12 005010 837P (X222A1) or 837I
-/// (X223A3): loop 2300 (<c>CLM</c>, <c>DTP</c>, <c>REF*P4</c>, <c>REF*LX</c>, <c>HI</c>) and loop 2400 (<c>LX</c>,
-/// <c>SV1</c>/<c>SV2</c>, <c>DTP*472</c>, <c>LIN</c>/<c>CTP</c>). A fragment for the billing system to merge into its own
-/// envelope: the ISA/GS/ST headers, submitter, receiver, billing provider, subscriber and payer loops are its own.
+/// (X223A3): loop 2300 (<c>CLM</c>, <c>DTP*434</c>/<c>DTP*435</c>, <c>REF*P4</c>, <c>REF*LX</c>, <c>HI</c> with the
+/// principal, admitting and other diagnoses and their present-on-admission indicators, the PCS procedures and condition
+/// codes) and loop 2400 (<c>LX</c>, <c>SV1</c>/<c>SV2</c>, <c>DTP*472</c>, <c>LIN</c>/<c>CTP</c>). A fragment for the
+/// billing system to merge into its own envelope: the ISA/GS/ST headers, submitter, receiver, billing provider,
+/// subscriber and payer loops are its own, and so are CL1, the 2310x provider loops and the 2320 other-payer loops,
+/// which go between <see cref="X12Claim.ClaimSegments"/> and the first of <see cref="X12Claim.ServiceLines"/>.
 /// </summary>
 /// <remarks>
 /// Charges are the billing system's (its chargemaster): <c>CLM02</c>, <c>SV102</c> and <c>SV203</c> are written as 0 to
@@ -69,9 +103,14 @@ public sealed record X12Rendering
 /// </remarks>
 public static class ResultX12
 {
-    private const int MaxControlNumber = 38;
+    /// <summary>CLM01: payers need return only 20 characters of the patient control number, and clearinghouses refuse more (X12 RFI 525).</summary>
+    private const int MaxControlNumber = 20;
+
+    /// <summary>CLM01's element size in the implementation guide (the 20-character limit above is the payers').</summary>
+    private const int MaxClaimElement = 38;
     private const int MaxReference = 50;
     private const int MaxQuantityDigits = 15;
+    private const int MaxDescription = 80;
     private const int MaxModifiers = 4;
     private const int MaxProfessionalDiagnoses = 12;
     private const int DiagnosesPerSegment = 12;
@@ -95,10 +134,16 @@ public static class ResultX12
         var groups = result.Lines.Where(l => l.BillTo is not null).GroupBy(l => l.BillTo!.Value).ToList();
         var claims = new List<X12Claim>(groups.Count);
         var problems = new List<string>();
+        string patientControl = result.ClaimForm.PatientControlNumber.Length > 0 ? result.ClaimForm.PatientControlNumber : result.CaseId;
         for (int i = 0; i < groups.Count; i++)
         {
-            string control = groups.Count == 1 ? result.CaseId : result.CaseId + "-" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            string control = groups.Count == 1 ? patientControl : patientControl + "-" + (i + 1).ToString(CultureInfo.InvariantCulture);
             var writer = new SegmentWriter(options, problems, result.CaseId);
+            if (control.Length > MaxControlNumber)
+            {
+                writer.Problem($"CLM01 '{control}' is {control.Length} characters, and payers need return only {MaxControlNumber} (clearinghouses refuse longer): give the case a patient_control_number of at most {MaxControlNumber - (groups.Count == 1 ? 0 : 2)} characters");
+            }
+
             if (result.ClaimForm.Form == ClaimFormType.Professional837P)
             {
                 Professional(writer, result, control, groups[i].ToList());
@@ -108,7 +153,7 @@ public static class ResultX12
                 Institutional(writer, result, control, groups[i].ToList());
             }
 
-            claims.Add(new X12Claim(groups[i].Key, control, ReadOnly.Wrap(writer.Segments), writer.Text()));
+            claims.Add(new X12Claim(groups[i].Key, control, ReadOnly.Wrap(writer.ClaimSegments), ReadOnly.Wrap(writer.ServiceLines), writer.Text()));
         }
 
         return problems.Count > 0
@@ -119,7 +164,7 @@ public static class ResultX12
     private static void Professional(SegmentWriter w, CodingResult result, string control, List<CodeLine> lines)
     {
         ClaimForm form = result.ClaimForm;
-        w.Segment("CLM", w.Id(control, "CLM01", MaxControlNumber), "0", string.Empty, string.Empty, w.Composite(w.Digits(form.PlaceOfService, "CLM05-1", 2), "B", "1"), "Y", "A", "Y", "Y");
+        w.Segment("CLM", w.Id(control, "CLM01", MaxClaimElement), "0", string.Empty, string.Empty, w.Composite(w.Digits(form.PlaceOfService, "CLM05-1", 2), "B", "1"), "Y", "A", "Y", "Y");
         References(w, result.ClaimMarkers);
         if (result.Diagnoses.Count > MaxProfessionalDiagnoses)
         {
@@ -130,7 +175,7 @@ public static class ResultX12
         for (int i = 0; i < lines.Count; i++)
         {
             CodeLine line = lines[i];
-            w.Segment("LX", (i + 1).ToString(CultureInfo.InvariantCulture));
+            w.Line(i + 1);
             w.Segment("SV1", Procedure(w, line), "0", "UN", Units(line), string.Empty, string.Empty, w.Composite(line.DiagnosisPointers.Select(p => p.ToString(CultureInfo.InvariantCulture)).ToArray()));
             w.Segment("DTP", "472", "D8", Date(result.DateOfService));
             Drug(w, line);
@@ -141,15 +186,26 @@ public static class ResultX12
     {
         ClaimForm form = result.ClaimForm;
         string bill = w.Digits(form.TypeOfBill, "CLM05", 4);
-        w.Segment("CLM", w.Id(control, "CLM01", MaxControlNumber), "0", string.Empty, string.Empty, w.Composite(bill.Length == 4 ? bill.Substring(1, 2) : bill, "A", bill.Length == 4 ? bill.Substring(3, 1) : string.Empty), string.Empty, "A", "Y", "Y");
+        w.Segment("CLM", w.Id(control, "CLM01", MaxClaimElement), "0", string.Empty, string.Empty, w.Composite(bill.Length == 4 ? bill.Substring(1, 2) : bill, "A", bill.Length == 4 ? bill.Substring(3, 1) : string.Empty), string.Empty, "A", "Y", "Y");
         w.Segment("DTP", "434", "RD8", Date(form.StatementFrom) + "-" + Date(form.StatementThrough));
+        if (form.AdmissionDate is { } admission)
+        {
+            // The admission hour (DT) is the billing system's, from its admission record; the date is the case's.
+            w.Segment("DTP", "435", "D8", Date(admission));
+        }
+
         References(w, result.ClaimMarkers);
         if (result.Diagnoses.Count > 0)
         {
-            w.Segment("HI", w.Composite("ABK", Diagnosis(w, result.Diagnoses[0])));
+            w.Segment("HI", DiagnosisComposite(w, "ABK", result.Diagnoses[0], Poa(form, 0)));
         }
 
-        var others = result.Diagnoses.Skip(1).ToList();
+        if (form.AdmittingDiagnosis is { } admitting)
+        {
+            w.Segment("HI", w.Composite("ABJ", Diagnosis(w, admitting)));
+        }
+
+        var others = result.Diagnoses.Select((d, i) => (Code: d, Poa: Poa(form, i))).Skip(1).ToList();
         if (others.Count > MaxOtherInstitutionalDiagnoses)
         {
             w.Problem($"the claim has {others.Count} other diagnoses; an 837I holds {MaxOtherInstitutionalDiagnoses}");
@@ -157,7 +213,7 @@ public static class ResultX12
 
         foreach (var chunk in Chunks(others.Take(MaxOtherInstitutionalDiagnoses).ToList(), DiagnosesPerSegment))
         {
-            w.Segment("HI", chunk.Select(d => w.Composite("ABF", Diagnosis(w, d))).ToArray());
+            w.Segment("HI", chunk.Select(d => DiagnosisComposite(w, "ABF", d.Code, d.Poa)).ToArray());
         }
 
         // The PCS codes of the lines billed on this claim (all of them on an inpatient claim: sponsor-paid ones stay coded).
@@ -177,27 +233,54 @@ public static class ResultX12
             w.Segment("HI", result.ClaimMarkers.ConditionCodes.Select(c => w.Composite("BG", w.Code(c, "HI BG"))).ToArray());
         }
 
+        // Every line the library knows is a service line: an HCPCS line with its code, a PCS procedure (coded in HI above)
+        // by its category's revenue code alone, its charges to be filled in; a sponsor-paid procedure's charges are
+        // non-covered on its own line (SV207). The billing system adds its room, pharmacy and supply lines.
         int number = 0;
-        foreach (CodeLine line in lines.Where(l => l.System != CodeSystem.Icd10Pcs))
+        foreach (CodeLine line in lines)
         {
             number++;
-            w.Segment("LX", number.ToString(CultureInfo.InvariantCulture));
-            w.Segment("SV2", w.Digits(line.RevenueCode, "SV201", 4), Procedure(w, line), "0", "UN", Units(line));
+            w.Line(number);
+            bool pcs = line.System == CodeSystem.Icd10Pcs;
+            w.Segment("SV2", w.Digits(line.RevenueCode, "SV201", 4), pcs ? string.Empty : Procedure(w, line), "0", "UN", Units(line), string.Empty, line.NonCoveredCharges ? "0" : string.Empty);
             w.Segment("DTP", "472", "D8", Date(result.DateOfService));
             Drug(w, line);
         }
+
+        if (number == 0)
+        {
+            w.Problem("the claim has no service line, and an 837I needs at least one");
+        }
     }
 
+    /// <summary>A diagnosis composite: the qualifier, the code, and on an inpatient claim its POA indicator as the ninth component.</summary>
+    private static string DiagnosisComposite(SegmentWriter w, string qualifier, string code, PoaIndicator? poa)
+        => poa is { } indicator
+            ? w.Composite(qualifier, Diagnosis(w, code), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, PoaCode(indicator))
+            : w.Composite(qualifier, Diagnosis(w, code));
+
+    private static PoaIndicator? Poa(ClaimForm form, int index) => index < form.PresentOnAdmission.Count ? form.PresentOnAdmission[index] : null;
+
+    /// <summary>The 5010 POA indicator: Y, N, U or W (exempt codes have none).</summary>
+    private static string PoaCode(PoaIndicator indicator) => indicator switch
+    {
+        PoaIndicator.Yes => "Y",
+        PoaIndicator.No => "N",
+        PoaIndicator.Unknown => "U",
+        _ => "W",
+    };
+
+    /// <summary>The claim's references in the implementation guides' order: the IDE number (LX) before the demonstration project identifier (P4).</summary>
     private static void References(SegmentWriter w, ClaimMarkers markers)
     {
-        if (markers.ClinicalTrialNumber is { } trial)
-        {
-            w.Segment("REF", "P4", w.Id(trial, "REF*P4", MaxReference));
-        }
-
         if (markers.Ide is { } ide)
         {
             w.Segment("REF", "LX", w.Id(ide, "REF*LX", MaxReference));
+        }
+
+        if (markers.ClinicalTrialNumber is { } trial)
+        {
+            w.Segment("REF", "P4", w.Id(trial, "REF*P4", MaxReference));
         }
     }
 
@@ -210,6 +293,17 @@ public static class ResultX12
 
         var parts = new List<string> { "HC", w.Code(line.Code, "procedure code") };
         parts.AddRange(line.Modifiers.Take(MaxModifiers).Select(m => w.Code(m.Code, "modifier", exactLength: 2)));
+        if (line.Description is { } description)
+        {
+            // An unlisted code's words are the seventh component (SV101-7, SV202-7), after four modifier slots.
+            while (parts.Count < 2 + MaxModifiers)
+            {
+                parts.Add(string.Empty);
+            }
+
+            parts.Add(w.Text(description, "procedure description", MaxDescription));
+        }
+
         return w.Composite(parts.ToArray());
     }
 
@@ -281,7 +375,21 @@ public static class ResultX12
             this.caseId = caseId;
         }
 
-        public List<string> Segments { get; } = new();
+        public List<string> ClaimSegments { get; } = new();
+
+        public List<X12ServiceLine> ServiceLines { get; } = new();
+
+        private List<string> current = null!;
+
+        private IEnumerable<string> Segments => ClaimSegments.Concat(ServiceLines.SelectMany(l => l.Segments));
+
+        /// <summary>Starts service line <paramref name="number"/> (loop 2400, its LX); later segments are the line's.</summary>
+        public void Line(int number)
+        {
+            current = new List<string>();
+            ServiceLines.Add(new X12ServiceLine(number, current.AsReadOnly()));
+            Segment("LX", number.ToString(CultureInfo.InvariantCulture));
+        }
 
         public void Segment(string id, params string[] elements)
         {
@@ -299,7 +407,7 @@ public static class ResultX12
                 builder.Append(options.Delimiters.Element).Append(elements[i]);
             }
 
-            Segments.Add(builder.ToString());
+            (ServiceLines.Count == 0 ? ClaimSegments : current).Add(builder.ToString());
         }
 
         public string Composite(params string[] components)
@@ -371,6 +479,9 @@ public static class ResultX12
 
             return value;
         }
+
+        /// <summary>Free text (an unlisted code's description): 1 to <paramref name="max"/> characters of the extended set, no delimiter.</summary>
+        public string Text(string value, string element, int max) => Id(value, element, max);
 
         /// <summary>A code (procedure, modifier, diagnosis): upper-case letters and digits only.</summary>
         public string Code(string value, string element, int exactLength = 0)

@@ -52,6 +52,23 @@ public sealed record ClaimForm
     public IReadOnlyList<ClaimProcedure> Procedures { get; }
 
     /// <summary>The form of a case's claim: its type from the claim type, its statement period from the dates of service and discharge.</summary>
+    /// <summary>Gets the admission date of an inpatient stay (837I DTP*435), or <see langword="null"/>.</summary>
+    public DateTime? AdmissionDate { get; internal init; }
+
+    /// <summary>Gets the admitting diagnosis of an inpatient stay (837I HI*ABJ), or <see langword="null"/>.</summary>
+    public string? AdmittingDiagnosis { get; internal init; }
+
+    /// <summary>
+    /// Gets, for each of the result's diagnoses in order, its present-on-admission indicator on an inpatient claim:
+    /// <see langword="null"/> for a POA-exempt code (left blank) or one the case does not give; empty on other claims.
+    /// </summary>
+    public IReadOnlyList<PoaIndicator?> PresentOnAdmission { get; internal init; } = ReadOnly.None<PoaIndicator?>();
+
+    /// <summary>
+    /// Gets the patient control number (X12 CLM01): the case's <c>patient_control_number</c>, or its id when none is given.
+    /// </summary>
+    public string PatientControlNumber { get; internal init; } = string.Empty;
+
     internal static ClaimForm For(CodingCase codingCase, string? typeOfBill = null, string? placeOfService = null, IReadOnlyList<ClaimProcedure>? procedures = null)
         => new(
             codingCase.Claim == ClaimType.Professional ? ClaimFormType.Professional837P : ClaimFormType.Institutional837I,

@@ -88,6 +88,12 @@ public sealed record CodeLine
     /// <summary>Gets the NDC of a drug line with its unit and quantity (837 LIN/CTP), or <see langword="null"/> when none was documented.</summary>
     public LineNdc? Ndc { get; internal init; }
 
+    /// <summary>
+    /// Gets the words an unlisted code is reported with (837P SV101-7, 837I SV202-7), from the case's
+    /// <c>procedure.unlisted_description</c>; <see langword="null"/> for a listed code, or when the case gives none.
+    /// </summary>
+    public string? Description { get; internal init; }
+
     /// <summary>Gets the drug administration a drug line was coded from (to find its NDC), or <see langword="null"/>.</summary>
     internal DrugSupply? Supply { get; init; }
 
@@ -118,6 +124,7 @@ public sealed record CodeLine
             DiagnosisPointers = DiagnosisPointers,
             Ndc = Ndc,
             Supply = Supply,
+            Description = Description,
         };
     }
 

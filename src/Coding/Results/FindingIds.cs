@@ -107,6 +107,9 @@ public static class FindingIds
     /// <summary>A likely-denied service on another payer's claim: the patient's financial waiver, per the plan's contract.</summary>
     public const string PatientWaiver = "ABN004";
 
+    /// <summary>A Medicare Advantage enrollee's likely-denied service: obtain the plan's organization determination (no ABN, no waiver).</summary>
+    public const string OrganizationDetermination = "ABN005";
+
     /// <summary>An assisting practitioner's claim carries the HIPEC add-on codes, which belong to the surgeon of the primary.</summary>
     public const string AddOnByAssistant = "SURG001";
 
@@ -178,6 +181,24 @@ public static class FindingIds
 
     /// <summary>A drug line's NDC quantity cannot be worked out: its unit is not mg and the case gives no quantity.</summary>
     public const string NdcQuantityUnknown = "CLAIM009";
+
+    /// <summary>An inpatient claim without the admission date (837I DTP*435): supply admission_date.</summary>
+    public const string AdmissionDateMissing = "CLAIM010";
+
+    /// <summary>An inpatient claim without the admitting diagnosis (837I HI*ABJ): supply admitting_diagnosis.</summary>
+    public const string AdmittingDiagnosisMissing = "CLAIM011";
+
+    /// <summary>An inpatient claim without a discharge date: the statement period and the code set's fiscal year assume the date of service.</summary>
+    public const string DischargeDateMissing = "CLAIM012";
+
+    /// <summary>A diagnosis of an inpatient claim without its present-on-admission indicator (not POA-exempt): an error for the payers that return such claims.</summary>
+    public const string PoaMissing = "CLAIM013";
+
+    /// <summary>An unlisted code on a claim without the words that describe it (837 SV101-7 / SV202-7): supply procedure.unlisted_description.</summary>
+    public const string UnlistedDescriptionMissing = "CLAIM014";
+
+    /// <summary>The admitting diagnosis is not a valid ICD-10-CM code in the fiscal year of the stay.</summary>
+    public const string AdmittingDiagnosisInvalid = "CLAIM015";
 
     /// <summary>An item was coded at a visit where the study's schedule of events does not plan it: an unplanned item needs its own designation.</summary>
     public const string StudyItemUnplanned = "STUDY001";

@@ -19,6 +19,26 @@ internal sealed record RevenueCodeRule(string Id, string Code, string Label, IRe
         => Categories.Contains(category) && (Drugs is not { } payment || payment == (separatelyPayable ? DrugPayment.SeparatelyPayable : DrugPayment.Packaged));
 }
 
+/// <summary>A code on the fiscal year's POA-exempt list: its present-on-admission indicator is left blank.</summary>
+internal sealed record PoaExemptCode(string Code, EffectivePeriod Period) : IEffective;
+
+/// <summary>Present-on-admission reporting: the payers that return a claim without it, those that may, and the exempt codes.</summary>
+internal sealed record PoaRules(IReadOnlyList<PayerType> RequiredFor, IReadOnlyList<PayerType> WarnedFor, string Source, IReadOnlyList<PoaExemptCode> Exempt)
+{
+    public bool IsExempt(string code, DateTime date)
+    {
+        foreach (PoaExemptCode row in Exempt)
+        {
+            if (string.Equals(row.Code, code, StringComparison.OrdinalIgnoreCase) && row.Period.Contains(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
 /// <summary>The claim fields of claim-fields.yaml: type of bill, revenue codes, assumed places of service, pointer and NDC rules.</summary>
 internal sealed record ClaimFieldRules(
     IReadOnlyList<TypeOfBillRule> TypesOfBill,
@@ -31,6 +51,12 @@ internal sealed record ClaimFieldRules(
     IReadOnlyList<PayerType> NdcWarnedFor,
     string NdcSource)
 {
+    /// <summary>Gets the note said when a PCS code the case lists is also one a rule emits (it appears once).</summary>
+    public string PcsListedOnceNote { get; init; } = string.Empty;
+
+    /// <summary>Gets the present-on-admission rules.</summary>
+    public PoaRules Poa { get; init; } = new(Array.Empty<PayerType>(), Array.Empty<PayerType>(), string.Empty, Array.Empty<PoaExemptCode>());
+
     public TypeOfBillRule? TypeOfBill(ClaimType claim, DateTime date)
     {
         foreach (TypeOfBillRule rule in TypesOfBill)

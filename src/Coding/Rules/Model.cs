@@ -52,6 +52,9 @@ internal sealed record CodeDefinition(CodeSystem System, string Code, string Lab
     /// <summary>Gets the codes that replace this one after its period ends (empty when it was not deleted).</summary>
     public IReadOnlyList<string> ReplacedBy { get; init; } = Array.Empty<string>();
 
+    /// <summary>Gets a value indicating whether the code is an unlisted code, which the claim must describe.</summary>
+    public bool Unlisted { get; init; }
+
     /// <summary>Gets the approach of a surgical code a case may give as a primary procedure, or null.</summary>
     public SurgicalApproach? Approach { get; init; }
 
@@ -307,7 +310,11 @@ internal sealed record TrialRules(
 }
 
 /// <summary>The ABN rule: which payers and claims need one for a likely-denied service, the modifiers and the notes.</summary>
-internal sealed record AbnRules(string Id, IReadOnlyList<PayerType> Payers, IReadOnlyList<ClaimType> Claims, Modifier SignedModifier, Modifier NotSignedModifier, string SignedNote, string NotSignedNote, string MissingNote, string OtherPayersNote, string Source);
+internal sealed record AbnRules(string Id, IReadOnlyList<PayerType> Payers, IReadOnlyList<ClaimType> Claims, Modifier SignedModifier, Modifier NotSignedModifier, string SignedNote, string NotSignedNote, string MissingNote, string OtherPayersNote, string Source)
+{
+    /// <summary>Gets the note a Medicare Advantage enrollee's likely-denied service gets instead of ABN or waiver advice.</summary>
+    public string MedicareAdvantageNote { get; init; } = string.Empty;
+}
 
 /// <summary>A surgeon role's modifier on professional claims, and whether the role assists (an add-on belongs to the surgeon).</summary>
 internal sealed record SurgeonRoleRule(SurgeonRole Role, Modifier? Modifier, bool Assists, IReadOnlyList<string> Notes);

@@ -115,6 +115,8 @@ internal sealed partial class RuleSetBuilder
             sink.Add(DataErrorIds.InvalidRuleValue, $"{WireNames.Of(payer)} is both required_for and warned_for; name it once.", ndc.At(nameof(ndc.WarnedFor)));
         }
 
+        PoaRules poa = BuildPoa(file.PresentOnAdmission, provenance, sink);
+        CheckNotes(new[] { file.PcsListedOnceNote }, sink, file.At(nameof(file.PcsListedOnceNote)));
         return new ClaimFieldRules(
             Freeze(bills.Select(b => b.Item)),
             Freeze(places.Select(p => p.Item)),
@@ -124,7 +126,38 @@ internal sealed partial class RuleSetBuilder
             pointers.InstitutionalClaimMax,
             Freeze(ndc.RequiredFor.Distinct()),
             Freeze(ndc.WarnedFor.Distinct()),
-            ndc.Source.Trim());
+            ndc.Source.Trim())
+        {
+            Poa = poa,
+            PcsListedOnceNote = file.PcsListedOnceNote,
+        };
+    }
+
+    /// <summary>POA reporting: payers named once, each exempt code a well-formed ICD-10-CM code with its source and period.</summary>
+    private static PoaRules BuildPoa(PoaRulesDto dto, ProvenanceBuilder provenance, DataErrorSink sink)
+    {
+        foreach (PayerType payer in dto.WarnedFor.Intersect(dto.RequiredFor))
+        {
+            sink.Add(DataErrorIds.InvalidRuleValue, $"{WireNames.Of(payer)} is both required_for and warned_for; name it once.", dto.At(nameof(dto.WarnedFor)));
+        }
+
+        var source = provenance.Cite("POA reporting", "present on admission", dto.Source, dto.At(nameof(dto.Source)));
+        var exempt = new List<(PoaExemptCode Item, EffectivePeriod Period, SourceMark At)>();
+        foreach (PoaExemptDto row in dto.Exempt)
+        {
+            string code = row.Code.Trim().ToUpperInvariant();
+            if (!CodeFormats.Icd10Cm.IsMatch(code))
+            {
+                sink.Add(DataErrorIds.InvalidRuleValue, $"'{row.Code}' is not a well-formed ICD-10-CM code.", row.At(nameof(row.Code)));
+            }
+
+            provenance.Cite("POA-exempt codes", code, row.Source, row.At(nameof(row.Source)));
+            var period = Period(row, sink);
+            exempt.Add((new PoaExemptCode(code, period), period, row.Start));
+        }
+
+        CheckNoOverlap(exempt, e => e.Code, "POA-exempt code", sink);
+        return new PoaRules(Freeze(dto.RequiredFor.Distinct()), Freeze(dto.WarnedFor.Distinct()), source.Document, Freeze(exempt.Select(e => e.Item)));
     }
 
     private static IEnumerable<DrugPayment> AllPayments(LineCategory category)

@@ -105,9 +105,12 @@ internal sealed partial class RuleSetBuilder
         Modifier signedModifier = RuleModifier(abn.SignedModifier, sink, abn.At(nameof(abn.SignedModifier)));
         Modifier notSignedModifier = RuleModifier(abn.NotSignedModifier, sink, abn.At(nameof(abn.NotSignedModifier)));
 
-        CheckNotes(new[] { abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote }, sink, abn.Start);
+        CheckNotes(new[] { abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote, abn.MedicareAdvantageNote }, sink, abn.Start);
         ClaimRuleId(abn.Id, sink, abn.At(nameof(abn.Id)));
-        abnRules = new AbnRules(abn.Id, Freeze(abn.Payers), Freeze(abn.Claims), signedModifier, notSignedModifier, abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote, abn.Source);
+        abnRules = new AbnRules(abn.Id, Freeze(abn.Payers), Freeze(abn.Claims), signedModifier, notSignedModifier, abn.SignedNote, abn.NotSignedNote, abn.MissingNote, abn.OtherPayersNote, abn.Source)
+        {
+            MedicareAdvantageNote = abn.MedicareAdvantageNote,
+        };
         return Freeze(built);
     }
 

@@ -326,6 +326,7 @@ internal sealed partial class RuleSetBuilder
                 At = dto.At(nameof(dto.Code)),
                 ReplacedBy = Freeze(dto.ReplacedBy),
                 Approach = dto.Approach,
+                Unlisted = dto.Unlisted,
             };
             built.Add((definition, period, dto.Start));
         }

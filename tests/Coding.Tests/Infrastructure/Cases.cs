@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace IntraperitonealCoding.Tests.Infrastructure;
 
@@ -34,7 +35,8 @@ internal static class Cases
         DateTime? date = null,
         decimal? bsa = 1.9m,
         IEnumerable<string>? diagnoses = null,
-        ClinicalTrial? trial = null)
+        ClinicalTrial? trial = null,
+        ClaimDetails? details = null)
         => new(
             "test-case",
             date ?? Date2026,
@@ -43,7 +45,16 @@ internal static class Cases
             bsa is { } area ? BodySurfaceArea.FromSquareMetres(area) : null,
             diagnoses ?? new[] { "C78.6" },
             procedure,
-            trial);
+            trial,
+            claimDetails: details);
+
+    /// <summary>A complete inpatient stay around <see cref="Date2026"/>: admitted the day before, discharged five days after, each diagnosis present on admission.</summary>
+    public static ClaimDetails Stay(params string[] presentOnAdmission)
+        => new(
+            dischargeDate: Date2026.AddDays(5),
+            admissionDate: Date2026.AddDays(-1),
+            admittingDiagnosis: "C78.6",
+            presentOnAdmission: presentOnAdmission.ToDictionary(c => c, _ => PoaIndicator.Yes));
 
     public static DrugAdministration Drug(string name, decimal mg, decimal? opened = null, bool sponsor = false)
         => new(name, Dose.FromMilligrams(mg), opened, sponsor);

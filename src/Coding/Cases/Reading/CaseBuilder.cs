@@ -38,9 +38,9 @@ internal sealed class CaseBuilder
 
         CheckText(dto.CaseId, dto, nameof(CaseDto.CaseId));
         CheckCount(dto.Diagnoses.Count, CaseValueLimits.MaxDiagnoses, "diagnoses", dto, nameof(CaseDto.Diagnoses));
-        foreach (string diagnosis in dto.Diagnoses)
+        foreach (DiagnosisDto diagnosis in dto.Diagnoses)
         {
-            CheckText(diagnosis, dto, nameof(CaseDto.Diagnoses));
+            CheckText(diagnosis.Code, diagnosis, nameof(DiagnosisDto.Code));
         }
 
         IntraperitonealProcedure? procedure = dto.Procedure is null ? null : BuildProcedure(dto.Procedure, dto.Claim);
@@ -57,7 +57,7 @@ internal sealed class CaseBuilder
             return null;
         }
 
-        return new CodingCase(dto.CaseId, dto.DateOfService, dto.Claim, dto.Payer, bsa, dto.Diagnoses, procedure, trial, place, details);
+        return new CodingCase(dto.CaseId, dto.DateOfService, dto.Claim, dto.Payer, bsa, dto.Diagnoses.Select(d => d.Code), procedure, trial, place, details);
     }
 
     /// <summary>The place of service: two digits, and only on a professional claim (a facility claim's type of bill says it).</summary>

@@ -13,13 +13,24 @@ internal sealed class CaseDto : LocatedDto
     [RequiredKey] public ClaimType Claim { get; set; }
     [RequiredKey] public PayerType Payer { get; set; }
     public PatientDto? Patient { get; set; }
-    [RequiredKey] public List<string> Diagnoses { get; set; } = new();
+    [RequiredKey] public List<DiagnosisDto> Diagnoses { get; set; } = new();
+    public string? AdmittingDiagnosis { get; set; }
+    public DateTime? AdmissionDate { get; set; }
+    public string? PatientControlNumber { get; set; }
     [RequiredKey] public ProcedureDto? Procedure { get; set; }
     public TrialDto? Trial { get; set; }
     public string? PlaceOfService { get; set; }
     public DateTime? DischargeDate { get; set; }
     public bool? AbnOnFile { get; set; }
     public SurgeonRole? SurgeonRole { get; set; }
+}
+
+/// <summary>A diagnosis: a bare code (<c>C78.6</c>) or the code with its present-on-admission indicator.</summary>
+[ScalarShorthand(nameof(Code))]
+internal sealed class DiagnosisDto : LocatedDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    public PoaIndicator? Poa { get; set; }
 }
 
 internal sealed class PatientDto : LocatedDto
@@ -34,6 +45,7 @@ internal sealed class ProcedureDto : LocatedDto
     public TemperatureDto? TemperatureC { get; set; }
     public List<DrugDto> Drugs { get; set; } = new();
     public List<string>? PcsProcedures { get; set; }
+    public string? UnlistedDescription { get; set; }
 
     // HIPEC only.
     public List<string>? PrimaryProcedures { get; set; }

@@ -41,9 +41,117 @@ internal sealed class ClaimDetailsReader
             errors.Add(DataErrorIds.ConflictingKeys, "abn_on_file belongs on a professional or outpatient claim: an ABN is a Part B notice (an inpatient stay uses a hospital notice of non-coverage).", dto.At(nameof(CaseDto.AbnOnFile)));
         }
 
+        bool inpatient = dto.Claim == ClaimType.FacilityInpatient;
+        if (dto.AdmissionDate is { } admission)
+        {
+            if (!inpatient)
+            {
+                errors.Add(DataErrorIds.ConflictingKeys, "admission_date belongs on an inpatient facility claim only.", dto.At(nameof(CaseDto.AdmissionDate)));
+            }
+            else if (admission > dto.DateOfService)
+            {
+                errors.Add(DataErrorIds.ImpossibleValue, $"admission_date {admission:yyyy-MM-dd} is after date_of_service {dto.DateOfService:yyyy-MM-dd}: the patient is admitted on or before the day of the procedure.", dto.At(nameof(CaseDto.AdmissionDate)));
+            }
+        }
+
+        string? admitting = AdmittingDiagnosis(dto, inpatient);
+        var poa = PresentOnAdmission(dto, inpatient);
+        string? controlNumber = PatientControlNumber(dto);
+        string? unlisted = UnlistedDescription(dto.Procedure);
+
         // A discharge date on another claim is an error above, so no case is built with it.
-        return new ClaimDetails(dto.DischargeDate, dto.AbnOnFile, dto.SurgeonRole);
+        return new ClaimDetails(dto.DischargeDate, dto.AbnOnFile, dto.SurgeonRole, dto.AdmissionDate, admitting, poa, controlNumber, unlisted);
     }
+
+    /// <summary>The admitting diagnosis: inpatient claims only, a well-formed ICD-10-CM code (its validity is the engine's check).</summary>
+    private string? AdmittingDiagnosis(CaseDto dto, bool inpatient)
+    {
+        if (dto.AdmittingDiagnosis is not { } given)
+        {
+            return null;
+        }
+
+        string code = given.Trim().ToUpperInvariant();
+        if (!inpatient)
+        {
+            errors.Add(DataErrorIds.ConflictingKeys, "admitting_diagnosis belongs on an inpatient facility claim only.", dto.At(nameof(CaseDto.AdmittingDiagnosis)));
+        }
+        else if (!CodeFormats.Icd10Cm.IsMatch(code))
+        {
+            errors.Add(DataErrorIds.InvalidValue, $"admitting_diagnosis '{IntraperitonealCoding.Documents.Shown.Text(given)}' is not a well-formed ICD-10-CM code (e.g. C78.6).", dto.At(nameof(CaseDto.AdmittingDiagnosis)));
+        }
+
+        return code;
+    }
+
+    /// <summary>The POA indicators the diagnoses give: inpatient claims only, one per code.</summary>
+    private Dictionary<string, PoaIndicator>? PresentOnAdmission(CaseDto dto, bool inpatient)
+    {
+        Dictionary<string, PoaIndicator>? poa = null;
+        foreach (DiagnosisDto diagnosis in dto.Diagnoses)
+        {
+            if (diagnosis.Poa is not { } indicator)
+            {
+                continue;
+            }
+
+            if (!inpatient)
+            {
+                errors.Add(DataErrorIds.ConflictingKeys, "poa (present on admission) belongs on an inpatient facility claim only.", diagnosis.At(nameof(DiagnosisDto.Poa)));
+                continue;
+            }
+
+            string code = diagnosis.Code.Trim().ToUpperInvariant();
+            poa ??= new Dictionary<string, PoaIndicator>(StringComparer.OrdinalIgnoreCase);
+            if (poa.TryGetValue(code, out PoaIndicator earlier) && earlier != indicator)
+            {
+                errors.Add(DataErrorIds.DuplicateItem, $"{code} is given twice with different POA indicators ({WireNames.Of(earlier)} and {WireNames.Of(indicator)}).", diagnosis.At(nameof(DiagnosisDto.Poa)));
+                continue;
+            }
+
+            poa[code] = indicator;
+        }
+
+        return poa;
+    }
+
+    /// <summary>The patient control number: 1 to 20 characters (payers need return only 20 of CLM01).</summary>
+    private string? PatientControlNumber(CaseDto dto)
+    {
+        if (dto.PatientControlNumber is not { } number)
+        {
+            return null;
+        }
+
+        if (number.Trim().Length == 0 || number.Length > MaxPatientControlNumber)
+        {
+            errors.Add(DataErrorIds.InvalidValue, $"patient_control_number must be 1 to {MaxPatientControlNumber} characters (X12 CLM01: payers return only {MaxPatientControlNumber}); it has {number.Length}.", dto.At(nameof(CaseDto.PatientControlNumber)));
+        }
+
+        return number;
+    }
+
+    /// <summary>The words of an unlisted code: not blank, at most 80 characters (837 SV101-7 / SV202-7).</summary>
+    private string? UnlistedDescription(ProcedureDto? dto)
+    {
+        if (dto?.UnlistedDescription is not { } text)
+        {
+            return null;
+        }
+
+        if (text.Trim().Length == 0 || text.Length > MaxUnlistedDescription)
+        {
+            errors.Add(DataErrorIds.InvalidValue, $"unlisted_description must be 1 to {MaxUnlistedDescription} characters (837 SV101-7 holds {MaxUnlistedDescription}); it has {text.Length}.", dto.At(nameof(ProcedureDto.UnlistedDescription)));
+        }
+
+        return text.Trim();
+    }
+
+    /// <summary>The most characters of a patient control number (X12 RFI 525: payers need return only 20).</summary>
+    internal const int MaxPatientControlNumber = 20;
+
+    /// <summary>The most characters of an unlisted code's description (837P SV101-7, 837I SV202-7).</summary>
+    internal const int MaxUnlistedDescription = 80;
 
     /// <summary>The surgery's ICD-10-PCS codes: inpatient claims only, each well-formed.</summary>
     public List<string>? PcsProcedures(ProcedureDto dto, ClaimType claim)

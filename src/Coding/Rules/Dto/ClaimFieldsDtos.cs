@@ -12,7 +12,24 @@ internal sealed class ClaimFieldsFileDto : LocatedDto
     [RequiredKey] public List<AssumedPlaceDto> PlacesOfService { get; set; } = new();
     [RequiredKey] public List<RevenueCodeDto> RevenueCodes { get; set; } = new();
     [RequiredKey] public DiagnosisPointersDto DiagnosisPointers { get; set; } = new();
+    [RequiredKey] public PoaRulesDto PresentOnAdmission { get; set; } = new();
+    [RequiredKey] public string PcsListedOnceNote { get; set; } = "";
     [RequiredKey] public NdcRulesDto Ndc { get; set; } = new();
+}
+
+/// <summary>Present-on-admission reporting: which payers require the indicators, and the codes exempt from them.</summary>
+internal sealed class PoaRulesDto : LocatedDto
+{
+    [RequiredKey] public List<PayerType> RequiredFor { get; set; } = new();
+    public List<PayerType> WarnedFor { get; set; } = new();
+    [RequiredKey] public string Source { get; set; } = "";
+    public List<PoaExemptDto> Exempt { get; set; } = new();
+}
+
+internal sealed class PoaExemptDto : EffectiveDto
+{
+    [RequiredKey] public string Code { get; set; } = "";
+    [RequiredKey] public string Source { get; set; } = "";
 }
 
 internal sealed class TypeOfBillDto : EffectiveDto

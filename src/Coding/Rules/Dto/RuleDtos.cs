@@ -45,6 +45,9 @@ internal sealed class CodeDto : EffectiveDto
     /// <summary>Open or laparoscopic, for surgical codes a case may give as its primary procedures.</summary>
     public SurgicalApproach? Approach { get; set; }
 
+    /// <summary>An unlisted code: the claim must describe the service (837 SV101-7 / SV202-7).</summary>
+    public bool Unlisted { get; set; }
+
     /// <summary>The codes that replace a deleted code (its effective_to is the last day it is valid).</summary>
     public List<string> ReplacedBy { get; set; } = new();
 
@@ -256,6 +259,7 @@ internal sealed class AbnDto : LocatedDto
     [RequiredKey] public string NotSignedNote { get; set; } = "";
     [RequiredKey] public string MissingNote { get; set; } = "";
     [RequiredKey] public string OtherPayersNote { get; set; } = "";
+    [RequiredKey] public string MedicareAdvantageNote { get; set; } = "";
     [RequiredKey] public string Source { get; set; } = "";
 }
 
