@@ -44,21 +44,7 @@ internal static class RulesCommands
         var schema = new Command("schema", "Write the JSON Schemas of the rule files (generated from the loader, for editors).") { schemaDirectory, studySchemaDirectory };
         schema.SetAction(parse => Schema(parse.GetValue(schemaDirectory)!, parse.GetValue(studySchemaDirectory), context.Stdout, context.Stderr));
 
-        var importKind = ChoiceOption.Argument<IntraperitonealCoding.Maintenance.Import.ImportKind>("kind", "Which CMS file: add-on codes, PTP edits, MUEs, the ICD-10-CM or ICD-10-PCS order file, or the inpatient-only list (OPPS Addendum B).");
-        var importFile = new Argument<FileInfo>("file") { Description = "The official CMS file, in its published layout." };
-        var importOut = new Option<DirectoryInfo>("--out")
-        {
-            Description = "The rule set directory whose table is updated (default: data).",
-            DefaultValueFactory = _ => new DirectoryInfo("data"),
-        };
-        var importCodes = new Option<string?>("--codes") { Description = "Codes to keep, comma-separated, or 'all' (default: the codes the rule set uses)." };
-        var importTable = new Option<string>("--table") { Description = "PTP and MUE: practitioner or outpatient_hospital (default practitioner).", DefaultValueFactory = _ => "practitioner" };
-        importTable.AcceptOnlyFromAmong("practitioner", "outpatient_hospital");
-        var importFrom = ChoiceOption.Date("--effective-from", "MUE and ipo: the first day the file's values apply.");
-        var importYear = new Option<int?>("--fiscal-year") { Description = "icd10cm and icd10pcs: the order file's fiscal year (2027 = 1 Oct 2026 to 30 Sep 2027)." };
-        var importRelease = new Option<string?>("--release") { Description = "The release the table is keyed from (default: from the dates, e.g. 2027 Q1)." };
-        var import = new Command("import", "Import an official CMS file (AOC, PTP, MUE, ICD-10-CM/PCS order file, OPPS Addendum B) into its rule table.") { importKind, importFile, importOut, importCodes, importTable, importFrom, importYear, importRelease };
-        import.SetAction(parse => ImportCommand.Run(parse.GetValue(importKind), parse.GetValue(importFile)!, parse.GetValue(importOut)!, parse.GetValue(importCodes), parse.GetValue(importTable) == "outpatient_hospital" ? IntraperitonealCoding.Maintenance.Import.NcciTable.OutpatientHospital : IntraperitonealCoding.Maintenance.Import.NcciTable.Practitioner, parse.GetValue(importFrom), parse.GetValue(importYear), parse.GetValue(importRelease), context.Stdout, context.Stderr));
+        Command import = ImportCommand.Create(context);
 
         var showPart = ChoiceOption.Argument<RulesShowPart>("what", "What to list: the codes, the drugs, the primary procedures the HIPEC time codes go with, the payer policies, or the sources of every table's rows (confirmed and to confirm).");
         var showDate = ChoiceOption.Date("--date", "The date of service to show the rules in force on (default today).");
@@ -241,64 +227,4 @@ internal static class RulesCommands
         => Directory.EnumerateFiles(directory.FullName, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f, StringComparer.Ordinal);
-}
-
-/// <summary>The <c>coding rules import</c> command: an official CMS file into the rule set's table, written atomically.</summary>
-internal static class ImportCommand
-{
-    public static int Run(IntraperitonealCoding.Maintenance.Import.ImportKind kind, FileInfo file, DirectoryInfo outDirectory, string? codes, IntraperitonealCoding.Maintenance.Import.NcciTable table, DateTime? effectiveFrom, int? fiscalYear, string? release, TextWriter stdout, TextWriter stderr)
-    {
-        RuleSet? rules = CliApp.LoadRules(outDirectory, stderr);
-        if (rules is null)
-        {
-            return ExitCodes.Unreadable;
-        }
-
-        string target = Path.Combine(outDirectory.FullName, IntraperitonealCoding.Maintenance.Import.RuleTableImport.TargetFile(kind));
-        IntraperitonealCoding.Maintenance.Import.ImportOutcome outcome;
-        try
-        {
-            using var reader = new StreamReader(file.FullName);
-            var options = new IntraperitonealCoding.Maintenance.Import.ImportOptions(
-                codes is null ? null : codes.Equals("all", StringComparison.OrdinalIgnoreCase) ? Array.Empty<string>() : codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                table,
-                effectiveFrom,
-                fiscalYear,
-                release);
-            outcome = IntraperitonealCoding.Maintenance.Import.RuleTableImport.Import(rules, kind, reader, file.FullName, File.ReadAllText(target), options);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"coding: cannot read {file}: {ex.Message}");
-            return ExitCodes.Unreadable;
-        }
-
-        if (!outcome.Succeeded)
-        {
-            foreach (var error in outcome.Errors)
-            {
-                stderr.WriteLine(error.ToString());
-            }
-
-            stderr.WriteLine($"coding: {outcome.Errors.Count} problem(s) in {file.Name}; nothing was written.");
-            return ExitCodes.Unreadable;
-        }
-
-        // Written beside the target and renamed over it, so a table is never left half written.
-        string temporary = target + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        try
-        {
-            File.WriteAllText(temporary, outcome.Yaml!);
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            stderr.WriteLine($"coding: cannot write {target}: {ex.Message}");
-            return ExitCodes.Unreadable;
-        }
-
-        stdout.WriteLine($"{target}: {outcome.RowsKept} of {outcome.RowsRead} rows kept from {file.Name}. Next: 'coding rules validate {outDirectory}' and 'coding rules diff OLD {outDirectory}'.");
-        return ExitCodes.Ready;
-    }
 }

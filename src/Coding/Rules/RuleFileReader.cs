@@ -13,7 +13,7 @@ namespace IntraperitonealCoding.Rules;
 /// </summary>
 internal static class RuleFileReader
 {
-    private const string LimitHint = "raise it with the environment variable CODING_MAX_RULE_FILE_BYTES (console) or ReadLimits.RuleDefault.WithMaxRuleFileBytes (library)";
+    internal const string LimitHint = "raise it with the environment variable CODING_MAX_RULE_FILE_BYTES (console) or ReadLimits.RuleDefault.WithMaxRuleFileBytes (library)";
 
     public static RuleSource? Read(string directory, string fileName, ReadLimits limits, List<DataError> errors)
     {

@@ -139,7 +139,14 @@ public sealed class RuleSet
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="RuleDataException">The directory does not exist, or the rule files have problems (unreadable
     /// files, files that are links out of the directory, devices, files over the size limit included); all of them are listed.</exception>
-    public static RuleSet Load(string directory, ReadLimits limits)
+    public static RuleSet Load(string directory, ReadLimits limits) => Load(directory, limits, replacement: null);
+
+    /// <summary>
+    /// Loads the rule set in a directory as <see cref="Load(string, ReadLimits)"/> does, with one rule file's text given
+    /// in place of the file's (an import's new table, checked before it is written). The replacement is held to the
+    /// same size limit as a file.
+    /// </summary>
+    internal static RuleSet Load(string directory, ReadLimits limits, RuleSource? replacement)
     {
         Preconditions.CheckNotNull(directory, nameof(directory));
         Preconditions.CheckNotNull(limits, nameof(limits));
@@ -167,7 +174,19 @@ public sealed class RuleSet
         var sources = new List<RuleSource>();
         foreach (string fileName in FileNames)
         {
-            if (RuleFileReader.Read(directory, fileName, limits, readErrors) is { } source)
+            if (replacement is not null && replacement.FileName == fileName)
+            {
+                long bytes = System.Text.Encoding.UTF8.GetByteCount(replacement.Text);
+                if (bytes > limits.MaxRuleFileBytes)
+                {
+                    readErrors.Add(new DataError(DataErrorIds.LimitExceeded, IntraperitonealCoding.Documents.SourceText.TooLargeMessage("The file", bytes, limits.MaxRuleFileBytes, RuleFileReader.LimitHint), replacement.DisplayPath, 0, 0));
+                }
+                else
+                {
+                    sources.Add(replacement);
+                }
+            }
+            else if (RuleFileReader.Read(directory, fileName, limits, readErrors) is { } source)
             {
                 sources.Add(source);
             }

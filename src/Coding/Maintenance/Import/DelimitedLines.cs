@@ -1,28 +1,52 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
+using IntraperitonealCoding.Documents;
 
 namespace IntraperitonealCoding.Maintenance.Import;
 
 /// <summary>
 /// Splits the lines of a tab- or comma-delimited official file into cells (double quotes group a cell and "" is a
-/// quote, as in RFC 4180), keeping each line's number for error messages. Lines are split on LF; a trailing CR goes with
-/// the cell trimming (delimited files) or falls past the fixed columns (order files).
+/// quote, as in RFC 4180), keeping each line's number for error messages. Lines are split on LF, and a CR before the LF is dropped.
 /// </summary>
 internal static class DelimitedLines
 {
-    public static IEnumerable<(int Line, string Text)> Lines(TextReader reader)
+    /// <summary>
+    /// The file's lines, each at most <paramref name="maxLength"/> characters (a longer one is a DATA007 error and ends the
+    /// reading, so a file of one endless line, or a device, is never held in memory). A CR is dropped before an LF or at
+    /// the end; anywhere else the file's lines end in CR alone (or it is damaged), which is a DATA001 error and ends the
+    /// reading too: read as one line, such a file would give one row, or none, without a word.
+    /// </summary>
+    public static IEnumerable<(int Line, string Text)> Lines(TextReader reader, int maxLength, DataErrorSink sink)
     {
         int number = 0;
         var builder = new StringBuilder();
+        bool carriageReturn = false;
         int c;
         while ((c = reader.Read()) >= 0)
         {
+            if (carriageReturn && c != '\n')
+            {
+                sink.Add(DataErrorIds.Syntax, "A carriage return (CR) inside a line: the file's lines end in CR alone, or it is damaged. Save it with LF or CRLF line ends.", new SourceMark(number + 1, builder.Length + 1));
+                yield break;
+            }
+
+            carriageReturn = false;
             if (c == '\n')
             {
                 number++;
                 yield return (number, builder.ToString());
                 builder.Clear();
+            }
+            else if (c == '\r')
+            {
+                carriageReturn = true;
+            }
+            else if (builder.Length >= maxLength)
+            {
+                sink.Add(DataErrorIds.LimitExceeded, string.Format(CultureInfo.InvariantCulture, "The line is longer than the limit of {0} characters (an official file's lines are a few hundred): is this the right file? Raise the limit with --max-line-bytes (library: ReadLimits.WithMaxLineBytes).", maxLength), new SourceMark(number + 1, maxLength + 1));
+                yield break;
             }
             else
             {

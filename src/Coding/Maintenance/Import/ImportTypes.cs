@@ -45,13 +45,17 @@ public sealed record ImportOptions
     /// <param name="effectiveFrom">The first date the file's values apply (MUE and inpatient-only list: the quarter's first day).</param>
     /// <param name="fiscalYear">The fiscal year of an order file (ICD-10-CM/PCS): FY2027 runs 1 October 2026 to 30 September 2027.</param>
     /// <param name="release">The release the table is keyed from (e.g. <c>2027 Q1</c>); derived from the dates when null.</param>
-    public ImportOptions(IReadOnlyCollection<string>? codes = null, NcciTable table = NcciTable.Practitioner, DateTime? effectiveFrom = null, int? fiscalYear = null, string? release = null)
+    /// <param name="limits">The limits the table must keep to load (<see cref="ReadLimits.MaxListItems"/> rows in one list,
+    /// <see cref="ReadLimits.MaxRuleFileBytes"/>) and the longest line of the official file read
+    /// (<see cref="ReadLimits.MaxLineBytes"/>, counted in characters); <see cref="ReadLimits.RuleDefault"/> when null.</param>
+    public ImportOptions(IReadOnlyCollection<string>? codes = null, NcciTable table = NcciTable.Practitioner, DateTime? effectiveFrom = null, int? fiscalYear = null, string? release = null, ReadLimits? limits = null)
     {
         Codes = codes;
         Table = table;
         EffectiveFrom = effectiveFrom;
         FiscalYear = fiscalYear;
         Release = release;
+        Limits = limits ?? ReadLimits.RuleDefault;
     }
 
     /// <summary>Gets the codes to keep: <see langword="null"/> for the codes the rule set uses, or a list (empty: every row).</summary>
@@ -68,6 +72,9 @@ public sealed record ImportOptions
 
     /// <summary>Gets the release the table is keyed from, or <see langword="null"/> to derive it from the dates.</summary>
     public string? Release { get; }
+
+    /// <summary>Gets the loader's limits the table must keep to, and the longest line of the official file read.</summary>
+    public ReadLimits Limits { get; }
 }
 
 /// <summary>What an import produced: the new table text, or the errors that stopped it (nothing is written then). Immutable.</summary>
@@ -102,4 +109,11 @@ internal sealed record ImportedRow(string Key, string Second, int Number, bool F
 {
     /// <summary>Gets the document the row comes from: the imported file for new rows, the table's own source for kept rows.</summary>
     public IntraperitonealCoding.Maintenance.SourceDocument? Source { get; init; }
+
+    /// <summary>Gets the line of the official file the row was read from (0 for a row kept from the table), for errors.</summary>
+    public int Line { get; init; }
+
+    /// <summary>Gets a value indicating whether two rows say the same thing (line and source aside).</summary>
+    public bool SameAs(ImportedRow other)
+        => Key == other.Key && Second == other.Second && Number == other.Number && Flag == other.Flag && From == other.From && To == other.To;
 }

@@ -21,27 +21,41 @@ internal static class OfficialFiles
     private static readonly string[] MueColumns = { "hcpcscptcode", "muevalues", "adjudicationindicator" };
     private static readonly string[] IpoColumns = { "hcpcscode", "si" };
 
-    public static List<ImportedRow> Read(ImportKind kind, TextReader reader, ImportOptions options, DataErrorSink sink)
-        => kind switch
+    /// <summary>Reads the file's rows, keeping those <paramref name="rows"/> wants (so only kept rows are held in memory).</summary>
+    public static void Read(ImportKind kind, TextReader reader, ImportOptions options, RowCollector rows, DataErrorSink sink)
+    {
+        int maxLength = options.Limits.MaxLineBytes;
+        switch (kind)
         {
-            ImportKind.Aoc => Delimited(reader, sink, "AOC", AocColumns, (c, at, line) => Aoc(c, at, line, sink)),
-            ImportKind.Ptp => Delimited(reader, sink, "PTP", PtpColumns, (c, at, line) => Ptp(c, at, line, sink)),
-            ImportKind.Mue => Delimited(reader, sink, "MUE", MueColumns, (c, at, line) => Mue(c, at, line, options, sink)),
-            ImportKind.Ipo => Delimited(reader, sink, "OPPS Addendum B", IpoColumns, (c, at, line) => Ipo(c, at, options)),
-            ImportKind.Icd10Cm => OrderFile(reader, sink, pcs: false, options),
-            _ => OrderFile(reader, sink, pcs: true, options),
-        };
+            case ImportKind.Aoc:
+                Delimited(DelimitedLines.Lines(reader, maxLength, sink), rows, sink, "AOC", AocColumns, (c, at, line) => Aoc(c, at, line, sink));
+                break;
+            case ImportKind.Ptp:
+                Delimited(DelimitedLines.Lines(reader, maxLength, sink), rows, sink, "PTP", PtpColumns, (c, at, line) => Ptp(c, at, line, sink));
+                break;
+            case ImportKind.Mue:
+                Delimited(DelimitedLines.Lines(reader, maxLength, sink), rows, sink, "MUE", MueColumns, (c, at, line) => Mue(c, at, line, options, sink));
+                break;
+            case ImportKind.Ipo:
+                Delimited(DelimitedLines.Lines(reader, maxLength, sink), rows, sink, "OPPS Addendum B", IpoColumns, (c, at, line) => Ipo(c, at, options));
+                break;
+            default:
+                OrderFile(DelimitedLines.Lines(reader, maxLength, sink), rows, sink, pcs: kind == ImportKind.Icd10Pcs, options);
+                break;
+        }
+    }
 
     /// <summary>
     /// A delimited file: lines before the header row are preamble; the header maps column names (matched loosely:
     /// letters and digits only; an exact name first, else the first header that contains it) to positions.
     /// </summary>
-    private static List<ImportedRow> Delimited(TextReader reader, DataErrorSink sink, string layout, string[] required, Func<List<string>, int[], int, ImportedRow?> row)
+    private static void Delimited(IEnumerable<(int Line, string Text)> lines, RowCollector rows, DataErrorSink sink, string layout, string[] required, Func<List<string>, int[], int, ImportedRow?> row)
     {
-        var rows = new List<ImportedRow>();
         int[]? at = null;
+        int headerLine = 0;
+        int dataLines = 0;
         char delimiter = '\t';
-        foreach (var (line, text) in DelimitedLines.Lines(reader))
+        foreach (var (line, text) in lines)
         {
             if (text.Trim().Length == 0)
             {
@@ -56,11 +70,13 @@ internal static class OfficialFiles
                 if (found.All(i => i >= 0))
                 {
                     at = found;
+                    headerLine = line;
                 }
 
                 continue;
             }
 
+            dataLines++;
             var cells = DelimitedLines.Split(text, delimiter);
             if (cells.Count <= at.Max())
             {
@@ -68,18 +84,23 @@ internal static class OfficialFiles
                 continue;
             }
 
-            if (row(cells, at, line) is { } parsed)
+            if (row(cells, at, line) is { } parsed && !rows.Add(parsed with { Line = line }, sink))
             {
-                rows.Add(parsed);
+                return;
             }
         }
 
         if (at is null)
         {
-            sink.Add(DataErrorIds.Syntax, $"No {layout} header row was found (expected columns {string.Join(", ", required)}): is this the right file?", new SourceMark(1, 1));
+            if (!sink.HasErrors)
+            {
+                sink.Add(DataErrorIds.Syntax, $"No {layout} header row was found (expected columns {string.Join(", ", required)}): is this the right file?", new SourceMark(1, 1));
+            }
         }
-
-        return rows;
+        else if (dataLines == 0 && !sink.HasErrors)
+        {
+            sink.Add(DataErrorIds.Syntax, $"The file has no rows: nothing follows its {layout} header row. Is it cut off?", new SourceMark(headerLine, 1));
+        }
     }
 
     private static int Find(List<string> headers, string name)
@@ -174,11 +195,11 @@ internal static class OfficialFiles
     }
 
     /// <summary>The CMS order file: order number (1–5), code (7–13, no dot), header flag 0/1 (15), short title (17–76), long title (78–).</summary>
-    private static List<ImportedRow> OrderFile(TextReader reader, DataErrorSink sink, bool pcs, ImportOptions options)
+    private static void OrderFile(IEnumerable<(int Line, string Text)> lines, RowCollector rows, DataErrorSink sink, bool pcs, ImportOptions options)
     {
-        var rows = new List<ImportedRow>();
         var from = new DateTime(options.FiscalYear!.Value - 1, 10, 1);
-        foreach (var (line, text) in DelimitedLines.Lines(reader))
+        bool any = false;
+        foreach (var (line, text) in lines)
         {
             if (text.Length == 0)
             {
@@ -187,17 +208,18 @@ internal static class OfficialFiles
 
             if (text.Length < 16 || !text.Substring(0, 5).All(char.IsDigit) || text[5] != ' ' || text[13] != ' ' || text[15] != ' ')
             {
-                bool first = rows.Count == 0 && !sink.HasErrors;
+                bool first = !any && !sink.HasErrors;
                 sink.Add(DataErrorIds.Syntax, "Not an order-file line: expected a 5-digit order number, a space, the code in columns 7-13, a space, the flag 0 or 1 in column 15 and a space." + (first ? " Is this the right file?" : string.Empty), new SourceMark(line, 1));
                 if (first)
                 {
                     // A file whose first line is not in the layout is the wrong file: one error, not one per line.
-                    return rows;
+                    return;
                 }
 
                 continue;
             }
 
+            any = true;
             string raw = text.Substring(6, 7).Trim();
             char flag = text[14];
             if (flag is not ('0' or '1'))
@@ -214,15 +236,16 @@ internal static class OfficialFiles
                 continue;
             }
 
-            rows.Add(new ImportedRow(code, string.Empty, 0, flag == '1', from, null));
+            if (!rows.Add(new ImportedRow(code, string.Empty, 0, flag == '1', from, null) { Line = line }, sink))
+            {
+                return;
+            }
         }
 
-        if (rows.Count == 0 && !sink.HasErrors)
+        if (!any && !sink.HasErrors)
         {
             sink.Add(DataErrorIds.Syntax, "The order file has no code lines.", new SourceMark(1, 1));
         }
-
-        return rows;
     }
 
     private static bool IsCode(string code) => CodeFormats.Cpt.IsMatch(code) || CodeFormats.Hcpcs.IsMatch(code);

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using IntraperitonealCoding.Documents;
 using IntraperitonealCoding.Infrastructure;
+using IntraperitonealCoding.Rules;
 using IntraperitonealCoding.Rules.Tables;
 
 namespace IntraperitonealCoding.Maintenance.Import;
@@ -48,27 +49,31 @@ public static class RuleTableImport
         Preconditions.CheckNotNull(options, nameof(options));
         var sink = new DataErrorSink(inputName);
         CheckOptions(kind, options, sink);
+        CheckText("The file name", Path.GetFileName(inputName), sink);
+        CheckText("The release (--release)", options.Release, sink);
         if (sink.HasErrors)
         {
             return new ImportOutcome(null, sink.Errors, 0, 0);
         }
 
-        List<ImportedRow> read = OfficialFiles.Read(kind, input, options, sink);
+        // A PTP edit is kept when both its codes are; an add-on edit whenever its add-on code is (all of its primaries count).
+        Func<string, bool> keep = Keeper(rules, kind, options);
+        var collector = new RowCollector(r => keep(r.Key) && (kind != ImportKind.Ptp || keep(r.Second)), options.Limits.MaxListItems);
+        OfficialFiles.Read(kind, input, options, collector, sink);
+        List<ImportedRow> read = sink.HasErrors ? collector.Kept : ImportChecks.Distinct(kind, collector.Kept, sink);
         if (sink.HasErrors)
         {
-            return new ImportOutcome(null, sink.Errors, read.Count, 0);
+            return new ImportOutcome(null, sink.Errors, collector.Read, 0);
         }
 
         CodeTables tables = rules.Tables;
-        Func<string, bool> keep = Keeper(rules, kind, options);
-        // A PTP edit is kept when both its codes are; an add-on edit whenever its add-on code is (all of its primaries count).
         string release = options.Release ?? Release(kind, options);
         var source = new TableSource(string.Empty, Path.GetFileName(inputName), release);
 
         // The official file confirms the rows it holds: they cite it; rows kept from the table keep their own source.
         string document = $"{Path.GetFileName(inputName)}, {release} (imported with 'coding rules import')";
         var imported = new SourceDocument(ImportSourceId(rules, document, release), document, confirmed: true, note: null);
-        var kept = read.Where(r => keep(r.Key) && (kind != ImportKind.Ptp || keep(r.Second))).Select(r => r with { Source = imported }).ToList();
+        var kept = read.Select(r => r with { Source = imported }).ToList();
         string yaml = kind switch
         {
             ImportKind.Aoc => TableYaml.AddOns(currentTable, source, Replace(kept)),
@@ -78,7 +83,68 @@ public static class RuleTableImport
             ImportKind.Icd10Pcs => TableYaml.Validity(currentTable, source, tables.Icd10Pcs, Merge(ValidityRows(tables.Icd10Pcs), kept, FiscalYearStart(options), keep)),
             _ => TableYaml.InpatientOnly(currentTable, source, tables.InpatientOnly, Merge(IpoRows(tables.InpatientOnly), kept, options.EffectiveFrom!.Value, keep)),
         };
-        return new ImportOutcome(yaml, sink.Errors, read.Count, kept.Count);
+        return new ImportOutcome(yaml, sink.Errors, collector.Read, kept.Count);
+    }
+
+    /// <summary>
+    /// Checks that the rule set in a directory still loads with the table an import produced in place of its own, by the
+    /// very loader <see cref="RuleSet.Load(string, ReadLimits)"/> runs (every check, the limits included), without
+    /// writing anything. Run it before replacing the rule file: a table that would not load is never written.
+    /// </summary>
+    /// <param name="rulesDirectory">The rule set directory the table belongs to.</param>
+    /// <param name="kind">The kind of official file imported (it names the rule file).</param>
+    /// <param name="yaml">The new table (<see cref="ImportOutcome.Yaml"/>).</param>
+    /// <param name="limits">The limits the rule set is loaded with (the table's size among them).</param>
+    /// <returns>Every error the rule set would have, the new table's reported as <c>FILE (as imported, not written)</c>; empty when it loads.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<DataError> CheckLoads(string rulesDirectory, ImportKind kind, string yaml, ReadLimits limits)
+    {
+        Preconditions.CheckNotNull(rulesDirectory, nameof(rulesDirectory));
+        Preconditions.CheckNotNull(yaml, nameof(yaml));
+        Preconditions.CheckNotNull(limits, nameof(limits));
+        try
+        {
+            RuleSet.Load(rulesDirectory, limits, new RuleSource(TargetFile(kind), Path.Combine(rulesDirectory, TargetFile(kind)) + " (as imported, not written)", yaml));
+            return Array.Empty<DataError>();
+        }
+        catch (RuleDataException ex)
+        {
+            return ex.Errors;
+        }
+    }
+
+    /// <summary>A name written into the table must be text a rule file can hold: escapes cannot carry NUL, U+FFFE, U+FFFF or half a surrogate pair.</summary>
+    private static void CheckText(string what, string? text, DataErrorSink sink)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (text.Trim().Length == 0)
+        {
+            sink.Add(DataErrorIds.InvalidValue, what + " is empty.", default);
+        }
+        else if (TextCheck.ForbiddenIn(text) is not null)
+        {
+            // The first character at fault: NUL, U+FFFE, U+FFFF or a surrogate without its other half.
+            char bad = '\0';
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (c is '\0' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c))
+                {
+                    bad = c;
+                    break;
+                }
+            }
+
+            sink.Add(DataErrorIds.InvalidText, string.Format(CultureInfo.InvariantCulture, "{0} holds U+{1:X4}, which no rule file may hold, even as an escape: {2}.", what, (int)bad, what.StartsWith("The file", StringComparison.Ordinal) ? "rename the file" : "give another release"), default);
+        }
     }
 
     /// <summary>
@@ -87,7 +153,7 @@ public static class RuleTableImport
     /// </summary>
     private static string ImportSourceId(RuleSet rules, string document, string release)
     {
-        string slug = "import-" + new string(release.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        string slug = ("import-" + new string(release.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-').ToArray()).Trim('-')).TrimEnd('-');
         var cited = rules.Provenance.SelectMany(t => t.Rows).Select(r => r.Source).GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Document, StringComparer.Ordinal);
         string id = slug;
         for (int n = 2; cited.TryGetValue(id, out string? existing) && existing != document; n++)
@@ -148,7 +214,7 @@ public static class RuleTableImport
 
     /// <summary>AOC and PTP files carry each edit's own dates: their rows replace the table's.</summary>
     private static List<ImportedRow> Replace(List<ImportedRow> rows)
-        => rows.Distinct().OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Second, StringComparer.Ordinal).ThenBy(r => r.From).ToList();
+        => rows.OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Second, StringComparer.Ordinal).ThenBy(r => r.From).ToList();
 
     /// <summary>
     /// A file that is a snapshot (MUE, inpatient-only list, order files): from <paramref name="from"/> on, the table holds

@@ -16,11 +16,7 @@ internal static class TableYaml
     public static string AddOns(string current, TableSource source, IReadOnlyList<ImportedRow> rows)
     {
         var yaml = Start(current, source, rows);
-        yaml.Append("edits:\n");
-        foreach (var r in rows)
-        {
-            Row(yaml, $"add_on: {Code(r.Key)}, primary: {Code(r.Second)}, aoc_type: {r.Number}", r);
-        }
+        List(yaml, "edits", rows, r => $"add_on: {Code(r.Key)}, primary: {Code(r.Second)}, aoc_type: {r.Number}");
 
         return yaml.ToString();
     }
@@ -42,11 +38,7 @@ internal static class TableYaml
             => index.Rows.Select(e => new ImportedRow(e.Column1, e.Column2, e.Modifier, false, e.Period.From, e.Period.To) { Source = e.Source }).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Second, StringComparer.Ordinal).ThenBy(r => r.From);
         foreach (var (name, kind, index) in new[] { ("practitioner", NcciTable.Practitioner, table.Practitioner), ("outpatient_hospital", NcciTable.OutpatientHospital, table.OutpatientHospital) })
         {
-            yaml.Append(name).Append(":\n");
-            foreach (var r in kind == which ? rows : Existing(index))
-            {
-                Row(yaml, $"column1: {Code(r.Key)}, column2: {Code(r.Second)}, modifier: {r.Number}", r);
-            }
+            List(yaml, name, kind == which ? rows : Existing(index), r => $"column1: {Code(r.Key)}, column2: {Code(r.Second)}, modifier: {r.Number}");
         }
 
         return yaml.ToString();
@@ -60,11 +52,7 @@ internal static class TableYaml
             => index.Rows.Select(e => new ImportedRow(e.Code, e.Adjudication.ToString(CultureInfo.InvariantCulture), e.MaxUnits, false, e.Period.From, e.Period.To) { Source = e.Source }).OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.From);
         foreach (var (name, kind, index) in new[] { ("practitioner", NcciTable.Practitioner, table.Practitioner), ("outpatient_hospital", NcciTable.OutpatientHospital, table.OutpatientHospital) })
         {
-            yaml.Append(name).Append(":\n");
-            foreach (var r in kind == which ? rows : Existing(index))
-            {
-                Row(yaml, $"code: {Code(r.Key)}, max_units: {r.Number}, adjudication: {r.Second}", r);
-            }
+            List(yaml, name, kind == which ? rows : Existing(index), r => $"code: {Code(r.Key)}, max_units: {r.Number}, adjudication: {r.Second}");
         }
 
         return yaml.ToString();
@@ -74,11 +62,7 @@ internal static class TableYaml
     {
         var yaml = Start(current, source, rows);
         yaml.Append("families: [").Append(string.Join(", ", table.Families.OrderBy(f => f, StringComparer.Ordinal).Select(Code))).Append("]\n");
-        yaml.Append("codes:\n");
-        foreach (var r in rows)
-        {
-            Row(yaml, $"code: {Code(r.Key)}, billable: {(r.Flag ? "true" : "false")}", r);
-        }
+        List(yaml, "codes", rows, r => $"code: {Code(r.Key)}, billable: {(r.Flag ? "true" : "false")}");
 
         return yaml.ToString();
     }
@@ -87,11 +71,7 @@ internal static class TableYaml
     {
         var yaml = Start(current, source, rows);
         yaml.Append("outpatient_places_of_service: [").Append(string.Join(", ", list.OutpatientPlacesOfService.Select(p => "\"" + p + "\""))).Append("]\n");
-        yaml.Append("codes:\n");
-        foreach (var r in rows)
-        {
-            Row(yaml, $"code: {Code(r.Key)}", r);
-        }
+        List(yaml, "codes", rows, r => $"code: {Code(r.Key)}");
 
         return yaml.ToString();
     }
@@ -130,6 +110,23 @@ internal static class TableYaml
         return yaml;
     }
 
+    /// <summary>A list of rows, one flow mapping a line; an empty list as <c>[]</c>, never a key without a value.</summary>
+    private static void List(StringBuilder yaml, string name, IEnumerable<ImportedRow> rows, Func<ImportedRow, string> fields)
+    {
+        yaml.Append(name).Append(':');
+        int start = yaml.Length;
+        yaml.Append('\n');
+        foreach (var r in rows)
+        {
+            Row(yaml, fields(r), r);
+        }
+
+        if (yaml.Length == start + 1)
+        {
+            yaml.Insert(start, " []");
+        }
+    }
+
     private static void Row(StringBuilder yaml, string fields, ImportedRow row)
     {
         yaml.Append("  - { ").Append(fields).Append(", effective_from: ").Append(Date(row.From));
@@ -146,5 +143,31 @@ internal static class TableYaml
     /// <summary>Codes that YAML would read as numbers are quoted, as in the shipped files.</summary>
     private static string Code(string code) => code.All(char.IsDigit) ? "\"" + code + "\"" : code;
 
-    private static string Text(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    /// <summary>
+    /// A double-quoted YAML string. Besides the quote and the backslash, every character that could end a line or
+    /// fool a reader (C0 and C1 controls, DEL, line and paragraph separators, the byte order mark, bidirectional
+    /// controls) is written as a <c>\uXXXX</c> escape, so a file name or release holding a line feed stays one value.
+    /// (NUL, U+FFFE, U+FFFF and half surrogate pairs cannot be held even as escapes; the import refuses them first.)
+    /// </summary>
+    private static string Text(string text)
+    {
+        var quoted = new StringBuilder(text.Length + 2).Append('"');
+        foreach (char c in text)
+        {
+            if (c is '\\' or '"')
+            {
+                quoted.Append('\\').Append(c);
+            }
+            else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c is '\u2028' or '\u2029' or '\uFEFF' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))
+            {
+                quoted.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                quoted.Append(c);
+            }
+        }
+
+        return quoted.Append('"').ToString();
+    }
 }
