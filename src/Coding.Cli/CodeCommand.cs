@@ -83,7 +83,7 @@ internal static class CodeCommand
     {
         TextWriter stderr = context.Stderr;
         IReadOnlyList<string>? files = CaseInputs.Expand(arguments, stderr);
-        RuleSet? rules = files is null ? null : CliApp.LoadRules(rulesDirectory, stderr);
+        RuleSet? rules = files is null ? null : CliApp.LoadRules(rulesDirectory, stderr, context.RuleLimits);
         StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
         return files is null || rules is null || studies is null ? ExitCodes.Unreadable : CodeWith(rules, files, context.Input, output, limits, context.RawOut, stderr, studies);
     }

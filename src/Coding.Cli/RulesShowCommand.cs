@@ -31,15 +31,15 @@ internal enum RulesShowPart
 /// </summary>
 internal static class RulesShowCommand
 {
-    public static int Run(RulesShowPart part, DateTime? date, DirectoryInfo? rulesDirectory, TextWriter stdout, TextWriter stderr)
+    public static int Run(RulesShowPart part, DateTime date, DirectoryInfo? rulesDirectory, ReadLimits ruleLimits, TextWriter stdout, TextWriter stderr)
     {
-        RuleSet? rules = CliApp.LoadRules(rulesDirectory, stderr);
+        RuleSet? rules = CliApp.LoadRules(rulesDirectory, stderr, ruleLimits);
         if (rules is null)
         {
             return ExitCodes.Unreadable;
         }
 
-        DateTime day = (date ?? DateTime.Today).Date;
+        DateTime day = date.Date;
         if (day < rules.CoversFrom)
         {
             stderr.WriteLine($"coding: warning: the rule set codes dates of service from {Day(rules.CoversFrom)}; {Day(day)} is before that.");

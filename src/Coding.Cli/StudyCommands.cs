@@ -31,7 +31,7 @@ internal static class StudyCommands
         };
         var format = ChoiceOption.Create<ReconcileFormat>("--format", "table (for people) or csv (for the research compliance office).");
         var reconcile = new Command("reconcile", "Reconcile cases with a study's coverage analysis: per patient and visit, what was planned, coded and billed, and every deviation.") { studyFile, caseFiles, context.RulesOption, format, context.MaxFileBytes };
-        reconcile.SetAction(parse => context.BadLimit(parse) ?? Reconcile(parse.GetValue(studyFile)!, parse.GetValue(caseFiles)!, parse.GetValue(context.RulesOption), parse.GetValue(format), context.Limits(parse), context.RawOut, context.Stdout, context.Stderr));
+        reconcile.SetAction(parse => context.BadLimit(parse) ?? Reconcile(parse.GetValue(studyFile)!, parse.GetValue(caseFiles)!, parse.GetValue(context.RulesOption), parse.GetValue(format), context.Limits(parse), context.RuleLimits, context.RawOut, context.Stdout, context.Stderr));
         return reconcile;
     }
 
@@ -69,7 +69,7 @@ internal static class StudyCommands
     }
 
     /// <summary>Reconciles case files with one study file: per patient and visit, planned against coded and billed.</summary>
-    public static int Reconcile(FileInfo studyFile, FileInfo[] caseFiles, DirectoryInfo? rulesDirectory, ReconcileFormat format, ReadLimits limits, TextWriter rawOut, TextWriter stdout, TextWriter stderr)
+    public static int Reconcile(FileInfo studyFile, FileInfo[] caseFiles, DirectoryInfo? rulesDirectory, ReconcileFormat format, ReadLimits limits, ReadLimits ruleLimits, TextWriter rawOut, TextWriter stdout, TextWriter stderr)
     {
         StudyReadResult readStudy = StudyFile.Read(studyFile.ToString(), limits);
         if (readStudy.Study is not { } study)
@@ -82,7 +82,7 @@ internal static class StudyCommands
             return ExitCodes.Unreadable;
         }
 
-        RuleSet? rules = CliApp.LoadRules(rulesDirectory, stderr);
+        RuleSet? rules = CliApp.LoadRules(rulesDirectory, stderr, ruleLimits);
         if (rules is null)
         {
             return ExitCodes.Unreadable;

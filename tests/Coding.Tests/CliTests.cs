@@ -13,7 +13,7 @@ public sealed class CliTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr);
+        int exit = CliApp.Run(args, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
         return (exit, Snapshot.ScrubRulesVersion(stdout.ToString().Replace("\r\n", "\n", System.StringComparison.Ordinal)), stderr.ToString());
     }
 

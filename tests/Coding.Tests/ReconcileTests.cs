@@ -25,7 +25,7 @@ public sealed class ReconcileTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr);
+        int exit = CliApp.Run(args, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
         return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString().Replace(Paths.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal));
     }
 

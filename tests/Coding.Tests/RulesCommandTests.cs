@@ -15,7 +15,7 @@ public sealed class RulesCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr);
+        int exit = CliApp.Run(args, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
         return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
     }
 
@@ -177,7 +177,7 @@ public sealed class RulesCommandTests
 
     [Fact]
     public void RulesShow_WithoutADate_ShowsToday()
-        => Assert.Contains("in force on " + DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Run("rules", "show", "codes").Out, StringComparison.Ordinal);
+        => Assert.Contains("in force on " + TestHost.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Run("rules", "show", "codes").Out, StringComparison.Ordinal);
 
     [Fact]
     public void RulesShow_DateBeforeTheRuleSetCovers_WarnsButLists()

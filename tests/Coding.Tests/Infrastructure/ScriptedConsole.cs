@@ -25,7 +25,7 @@ internal static class ScriptedConsole
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr, console: console);
+        int exit = CliApp.Run(args, stdout, stderr, console: console, stdin: TextReader.Null, host: TestHost.Environment);
         return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
     }
 
