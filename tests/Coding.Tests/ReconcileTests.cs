@@ -248,4 +248,19 @@ public sealed class ReconcileTests
             .Any(d => BilledDesignation.CarriesOut(d, first, false, first == Responsibility.Patient) && BilledDesignation.CarriesOut(d, second, false, second == Responsibility.Patient));
         Assert.Equal(same, oneDesignationForBoth);
     }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void Report_FitsTheWidth_WithItemsAndDesignationsAsWords(int width)
+    {
+        var (exit, output, _) = ScriptedConsole.Run(ConsoleOptions.Plain(width), "reconcile", "--study", StudyFilePath, Path.Combine(Course, "cycle-1.yaml"), Path.Combine(Course, "cycle-2.yaml"), Path.Combine(Course, "cycle-3.yaml"));
+        Assert.Equal(0, exit);
+        ScriptedConsole.AssertFits(output, width);
+        ScriptedConsole.AssertPlain(output, asciiOnly: true);
+        Assert.DoesNotContain("not_billable", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("aerosol_chemotherapy", output, StringComparison.Ordinal);
+        Assert.Contains("STUDY001", output, StringComparison.Ordinal);
+        Snapshot.Match(output, width.ToString(System.Globalization.CultureInfo.InvariantCulture), extension: "txt");
+    }
 }
