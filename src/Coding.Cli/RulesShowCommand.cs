@@ -111,7 +111,7 @@ internal static class RulesShowCommand
                 drug.Name,
                 drug.Code,
                 drug.BillingUnitMilligrams.ToString("0.###", CultureInfo.InvariantCulture) + " mg",
-                WireNames.Of(drug.Vial),
+                Words.Of(drug.Vial),
                 drug.SeparatelyPayable ? "paid separately" : "packaged",
                 string.Join(", ", drug.Aliases));
         }
@@ -139,9 +139,9 @@ internal static class RulesShowCommand
             table.Add(
                 policy.Id,
                 policy.FindingId,
-                WireNames.Of(policy.Severity),
-                string.Join(", ", policy.Payers.Select(p => WireNames.Of(p))),
-                string.Join(", ", policy.Procedures.Select(p => WireNames.Of(p))),
+                Words.Of(policy.Severity),
+                string.Join(", ", policy.Payers.Select(p => Words.Of(p))),
+                string.Join(", ", policy.Procedures.Select(p => Words.Of(p))),
                 policy.Source);
         }
 
