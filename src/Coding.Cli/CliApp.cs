@@ -104,9 +104,10 @@ internal static class CliApp
             return root.Parse(HelpArguments).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 
-        if (CommandLineChecks.IsBareGroup(root, args))
+        if (CommandLineChecks.IsBareGroup(root, args) || CommandLineChecks.IsBareChoice(root, args))
         {
-            // 'coding rules' alone: what the group holds, as bare 'coding' shows the commands.
+            // 'coding rules' alone: what the group holds, as bare 'coding' shows the commands; 'coding rules show' alone:
+            // its choices.
             return root.Parse(args.Concat(HelpArguments).ToArray()).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 

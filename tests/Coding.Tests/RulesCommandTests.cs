@@ -215,4 +215,12 @@ public sealed class RulesCommandTests
         => Assert.Throws<ArgumentException>(() => new PlainTable("a", "b").Add("1"));
 
     private static string Lf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    [Fact]
+    public void RulesShow_Alone_ListsItsChoicesAndExitsZero()
+    {
+        var (exit, output, error) = Run("rules", "show");
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("<codes|drugs|primaries|policies|sources>", output, StringComparison.Ordinal);
+    }
 }
