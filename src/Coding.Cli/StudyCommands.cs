@@ -60,7 +60,7 @@ internal static class StudyCommands
         StudyCatalogueReadResult read = StudyCatalogue.Read(path);
         if (read.Catalogue is null)
         {
-            stderr.WriteLine($"coding: the study catalogue {path} has {read.Errors.Count} error(s):");
+            stderr.WriteLine($"coding: the study catalog {path} has {read.Errors.Count} error(s):");
             foreach (DataError error in read.Errors)
             {
                 stderr.WriteLine(error.ToString());

@@ -161,7 +161,7 @@ public sealed class ReconcileTests
     {
         var (exit, _, error) = Run("reconcile", "--study", StudyFilePath, Path.Combine(Paths.Examples, "study-hipec-ide-medicare-advantage.yaml"));
         Assert.Equal(2, exit);
-        Assert.Contains("STUDY105: Study 'NCT09000001' is not in the study catalogue", error, StringComparison.Ordinal);
+        Assert.Contains("STUDY105: Study 'NCT09000001' is not in the study catalog", error, StringComparison.Ordinal);
     }
 
     [Fact]
