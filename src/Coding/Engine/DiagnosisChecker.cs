@@ -92,6 +92,10 @@ internal static class DiagnosisChecker
         string codes = string.Join(" and ", secondary.Select(r => r.Code).Distinct(System.StringComparer.Ordinal));
         string message = lead.Message + string.Format(CultureInfo.InvariantCulture, " {0}, listed first now, {1} a secondary diagnosis: list it after them ({2}).", codes, secondary.Count == 1 ? "is" : "are", string.Join(", ", secondary.Select(r => r.Id)));
         context.AddFinding(FindingIds.DiagnosisSequence, rules.Min(r => r.Severity), message, Path(0), lead.Id);
+        foreach (SequencingRule rule in secondary)
+        {
+            context.UseRule(rule.Id); // it took part, though the finding names the lead rule
+        }
     }
 
     /// <summary>The code must be a billable ICD-10-CM code in the fiscal year of the date of service.</summary>
