@@ -47,6 +47,7 @@ internal static class BatchCommands
             {
                 Compact = parse.GetValue(compact),
                 NotesOut = parse.GetValue(notesOutput),
+                RuleLimits = context.RuleLimits,
             };
             return Batch(request, context.RawOut, context.Stderr, context.RawErr, context.StderrIsTerminal, context.Cancellation);
         });
@@ -137,7 +138,7 @@ internal static class BatchCommands
         using (notes)
         using (target)
         {
-            RuleSet? rules = CliApp.LoadRules(request.Rules, stderr);
+            RuleSet? rules = CliApp.LoadRules(request.Rules, stderr, request.RuleLimits);
             if (rules is null)
             {
                 return ExitCodes.Unreadable;
@@ -359,6 +360,9 @@ internal sealed record BatchRequest(string Input, string? Output, DirectoryInfo?
 
     /// <summary>Gets where the notes file of compact records goes; default: the output's name + <c>.notes.json</c>.</summary>
     public string? NotesOut { get; init; }
+
+    /// <summary>Gets the limits for a rule set directory (<see cref="CommandContext.RuleLimits"/>); default those of the process's environment.</summary>
+    public ReadLimits? RuleLimits { get; init; }
 
     /// <summary>Gets the notes file's path, or <see langword="null"/> when there is none to write.</summary>
     public string? NotesPath => !Compact ? null : NotesOut ?? (Output is null ? null : Output + ".notes.json");

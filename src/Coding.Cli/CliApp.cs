@@ -30,7 +30,8 @@ internal static class CliApp
     /// <param name="terminal">The console to prompt on (<c>coding new</c>); default the process's terminal when neither
     /// its input nor its output is redirected, and none when <paramref name="stdin"/> is given without one.</param>
     /// <param name="cancellation">Stops a batch as SIGINT would.</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, ConsoleOptions? console = null, TextReader? stdin = null, Spectre.Console.IAnsiConsole? terminal = null, CancellationToken cancellation = default)
+    /// <param name="host">Environment variables and today's date; default the process's (<see cref="HostEnvironment.ForThisProcess"/>).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, ConsoleOptions? console = null, TextReader? stdin = null, Spectre.Console.IAnsiConsole? terminal = null, HostEnvironment? host = null, CancellationToken cancellation = default)
     {
         // Human-readable output is escaped (ConsoleText); machine output (JSON, CSV, JSON Lines) goes to the raw writer.
         // Standard output's I/O errors (a full device, a closed pipe) are named, so they exit 2 rather than 70.
@@ -39,7 +40,7 @@ internal static class CliApp
         var safeErr = new SafeTextWriter(stderr);
         try
         {
-            int exit = Dispatch(args, new CommandContext(stdout, safeOut, safeErr, stderr, stderrIsTerminal, console ?? ConsoleOptions.Redirected, ConsoleInput.For(stdin, terminal), cancellation));
+            int exit = Dispatch(args, new CommandContext(stdout, safeOut, safeErr, stderr, stderrIsTerminal, console ?? ConsoleOptions.Redirected, ConsoleInput.For(stdin, terminal), host ?? HostEnvironment.ForThisProcess(), cancellation));
             safeOut.Flush();
             return exit;
         }
@@ -103,9 +104,10 @@ internal static class CliApp
             return root.Parse(HelpArguments).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 
-        if (CommandLineChecks.IsBareGroup(root, args))
+        if (CommandLineChecks.IsBareGroup(root, args) || CommandLineChecks.IsBareChoice(root, args))
         {
-            // 'coding rules' alone: what the group holds, as bare 'coding' shows the commands.
+            // 'coding rules' alone: what the group holds, as bare 'coding' shows the commands; 'coding rules show' alone:
+            // its choices.
             return root.Parse(args.Concat(HelpArguments).ToArray()).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 
@@ -149,17 +151,20 @@ internal static class CliApp
     internal const string MaxRuleFileBytesVariable = "CODING_MAX_RULE_FILE_BYTES";
 
     /// <summary>The limits for rule directories: the rule defaults, with the file size from the environment when set.</summary>
-    internal static ReadLimits RuleLimits()
-        => long.TryParse(Environment.GetEnvironmentVariable(MaxRuleFileBytesVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long bytes) && bytes >= 1
+    internal static ReadLimits RuleLimits(HostEnvironment host)
+        => long.TryParse(host.Variable(MaxRuleFileBytesVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long bytes) && bytes >= 1
             ? ReadLimits.RuleDefault.WithMaxRuleFileBytes(bytes)
             : ReadLimits.RuleDefault;
 
     /// <summary>Loads the rule set the user asked for, or reports why it cannot be loaded.</summary>
-    internal static RuleSet? LoadRules(DirectoryInfo? directory, TextWriter stderr)
+    /// <param name="directory">The rule set directory; <see langword="null"/> for the built-in rules.</param>
+    /// <param name="stderr">Where problems are reported.</param>
+    /// <param name="ruleLimits">The limits for a directory (<see cref="CommandContext.RuleLimits"/>); default those of the process's environment.</param>
+    internal static RuleSet? LoadRules(DirectoryInfo? directory, TextWriter stderr, ReadLimits? ruleLimits = null)
     {
         try
         {
-            return directory is null ? RuleSet.Default : RuleSet.Load(directory.FullName, RuleLimits());
+            return directory is null ? RuleSet.Default : RuleSet.Load(directory.FullName, ruleLimits ?? RuleLimits(HostEnvironment.ForThisProcess()));
         }
         catch (RuleDataException ex)
         {

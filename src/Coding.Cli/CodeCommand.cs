@@ -14,6 +14,7 @@ internal static class CodeCommand
     {
         Table,
         Json,
+        Jsonl,
         Csv,
         X12,
     }
@@ -25,7 +26,7 @@ internal static class CodeCommand
             Description = "Case files to code (.yaml, .yml or .json), directories (their case files, sorted; not their subdirectories), or '-' for one case on standard input (JSON if it starts with '{', else YAML).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = ChoiceOption.Create<OutputFormat>("--format", "table (for coders), json (for machines), csv (one row per line, every claim field) or x12 (837P/837I claim and service-line segments to merge into the billing system's envelope).");
+        var format = ChoiceOption.Create<OutputFormat>("--format", "table (for coders), json (for machines: one array of results), jsonl (for machines: one result per line, each checked by data/schema/result.schema.json), csv (one row per line, every claim field) or x12 (837P/837I claim and service-line segments to merge into the billing system's envelope).");
         var delimiters = new Option<string>("--x12-delimiters")
         {
             Description = "The X12 element, component, repetition and segment delimiters, as four characters (default \"*:^~\").",
@@ -83,7 +84,7 @@ internal static class CodeCommand
     {
         TextWriter stderr = context.Stderr;
         IReadOnlyList<string>? files = CaseInputs.Expand(arguments, stderr);
-        RuleSet? rules = files is null ? null : CliApp.LoadRules(rulesDirectory, stderr);
+        RuleSet? rules = files is null ? null : CliApp.LoadRules(rulesDirectory, stderr, context.RuleLimits);
         StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
         return files is null || rules is null || studies is null ? ExitCodes.Unreadable : CodeWith(rules, files, context.Input, output, limits, context.RawOut, stderr, studies);
     }
@@ -96,6 +97,13 @@ internal static class CodeCommand
         {
             case OutputFormat.Json:
                 stdout.WriteLine(IntraperitonealCoding.Output.SafeText.EscapeJson(ResultJson.Serialize(results)));
+                break;
+            case OutputFormat.Jsonl:
+                foreach (CodingResult result in results)
+                {
+                    stdout.WriteLine(IntraperitonealCoding.Output.SafeText.EscapeJson(ResultJson.Serialize(result, indented: false)));
+                }
+
                 break;
             case OutputFormat.Csv:
                 ResultCsv.Write(stdout, results);

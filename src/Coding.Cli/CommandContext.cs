@@ -10,7 +10,7 @@ namespace IntraperitonealCoding.Tool;
 /// </summary>
 internal sealed class CommandContext
 {
-    public CommandContext(TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, ConsoleOptions console, ConsoleInput input, CancellationToken cancellation)
+    public CommandContext(TextWriter rawOut, TextWriter stdout, TextWriter stderr, TextWriter rawErr, bool stderrIsTerminal, ConsoleOptions console, ConsoleInput input, HostEnvironment host, CancellationToken cancellation)
     {
         RawOut = rawOut;
         Stdout = stdout;
@@ -20,6 +20,8 @@ internal sealed class CommandContext
         Console = console;
         Input = input;
         Cancellation = cancellation;
+        Host = host;
+        RuleLimits = CliApp.RuleLimits(host);
     }
 
     /// <summary>Gets standard output for machine formats (JSON, CSV, X12) and for tables, which escape what they print.</summary>
@@ -45,6 +47,12 @@ internal sealed class CommandContext
 
     /// <summary>Gets the token that stops a batch.</summary>
     public CancellationToken Cancellation { get; }
+
+    /// <summary>Gets the environment variables and today's date the commands see.</summary>
+    public HostEnvironment Host { get; }
+
+    /// <summary>Gets the limits for a rule set directory (<c>--rules</c>), raised by CODING_MAX_RULE_FILE_BYTES.</summary>
+    public ReadLimits RuleLimits { get; }
 
     /// <summary>Gets <c>--rules DIR</c>.</summary>
     public Option<DirectoryInfo?> RulesOption { get; } = new("--rules")

@@ -124,6 +124,26 @@ internal static class CommandLineChecks
         return current != root && current.Subcommands.Count > 0 && current.Action is null;
     }
 
+    /// <summary>
+    /// Whether the command line names a command whose argument is a pick list (<c>codes|drugs|…</c>) and gives nothing
+    /// else, e.g. <c>coding rules show</c>: its help, which lists the choices, answers better than "argument missing".
+    /// </summary>
+    public static bool IsBareChoice(Command root, IReadOnlyList<string> args)
+    {
+        Command current = root;
+        foreach (string arg in args)
+        {
+            if (current.Subcommands.FirstOrDefault(c => c.Name == arg) is not { } sub)
+            {
+                return false;
+            }
+
+            current = sub;
+        }
+
+        return current != root && current.Action is not null && current.Arguments.Count > 0 && current.Arguments[0].HelpName?.Contains('|', StringComparison.Ordinal) == true;
+    }
+
     /// <summary>The closest name within two edits (or one the name starts), or null.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
         => candidates.Select(c => (Name: c, Distance: Distance(name, c)))

@@ -32,7 +32,7 @@ internal static class GridCommand
     {
         TextWriter stderr = context.Stderr;
         IReadOnlyList<string>? files = CaseInputs.Expand(arguments, stderr);
-        RuleSet? rules = files is null ? null : CliApp.LoadRules(rulesDirectory, stderr);
+        RuleSet? rules = files is null ? null : CliApp.LoadRules(rulesDirectory, stderr, context.RuleLimits);
         StudyCatalogue? studies = rules is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
         if (files is null || rules is null || studies is null)
         {

@@ -69,12 +69,12 @@ internal static class ImportCommand
                 parse.GetValue(release),
                 fileBytes,
                 lineBytes);
-            return Run(request, context.Stdout, context.Stderr);
+            return Run(request, context.RuleLimits, context.Stdout, context.Stderr);
         });
         return command;
     }
 
-    internal static int Run(Request request, TextWriter stdout, TextWriter stderr)
+    internal static int Run(Request request, ReadLimits ruleLimits, TextWriter stdout, TextWriter stderr)
     {
         string[]? codes = Codes(request.Codes, stderr, out bool badCodes);
         if (badCodes)
@@ -90,13 +90,13 @@ internal static class ImportCommand
             return ExitCodes.Unreadable;
         }
 
-        RuleSet? rules = CliApp.LoadRules(request.OutDirectory, stderr);
+        RuleSet? rules = CliApp.LoadRules(request.OutDirectory, stderr, ruleLimits);
         if (rules is null)
         {
             return ExitCodes.Unreadable;
         }
 
-        ReadLimits limits = CliApp.RuleLimits().WithMaxLineBytes(request.MaxLineBytes);
+        ReadLimits limits = ruleLimits.WithMaxLineBytes(request.MaxLineBytes);
         string target = Path.Combine(request.OutDirectory.FullName, RuleTableImport.TargetFile(request.Kind));
         ImportOutcome outcome;
         try

@@ -21,7 +21,7 @@ internal static class RulesCommands
             Arity = ArgumentArity.ZeroOrOne,
         };
         var validate = new Command("validate", "Check a rule set and list every problem with file:line:column. Exit 0 when clean, 1 when not.") { validateDirectory };
-        validate.SetAction(parse => Validate(parse.GetValue(validateDirectory)!, context.Stdout, context.Stderr));
+        validate.SetAction(parse => Validate(parse.GetValue(validateDirectory)!, context.RuleLimits, context.Stdout, context.Stderr));
 
         var oldDirectory = new Argument<DirectoryInfo>("old-dir") { Description = "The current rule set directory." };
         var newDirectory = new Argument<DirectoryInfo>("new-dir") { Description = "The updated rule set directory." };
@@ -31,7 +31,7 @@ internal static class RulesCommands
             DefaultValueFactory = _ => new DirectoryInfo("examples"),
         };
         var diff = new Command("diff", "Code every case with both rule sets and print what changed, case by case (nothing when nothing changed).") { oldDirectory, newDirectory, casesOption, context.StudiesOption };
-        diff.SetAction(parse => Diff(parse.GetValue(oldDirectory)!, parse.GetValue(newDirectory)!, parse.GetValue(casesOption)!, parse.GetValue(context.StudiesOption), context.Stdout, context.Stderr));
+        diff.SetAction(parse => Diff(parse.GetValue(oldDirectory)!, parse.GetValue(newDirectory)!, parse.GetValue(casesOption)!, parse.GetValue(context.StudiesOption), context.RuleLimits, context.Stdout, context.Stderr));
 
         var schemaDirectory = new Argument<DirectoryInfo>("dir")
         {
@@ -49,7 +49,7 @@ internal static class RulesCommands
         var showPart = ChoiceOption.Argument<RulesShowPart>("what", "What to list: the codes, the drugs, the primary procedures the HIPEC time codes go with, the payer policies, or the sources of every table's rows (confirmed and to confirm).");
         var showDate = ChoiceOption.Date("--date", "The date of service to show the rules in force on (default today).");
         var show = new Command("show", "List what a rule set holds in force on a date: codes, drugs, HIPEC primaries or payer policies; or where its rows come from (sources). Default: the built-in rules, today.") { showPart, showDate, context.RulesOption };
-        show.SetAction(parse => RulesShowCommand.Run(parse.GetValue(showPart), parse.GetValue(showDate), parse.GetValue(context.RulesOption), context.Stdout, context.Stderr));
+        show.SetAction(parse => RulesShowCommand.Run(parse.GetValue(showPart), parse.GetValue(showDate) ?? context.Host.Today, parse.GetValue(context.RulesOption), context.RuleLimits, context.Stdout, context.Stderr));
 
         var exportDirectory = new Argument<DirectoryInfo>("dir") { Description = "The new rule set directory (empty or missing)." };
         var exportForce = new Option<bool>("--force") { Description = "Write into a directory that is not empty, overwriting the rule files and schemas there." };
@@ -63,7 +63,7 @@ internal static class RulesCommands
     internal const string EmbeddedOrigin = "embedded:data";
 
     /// <summary>Validates a rule set directory, or the rule set built into the library when none is given.</summary>
-    public static int Validate(DirectoryInfo? directory, TextWriter stdout, TextWriter stderr)
+    public static int Validate(DirectoryInfo? directory, ReadLimits ruleLimits, TextWriter stdout, TextWriter stderr)
     {
         if (directory is null)
         {
@@ -81,7 +81,7 @@ internal static class RulesCommands
 
         try
         {
-            RuleSet rules = RuleSet.Load(directory.FullName, CliApp.RuleLimits());
+            RuleSet rules = RuleSet.Load(directory.FullName, ruleLimits);
             stdout.WriteLine($"{directory}: rule set {rules} is valid.");
             return ExitCodes.Ready;
         }
@@ -118,10 +118,10 @@ internal static class RulesCommands
         }
     }
 
-    public static int Diff(DirectoryInfo oldDirectory, DirectoryInfo newDirectory, DirectoryInfo casesDirectory, DirectoryInfo? studiesDirectory, TextWriter stdout, TextWriter stderr)
+    public static int Diff(DirectoryInfo oldDirectory, DirectoryInfo newDirectory, DirectoryInfo casesDirectory, DirectoryInfo? studiesDirectory, ReadLimits ruleLimits, TextWriter stdout, TextWriter stderr)
     {
-        RuleSet? before = CliApp.LoadRules(oldDirectory, stderr);
-        RuleSet? after = CliApp.LoadRules(newDirectory, stderr);
+        RuleSet? before = CliApp.LoadRules(oldDirectory, stderr, ruleLimits);
+        RuleSet? after = CliApp.LoadRules(newDirectory, stderr, ruleLimits);
         IntraperitonealCoding.Research.StudyCatalogue? studies = before is null || after is null ? null : StudyCommands.LoadCatalogue(studiesDirectory, stderr);
         if (before is null || after is null || studies is null)
         {

@@ -31,15 +31,15 @@ internal enum RulesShowPart
 /// </summary>
 internal static class RulesShowCommand
 {
-    public static int Run(RulesShowPart part, DateTime? date, DirectoryInfo? rulesDirectory, TextWriter stdout, TextWriter stderr)
+    public static int Run(RulesShowPart part, DateTime date, DirectoryInfo? rulesDirectory, ReadLimits ruleLimits, TextWriter stdout, TextWriter stderr)
     {
-        RuleSet? rules = CliApp.LoadRules(rulesDirectory, stderr);
+        RuleSet? rules = CliApp.LoadRules(rulesDirectory, stderr, ruleLimits);
         if (rules is null)
         {
             return ExitCodes.Unreadable;
         }
 
-        DateTime day = (date ?? DateTime.Today).Date;
+        DateTime day = date.Date;
         if (day < rules.CoversFrom)
         {
             stderr.WriteLine($"coding: warning: the rule set codes dates of service from {Day(rules.CoversFrom)}; {Day(day)} is before that.");
@@ -111,7 +111,7 @@ internal static class RulesShowCommand
                 drug.Name,
                 drug.Code,
                 drug.BillingUnitMilligrams.ToString("0.###", CultureInfo.InvariantCulture) + " mg",
-                WireNames.Of(drug.Vial),
+                Words.Of(drug.Vial),
                 drug.SeparatelyPayable ? "paid separately" : "packaged",
                 string.Join(", ", drug.Aliases));
         }
@@ -139,9 +139,9 @@ internal static class RulesShowCommand
             table.Add(
                 policy.Id,
                 policy.FindingId,
-                WireNames.Of(policy.Severity),
-                string.Join(", ", policy.Payers.Select(p => WireNames.Of(p))),
-                string.Join(", ", policy.Procedures.Select(p => WireNames.Of(p))),
+                Words.Of(policy.Severity),
+                string.Join(", ", policy.Payers.Select(p => Words.Of(p))),
+                string.Join(", ", policy.Procedures.Select(p => Words.Of(p))),
                 policy.Source);
         }
 

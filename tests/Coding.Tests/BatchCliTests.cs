@@ -16,7 +16,7 @@ public sealed class BatchCliTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr);
+        int exit = CliApp.Run(args, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -78,7 +78,7 @@ public sealed class BatchProgressTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        int exit = CliApp.Run(new[] { "batch", input, "--out", directory.File("results.jsonl") }, stdout, stderr, stderrIsTerminal: true);
+        int exit = CliApp.Run(new[] { "batch", input, "--out", directory.File("results.jsonl") }, stdout, stderr, stderrIsTerminal: true, stdin: TextReader.Null, host: TestHost.Environment);
 
         string error = stderr.ToString();
         Assert.InRange(exit, 0, 1);

@@ -15,7 +15,7 @@ public sealed class CaseInputTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr, stdin: new StringReader(stdin));
+        int exit = CliApp.Run(args, stdout, stderr, stdin: new StringReader(stdin), host: TestHost.Environment);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

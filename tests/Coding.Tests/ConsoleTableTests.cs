@@ -212,4 +212,28 @@ public sealed class ConsoleTableTests
         ScriptedConsole.AssertFits(output, 80);
         Assert.Matches(new Regex("\u001b\\[[0-9;]*(31|91)mERROR"), output);
     }
+
+    [Fact]
+    public void Grid_AtEightyColumns_KeepsEachPaymentWhole_NeverPartsANumberFromItsUnit_AndTheItemColumnFitsItsCodes()
+    {
+        string course = Path.Combine(Paths.Examples, "pipac-course-nct04329494");
+        var (exit, output, _) = ScriptedConsole.Run(ConsoleOptions.Plain(80), "grid", Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"), Path.Combine(course, "cycle-3.yaml"), "--studies", Paths.Studies);
+        Assert.Equal(0, exit);
+        ScriptedConsole.AssertFits(output, 80);
+        Assert.Equal(3, Regex.Count(output, "insurer Q1 x1"));
+        Assert.Equal(3, Regex.Count(output, "not billable x2"));
+        Assert.DoesNotMatch(new Regex(@"per 10( {2}|$)", RegexOptions.Multiline), output);
+        Assert.Contains("\n  49320  Diagnostic", output, StringComparison.Ordinal); // the Item column is as wide as "49320"
+        Snapshot.Match(output, extension: "txt");
+    }
+
+    [Fact]
+    public void Grid_NarrowerThanEighty_PutsTheLabelUnderItsCode_AndStillFits()
+    {
+        string course = Path.Combine(Paths.Examples, "pipac-course-nct04329494");
+        var (_, output, _) = ScriptedConsole.Run(ConsoleOptions.Plain(70), "grid", Path.Combine(course, "cycle-1.yaml"), Path.Combine(course, "cycle-2.yaml"), Path.Combine(course, "cycle-3.yaml"), "--studies", Paths.Studies);
+        ScriptedConsole.AssertFits(output, 70);
+        Assert.Contains("\n  J9060 ", output, StringComparison.Ordinal);
+        Assert.Contains("\n    Cisplatin, per 10 mg ", output, StringComparison.Ordinal);
+    }
 }

@@ -259,13 +259,13 @@ public sealed class CoverageRuleTests
         Assert.Equal(new[] { "cycle 1 (2026-02-12)", "cycle 2 (2026-03-26)" }, grid.Columns);
         Assert.Equal(new[] { "sponsor x1", "not billable x1" }, grid.Rows.Single(r => r.Item == "J9000").Cells.Select(c => c!.ToString()));
         Assert.Equal(new[] { Responsibility.Sponsor, Responsibility.NotBillable }, grid.Rows.Single(r => r.Item == "J9000").Cells.Select(c => c!.Payments.Single().Responsibility));
-        Assert.True(grid.Rows.Single(r => r.Item == "J9000").DesignationChanges);
+        Assert.False(grid.Rows.Single(r => r.Item == "J9000").DesignationChanges); // sponsor-paid, then supplied free by the sponsor: both carry out "sponsor"
         Assert.Equal(new[] { "sponsor x1", "sponsor x1" }, grid.Rows.Single(r => r.Item == "96549").Cells.Select(c => c!.ToString()));
         Assert.False(grid.Rows.Single(r => r.Item == "96549").DesignationChanges);
         Assert.Equal(new[] { 1, 1 }, grid.Totals.Single(t => t.Payer == "insurer claim (medicare)").Counts);
         Assert.Equal((Responsibility.Insurer, (PayerType?)PayerType.Medicare), (grid.Totals[0].Responsibility, grid.Totals[0].BillTo));
         Assert.StartsWith("item,label,category,cycle 1 (2026-02-12),cycle 2 (2026-03-26),flag\r\n", grid.ToCsv(), StringComparison.Ordinal);
-        Assert.Contains("J9000,\"Doxorubicin, per 10 mg\",drug,sponsor x1,not billable x1,designation changes between visits\r\n", grid.ToCsv(), StringComparison.Ordinal);
+        Assert.Contains("J9000,\"Doxorubicin, per 10 mg\",drug,sponsor x1,not billable x1,\r\n", grid.ToCsv(), StringComparison.Ordinal);
     }
 
     [Fact]

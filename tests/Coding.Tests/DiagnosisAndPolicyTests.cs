@@ -122,4 +122,16 @@ public sealed class DiagnosisAndPolicyTests
     [Fact]
     public void HipecEncounter_IsSurgical_SoZ5111FirstIsTheWarning()
         => Assert.Equal("chemotherapy-encounter-not-first", CodeHipec(PayerType.Medicare, "Z51.11", "C18.1").Single(FindingIds.DiagnosisSequence).Rule);
+
+    [Fact]
+    public void TwoSequencingRulesAtTheFirstDiagnosis_GiveOneFinding_WhoseAdviceDoesNotContradictItself()
+    {
+        // Z00.6 first on a PIPAC encounter: one rule wants Z51.11 first, the other wants Z00.6 after the cancer.
+        CodingResult result = RuleSet.Default.Code(CaseFile.Read(System.IO.Path.Combine(Paths.Examples, "trial-pipac-medicare-advantage-ide.yaml")).Case!);
+        Finding finding = Assert.Single(result.Findings, f => f.Id == FindingIds.DiagnosisSequence && f.Path == "diagnoses[0]");
+        Assert.StartsWith("A PIPAC encounter is solely for chemotherapy", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("Z00.6, listed first now, is a secondary diagnosis: list it after them", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("list the cancer first", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("pipac-chemotherapy-encounter-first", finding.Rule);
+    }
 }

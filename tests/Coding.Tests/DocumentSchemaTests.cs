@@ -87,11 +87,11 @@ public sealed class DocumentSchemaTests
     {
         var schema = JObject.Parse(DocumentSchemas.Case());
         var problems = JsonSchemaCheck.Problems(JsonSchemaCheck.FromYaml("case_id: 7\ndate_of_service: 2026-3-1\nclaim: dental\npayer: medicare\ndiagnoses: [C78.6]\nsurprise: 1\n"), schema);
-        Assert.Contains("$: unknown key 'surprise'", problems);
-        Assert.Contains("$: missing 'procedure'", problems);
-        Assert.Contains(problems, p => p.StartsWith("$.case_id: Integer is not string", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("$.date_of_service: '2026-3-1' does not match", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("$.claim: \"dental\" is not one of", StringComparison.Ordinal));
+        Assert.Contains("$.surprise: false: All values fail against the false schema", problems); // additionalProperties: false
+        Assert.Contains(problems, p => p.StartsWith("$: required: ", StringComparison.Ordinal) && p.Contains("\"procedure\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("$.case_id: type: ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("$.date_of_service: pattern: ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("$.claim: enum: ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -229,13 +229,13 @@ public sealed class FaultTests
         using var temp = new TempDirectory();
         string output = temp.File("out.jsonl");
         string cli = typeof(IntraperitonealCoding.Tool.CliApp).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", $"\"{cli}\" batch - --out \"{output}\" --parallel 2")
+        var start = TestHost.Fixed(new ProcessStartInfo("dotnet", $"\"{cli}\" batch - --out \"{output}\" --parallel 2")
         {
             RedirectStandardInput = true,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
-        };
+        });
         string input = temp.File("in.jsonl");
         Assert.Equal(0, CorpusRunner.Run("generate", "500", "--seed", "11", "--out", input).Exit);
         string[] lines = File.ReadAllLines(input);
@@ -279,7 +279,7 @@ public sealed class FaultTests
         string input = temp.File("in.jsonl");
         Assert.Equal(0, CorpusRunner.Run("generate", "3000", "--seed", "4", "--out", input).Exit);
         string cli = typeof(IntraperitonealCoding.Tool.CliApp).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", $"\"{cli}\" batch \"{input}\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = TestHost.Fixed(new ProcessStartInfo("dotnet", $"\"{cli}\" batch \"{input}\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
         using var process = Process.Start(start)!;
 
         // Standard output is never read: once the pipe (64 KiB) is full the writer blocks, and one signal cannot finish the run.

@@ -105,7 +105,7 @@ public sealed class GridCourseTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(new[] { "grid", CycleFile(1), CycleFile(3), "--studies", Paths.Studies }, stdout, stderr);
+        int exit = CliApp.Run(new[] { "grid", CycleFile(1), CycleFile(3), "--studies", Paths.Studies }, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, stdout.ToString());
         Assert.Contains("not one patient's course", stderr.ToString(), StringComparison.Ordinal);

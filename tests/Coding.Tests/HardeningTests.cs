@@ -17,14 +17,34 @@ public sealed class HardeningTests
     [Fact]
     public void AnUnexpectedFailure_ExitsSeventyWithOneLine_NeverOneOrAStackTrace()
     {
+        // The case comes on standard input, so the command line quoted in the message is the same in every clone.
+        using var stdin = new StringReader(File.ReadAllText(Path.Combine(Paths.Examples, "hipec-crs-appendix-professional.yaml")));
         using var stdout = new ThrowingWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(new[] { "code", Path.Combine(Paths.Examples, "hipec-crs-appendix-professional.yaml") }, stdout, stderr);
+        int exit = CliApp.Run(new[] { "code", "-" }, stdout, stderr, stdin: stdin, host: TestHost.Environment);
         Assert.Equal(70, exit);
         string error = stderr.ToString();
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("coding: internal error while processing 'coding code ", error, StringComparison.Ordinal);
-        Assert.Contains("hipec-crs-appendix-professional.yaml'", error, StringComparison.Ordinal);
+        Assert.StartsWith("coding: internal error while processing 'coding code -': InvalidOperationException: a defect in the writer (exit 70;", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnexpectedFailure_OnACommandLineLongerThanEightyCharacters_QuotesItsStartAndSaysHowLongItWas()
+    {
+        // A path made longer than the quoted limit wherever the temporary folder is, so the cut is always exercised.
+        using var temp = new TempDirectory();
+        string folder = Directory.CreateDirectory(Path.Combine(temp.Path, new string('d', 90))).FullName;
+        string file = Path.Combine(folder, "case.yaml");
+        File.Copy(Path.Combine(Paths.Examples, "hipec-crs-appendix-professional.yaml"), file);
+        using var stdout = new ThrowingWriter();
+        using var stderr = new StringWriter();
+        int exit = CliApp.Run(new[] { "code", file }, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
+        Assert.Equal(70, exit);
+        string error = stderr.ToString();
+        string commandLine = "'coding code " + file + "'";
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("coding: internal error while processing " + commandLine[..80] + "… (" + commandLine.Length + " characters): ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 

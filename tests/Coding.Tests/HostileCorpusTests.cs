@@ -81,7 +81,7 @@ public sealed class HostileCorpusTests
         using var stderr = new StringWriter();
         byte[] bytes = File.ReadAllBytes(path);
         using var stdin = new StreamReader(new MemoryStream(bytes), SourceText.MarkedUtf8, detectEncodingFromByteOrderMarks: false);
-        int actual = CliApp.Run(new[] { "code", "-" }, stdout, stderr, stdin: stdin);
+        int actual = CliApp.Run(new[] { "code", "-" }, stdout, stderr, stdin: stdin, host: TestHost.Environment);
         CorpusRunner.AssertNoControlCharacters(stderr.ToString(), path);
         Assert.Equal(exit, actual);
         return First(stderr.ToString()) ?? "(stdout) " + First(stdout.ToString());

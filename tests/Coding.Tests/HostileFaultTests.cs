@@ -59,7 +59,7 @@ public sealed class HostileFaultTests
         Assert.Equal(0, CorpusRunner.Run("generate", "5", "--out", jsonl).Exit);
         string[] line = args.Select(a => a.Replace("{example}", Example, StringComparison.Ordinal).Replace("{course}", Path.Combine(Paths.Examples, "pipac-course-nct04329494"), StringComparison.Ordinal).Replace("{jsonl}", jsonl, StringComparison.Ordinal).Replace("{studies}", Path.Combine(Paths.Root, "studies"), StringComparison.Ordinal)).ToArray();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(line, new FailingWriter("No space left on device"), stderr, stdin: TextReader.Null);
+        int exit = CliApp.Run(line, new FailingWriter("No space left on device"), stderr, stdin: TextReader.Null, host: TestHost.Environment);
         string error = stderr.ToString();
         Assert.Equal(2, exit);
         Assert.Contains("cannot write standard output: No space left on device", error, StringComparison.Ordinal);
@@ -257,12 +257,12 @@ public sealed class HostileFaultTests
 
     private static (int Exit, string Out, string Err) Shell(string command, int timeoutMs = 60_000)
     {
-        var start = new ProcessStartInfo("/bin/bash", new[] { "-c", command.Replace("\"" + Cli + "\"", "dotnet \"" + Cli + "\"", StringComparison.Ordinal) })
+        var start = TestHost.Fixed(new ProcessStartInfo("/bin/bash", new[] { "-c", command.Replace("\"" + Cli + "\"", "dotnet \"" + Cli + "\"", StringComparison.Ordinal) })
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        };
+        });
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

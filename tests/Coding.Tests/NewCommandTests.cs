@@ -18,7 +18,7 @@ public sealed class NewCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr, stdin: new StringReader(string.Empty), terminal: terminal?.Console);
+        int exit = CliApp.Run(args, stdout, stderr, stdin: new StringReader(string.Empty), terminal: terminal?.Console, host: TestHost.Environment);
         return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
     }
 
@@ -76,10 +76,14 @@ public sealed class NewCommandTests
     [Fact]
     public void New_WithNoTerminal_PrintsTheTemplateForTodayAndSaysSo()
     {
+        // 'coding new' reads today from the clock, not from the host the test gives (NewCommand.Create): the run is
+        // bracketed by two readings, so a run across midnight cannot fail.
+        DateTime before = DateTime.Today;
         var (exit, output, error) = Run(null, "new", "pipac");
+        DateTime after = DateTime.Today;
         Assert.Equal(0, exit);
         Assert.StartsWith("# A PIPAC case to edit", output, StringComparison.Ordinal);
-        Assert.Equal(DateTime.Today, Read(output).DateOfService);
+        Assert.InRange(Read(output).DateOfService, before, after);
         Assert.Contains("no terminal to ask on", error, StringComparison.Ordinal);
     }
 
@@ -127,7 +131,8 @@ public sealed class NewCommandTests
         Assert.True(exit == 0, error + terminal.Transcript);
         string written = File.ReadAllText(temp.File("case.yaml"));
         Assert.StartsWith("# A HIPEC case written by 'coding new hipec'", written, StringComparison.Ordinal);
-        CodingCase expected = Read(CaseYaml.Write(CaseTemplate.For(ProcedureKind.Hipec, DateTime.Today), CaseYamlStyle.File));
+        // The date Enter kept is the clock's (NewCommand.Create): compare with the template of that day, not of the test's today.
+        CodingCase expected = Read(CaseYaml.Write(CaseTemplate.For(ProcedureKind.Hipec, Read(written).DateOfService), CaseYamlStyle.File));
         Assert.Equal(ResultJson.Serialize(new[] { RuleSet.Default.Code(expected) }), ResultJson.Serialize(new[] { RuleSet.Default.Code(Read(written)) }));
         Assert.Contains("wrote " + temp.File("case.yaml"), output, StringComparison.Ordinal);
         Assert.Contains("hipec-001", output, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class ReconcileTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr);
+        int exit = CliApp.Run(args, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
         return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString().Replace(Paths.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal));
     }
 
@@ -161,7 +161,7 @@ public sealed class ReconcileTests
     {
         var (exit, _, error) = Run("reconcile", "--study", StudyFilePath, Path.Combine(Paths.Examples, "study-hipec-ide-medicare-advantage.yaml"));
         Assert.Equal(2, exit);
-        Assert.Contains("STUDY105: Study 'NCT09000001' is not in the study catalogue", error, StringComparison.Ordinal);
+        Assert.Contains("STUDY105: Study 'NCT09000001' is not in the study catalog", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -217,5 +217,50 @@ public sealed class ReconcileTests
     {
         Assert.Throws<ArgumentNullException>(() => BillingGrid.Build(null!, BundledStudies.Pipac));
         Assert.Throws<ArgumentNullException>(() => BillingGrid.Build(Array.Empty<CodingResult>(), null!));
+    }
+
+    [Fact]
+    public void SponsorSuppliedDoxorubicinAtCycleThree_IsAsPlannedInTheReconciliation_AndNoDesignationChangeInTheGrid()
+    {
+        // Doxorubicin follows the aerosol (sponsor); at cycle 3 the sponsor supplied it free. Who bears the cost did not
+        // change, so both reports say so, from one computation (BilledDesignation).
+        CodingCase[] cases = Cases(Course);
+        ReconciledItem aerosol = StudyReconciliation.Reconcile(BundledStudies.Pipac, RuleSet.Default, cases).Visits.Single(v => v.Cycle == 3).Items.Single(i => i.Item == "aerosol_chemotherapy");
+        Assert.Empty(aerosol.Deviations);
+        Assert.Contains("not billable", aerosol.BilledTo);
+        BillingGridRow doxorubicin = BillingGrid.Build(cases, RuleSet.Default).Rows.Single(r => r.Item == "J9000");
+        Assert.Equal("not billable x1", doxorubicin.Cells[2]!.ToString());
+        Assert.False(doxorubicin.DesignationChanges);
+    }
+
+    [Theory]
+    [InlineData(Responsibility.Sponsor, Responsibility.NotBillable, true)]
+    [InlineData(Responsibility.NotBillable, Responsibility.Sponsor, true)]
+    [InlineData(Responsibility.Insurer, Responsibility.NotBillable, false)]
+    [InlineData(Responsibility.Insurer, Responsibility.Sponsor, false)]
+    [InlineData(Responsibility.Patient, Responsibility.NotBillable, false)]
+    public void GridAndReconciliation_AgreeOnWhichBillingsCarryOutOneDesignation(Responsibility first, Responsibility second, bool same)
+    {
+        var a = new BillingGridPayment(first, first == Responsibility.Insurer ? PayerType.Medicare : null, Array.Empty<Modifier>(), 1);
+        var b = new BillingGridPayment(second, second == Responsibility.Insurer ? PayerType.Medicare : null, Array.Empty<Modifier>(), 1);
+        Assert.Equal(same, a.SameDesignation(b));
+        bool oneDesignationForBoth = new[] { TrialDesignation.Routine, TrialDesignation.Investigational, TrialDesignation.Sponsor, TrialDesignation.NotBillable }
+            .Any(d => BilledDesignation.CarriesOut(d, first, false, first == Responsibility.Patient) && BilledDesignation.CarriesOut(d, second, false, second == Responsibility.Patient));
+        Assert.Equal(same, oneDesignationForBoth);
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void Report_FitsTheWidth_WithItemsAndDesignationsAsWords(int width)
+    {
+        var (exit, output, _) = ScriptedConsole.Run(ConsoleOptions.Plain(width), "reconcile", "--study", StudyFilePath, Path.Combine(Course, "cycle-1.yaml"), Path.Combine(Course, "cycle-2.yaml"), Path.Combine(Course, "cycle-3.yaml"));
+        Assert.Equal(0, exit);
+        ScriptedConsole.AssertFits(output, width);
+        ScriptedConsole.AssertPlain(output, asciiOnly: true);
+        Assert.DoesNotContain("not_billable", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("aerosol_chemotherapy", output, StringComparison.Ordinal);
+        Assert.Contains("STUDY001", output, StringComparison.Ordinal);
+        Snapshot.Match(output, width.ToString(System.Globalization.CultureInfo.InvariantCulture), extension: "txt");
     }
 }

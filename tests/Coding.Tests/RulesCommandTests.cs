@@ -15,7 +15,7 @@ public sealed class RulesCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr);
+        int exit = CliApp.Run(args, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
         return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
     }
 
@@ -177,7 +177,7 @@ public sealed class RulesCommandTests
 
     [Fact]
     public void RulesShow_WithoutADate_ShowsToday()
-        => Assert.Contains("in force on " + DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Run("rules", "show", "codes").Out, StringComparison.Ordinal);
+        => Assert.Contains("in force on " + TestHost.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Run("rules", "show", "codes").Out, StringComparison.Ordinal);
 
     [Fact]
     public void RulesShow_DateBeforeTheRuleSetCovers_WarnsButLists()
@@ -215,4 +215,12 @@ public sealed class RulesCommandTests
         => Assert.Throws<ArgumentException>(() => new PlainTable("a", "b").Add("1"));
 
     private static string Lf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    [Fact]
+    public void RulesShow_Alone_ListsItsChoicesAndExitsZero()
+    {
+        var (exit, output, error) = Run("rules", "show");
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("<codes|drugs|primaries|policies|sources>", output, StringComparison.Ordinal);
+    }
 }

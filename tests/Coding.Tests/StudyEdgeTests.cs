@@ -132,7 +132,7 @@ public sealed class StudyEdgeTests
         Assert.Equal(new[] { "NCT04329494", "NCT09000001" }, catalogue.Studies.Select(s => s.Nct));
         Assert.Equal(string.Empty, catalogue.Origin);
         var error = Assert.Single(CaseFile.Parse(PipacText(1).Replace("NCT04329494", "NCT01111111", StringComparison.Ordinal), "c.yaml", DocumentFormat.Yaml, ReadLimits.Default, catalogue).Errors);
-        Assert.Contains("the catalogue holds NCT04329494, NCT09000001.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the catalog holds NCT04329494, NCT09000001.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ internal static class ClaimDetails
 
             if (line.Ndc is { } ndc)
             {
-                parts.Add(string.Format(CultureInfo.InvariantCulture, "NDC {0} {1} {2}", ndc.Code.Hyphenated, WireNames.Of(ndc.Unit), ResultX12.QuantityText(ndc.Quantity)));
+                parts.Add("NDC " + ndc);
             }
 
             if (parts.Count > 0)

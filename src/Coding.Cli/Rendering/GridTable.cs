@@ -10,8 +10,8 @@ using Spectre.Console.Rendering;
 namespace IntraperitonealCoding.Tool;
 
 /// <summary>
-/// Renders a billing grid as a table fitted to the width (labels and cells wrap, items do not), with the totals per
-/// payer and the courses' error findings underneath.
+/// Renders a billing grid as a table fitted to the width (labels wrap, never inside a number and its unit; payments
+/// stay whole where they can; items never wrap), with the totals per payer and the courses' error findings underneath.
 /// </summary>
 internal static class GridTable
 {
@@ -19,6 +19,8 @@ internal static class GridTable
     private const int Gap = 2;
 
     private static readonly string[] Leading = { "Item", "Label" };
+
+    private static readonly string[] StackedLeading = { "Item" };
 
     private static readonly string[] PaymentSeparator = { "; " };
 
@@ -50,27 +52,47 @@ internal static class GridTable
 
     private static Table Table(BillingGrid grid, ConsoleOptions options)
     {
-        var rows = new List<string[]>();
-        rows.AddRange(grid.Rows.Select(r => new[] { r.DesignationChanges ? r.Item + " *" : r.Item, r.Label }.Concat(r.Cells.Select(c => c?.ToString() ?? "-")).ToArray()));
-        rows.Add(new[] { "Total lines", string.Empty }.Concat(grid.Columns.Select(_ => string.Empty)).ToArray());
-        rows.AddRange(grid.Totals.Select(t => new[] { string.Empty, t.Payer }.Concat(t.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))).ToArray()));
-        var headings = Leading.Concat(grid.Columns).ToArray();
+        var body = grid.Rows.Select(r => new GridLine(r.DesignationChanges ? r.Item + " *" : r.Item, r.Label, r.Cells.Select(c => c?.ToString() ?? "-").ToArray(), Total: false)).ToList();
+        body.Add(new GridLine(string.Empty, TotalHeading, grid.Columns.Select(_ => string.Empty).ToArray(), Total: true));
+        body.AddRange(grid.Totals.Select(t => new GridLine(string.Empty, t.Payer, t.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray(), Total: false)));
+        Plan plan = Fit(grid.Columns, body, options.Width);
 
         var table = new Table { Border = ConsoleCanvas.Border(options), UseSafeBorder = false };
-        int?[] widths = VisitWidths(headings, rows, options.Width);
-        for (int c = 0; c < headings.Length; c++)
+        var headings = (plan.Stacked ? StackedLeading : Leading).Concat(grid.Columns).ToList();
+        var widths = (plan.Stacked ? new int?[] { plan.Label } : new int?[] { null, plan.Label }).Concat(plan.Visits).ToList();
+        for (int c = 0; c < headings.Count; c++)
         {
-            table.AddColumn(new TableColumn(Cell.Of(headings[c], Cell.Heading)) { NoWrap = c == 0, Padding = new Padding(0, 0, Gap - 1, 0), Width = widths[c] });
+            table.AddColumn(new TableColumn(Cell.Of(headings[c], Cell.Heading)) { NoWrap = c == 0 && !plan.Stacked, Padding = new Padding(0, 0, Gap - 1, 0), Width = widths[c] });
         }
 
-        for (int r = 0; r < rows.Count; r++)
+        foreach (GridLine line in body)
         {
-            bool totalHeading = r == grid.Rows.Count;
-            table.AddRow(rows[r].Select((cell, c) => (IRenderable)Cell.Of(cell, totalHeading && c == 0 ? Cell.Heading : (Style?)null)).ToArray());
+            var cells = new List<IRenderable>();
+            IEnumerable<IRenderable> label = plan.Label is { } width
+                ? Wrapped.Lines(line.Label, plan.Stacked && !line.Total ? width - plan.Indent : width).Select(l => (IRenderable)Cell.Of((plan.Stacked && !line.Total ? new string(' ', plan.Indent) : string.Empty) + l, line.Total ? Cell.Heading : plan.Stacked ? Cell.Dim : (Style?)null))
+                : new IRenderable[] { Cell.Of(line.Label, line.Total ? Cell.Heading : (Style?)null) };
+            if (plan.Stacked)
+            {
+                cells.Add(new Rows(line.Item.Length == 0 ? label : label.Prepend(Cell.Of(line.Item))));
+            }
+            else
+            {
+                cells.Add(Cell.Of(line.Item));
+                cells.Add(new Rows(label));
+            }
+
+            cells.AddRange(line.Cells.Select((cell, c) => plan.Parts[c] ? new Rows(cell.Split(PaymentSeparator, StringSplitOptions.None).SelectMany(Parts).Select(p => Cell.Of(p))) : (IRenderable)Cell.Of(cell)));
+            table.AddRow(cells.ToArray());
         }
 
         return table;
     }
+
+    /// <summary>The heading of the totals, in the label column.</summary>
+    private const string TotalHeading = "Total lines";
+
+    /// <summary>How far a label is indented under its item code when the two share a column.</summary>
+    private const int StackIndent = 2;
 
     /// <summary>A visit's heading on two lines at most: the cycle, then what is in brackets (<c>cycle 2</c> / <c>(not coded)</c>).</summary>
     private static IEnumerable<string> HeadingLines(string heading)
@@ -87,35 +109,59 @@ internal static class GridTable
     }
 
     /// <summary>
-    /// When the table is wider than the width, each visit's column is made as narrow as its longest payment, so the
-    /// label column keeps the room (left to Spectre, every column would shrink alike and the labels break mid-word).
+    /// The fullest layout that fits the width, each tried in turn: item and label in columns of their own, everything
+    /// on one line; the same with the label wrapped (never inside a number and its unit) and each payment whole
+    /// (<c>insurer Q1 x1</c>); the label under the item code, payments whole; the label under the code and the units
+    /// under who pays. The item column is as wide as the widest code, no wider.
     /// </summary>
-    private static int?[] VisitWidths(string[] headings, List<string[]> rows, int width)
+    private static Plan Fit(IReadOnlyList<string> columns, List<GridLine> body, int width)
     {
-        var natural = headings.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
-        var widths = new int?[headings.Length];
-        if (1 + natural.Sum() + (Gap * headings.Length) <= width)
+        int visits = columns.Count;
+        int[] natural = Enumerable.Range(0, visits).Select(c => body.Select(l => l.Cells[c].Length).Append(columns[c].Length).Max()).ToArray();
+        int[] whole = Enumerable.Range(0, visits).Select(c => body.SelectMany(l => l.Cells[c].Split(PaymentSeparator, StringSplitOptions.None)).Concat(HeadingLines(columns[c])).Max(w => w.Length)).ToArray();
+        int[] parts = Enumerable.Range(0, visits).Select(c => body.SelectMany(l => l.Cells[c].Split(PaymentSeparator, StringSplitOptions.None)).SelectMany(Parts).Concat(HeadingLines(columns[c])).Max(w => w.Length)).ToArray();
+        int item = body.Select(l => l.Item.Length).Append(Leading[0].Length).Max();
+        int labelNatural = body.Select(l => l.Label.Length).Append(Leading[1].Length).Max();
+        int labelWord = body.Select(l => Wrapped.LongestWord(l.Label)).Append(Leading[1].Length).Max();
+        var noParts = new bool[visits];
+        var allParts = Enumerable.Repeat(true, visits).ToArray();
+
+        // A table of n columns takes the cells' widths plus two spaces a column and two at its edges.
+        int Room(int columnCount, IEnumerable<int> fixedWidths) => width - fixedWidths.Sum() - (Gap * columnCount) - 2;
+
+        if (Room(visits + 2, natural.Append(item).Append(labelNatural)) >= 0)
         {
-            return widths;
+            return new Plan(false, null, new int?[visits], noParts);
         }
 
-        // Each payment ("insurer Q1 x1") whole if the label keeps room for its longest word that way; else only who
-        // pays ("not billable") stays whole and its units may go under it.
-        int label = rows.Select(r => r[1]).Append(headings[1]).SelectMany(t => t.Split(' ')).Max(w => w.Length); // The grid always has Item and Label.
-        foreach (bool whole in new[] { true, false })
+        int label = Room(visits + 2, whole.Append(item));
+        if (label >= labelWord)
         {
-            for (int c = 2; c < headings.Length; c++)
-            {
-                var payments = rows.Select(r => r[c]).SelectMany(t => t.Split(PaymentSeparator, StringSplitOptions.None));
-                widths[c] = (whole ? payments : payments.SelectMany(Parts)).Concat(HeadingLines(headings[c])).Max(w => w.Length);
-            }
-
-            if (1 + natural[0] + label + widths.Skip(2).Sum(w => w ?? 0) + (Gap * headings.Length) <= width)
-            {
-                break;
-            }
+            return new Plan(false, Math.Min(label, labelNatural), whole.Select(w => (int?)w).ToArray(), noParts);
         }
 
-        return widths;
+        int stackedWord = Math.Max(item, body.Select(l => Wrapped.LongestWord(l.Label) + (l.Total || l.Item.Length == 0 ? 0 : StackIndent)).Max());
+        int stacked = Room(visits + 1, whole);
+        if (stacked >= stackedWord)
+        {
+            return new Plan(true, stacked, whole.Select(w => (int?)w).ToArray(), noParts);
+        }
+
+        // The narrowest terminals: the label flush under the code, as wide as what is left; a word wider than that breaks.
+        int room = Room(visits + 1, parts);
+        return new Plan(true, room, parts.Select(w => (int?)w).ToArray(), allParts) { Indent = room >= stackedWord ? StackIndent : 0 };
+    }
+
+    /// <summary>One row of the table as text: the item, its label, a cell per visit; or the totals' heading or a total.</summary>
+    private sealed record GridLine(string Item, string Label, string[] Cells, bool Total);
+
+    /// <summary>
+    /// How the table is laid out: the label under the item code or in a column of its own; the label's width (null: as
+    /// wide as it is); each visit's width; whether a visit's payments put their units on a line of their own.
+    /// </summary>
+    private sealed record Plan(bool Stacked, int? Label, int?[] Visits, bool[] Parts)
+    {
+        /// <summary>Gets how far a label is indented under its item code when the two share a column.</summary>
+        public int Indent { get; init; } = StackIndent;
     }
 }

@@ -110,7 +110,7 @@ internal static class LineTable
             Code = line.Code;
             Units = line.Units.ToString(CultureInfo.InvariantCulture);
             Modifiers = string.Join(" ", line.Modifiers);
-            Category = WireNames.Of(line.Category);
+            Category = Words.Of(line.Category);
             WhoPaysParts = WhoPaysOf(line, options.Unicode ? "→" : "->");
             WhoPays = string.Join(" ", WhoPaysParts);
             Label = line.Label;
@@ -149,7 +149,7 @@ internal static class LineTable
 
         private static string[] InsurerParts(CodeLine line, string arrow)
         {
-            string payer = line.BillTo is { } billTo ? WireNames.Of(billTo) : "?";
+            string payer = line.BillTo is { } billTo ? Words.Of(billTo) : "?";
             return line.NonCoveredCharges ? new[] { "insurer " + arrow, payer, "(non-covered)" } : new[] { "insurer " + arrow, payer };
         }
     }

@@ -97,8 +97,8 @@ internal static class ResultTable
         {
             (SafeText.Escape(result.CaseId), Cell.Heading),
             (result.DateOfService.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null),
-            (WireNames.Of(result.Claim) + " claim", null),
-            ("payer " + WireNames.Of(result.Payer), null),
+            (Words.Of(result.Claim) + " claim", null),
+            ("payer " + Words.Of(result.Payer), null),
             (result.Procedure.ToString().ToUpperInvariant(), null),
             ("rules " + SafeText.Escape(result.RulesVersion), null),
             (Cell.Readiness(result.Ready), Cell.ReadinessStyle(result.Ready)),

@@ -175,6 +175,13 @@ public sealed record DrugNdc
     /// <summary>Gets the quantity discarded, or <see langword="null"/> (then the discarded mg, when the unit is mg).</summary>
     public decimal? DiscardedQuantity { get; }
 
+    /// <summary>The record as a coder reads it: the hyphenated code, the unit's code and the quantities given (<c>16729-0288-11 MG 80, discarded 20</c>).</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString()
+        => Code.Hyphenated + " " + WireNames.Of(Unit)
+            + (Quantity is { } given ? " " + ResultX12.QuantityText(given) : string.Empty)
+            + (DiscardedQuantity is { } discarded ? ", discarded " + ResultX12.QuantityText(discarded) : string.Empty);
+
     /// <summary>
     /// Why a quantity cannot be given for an NDC, or <see langword="null"/> when it can: above zero, with at most three
     /// decimal places. A finer quantity (<c>0.0001</c>) is not a claim quantity: an output that rounded it would differ

@@ -35,8 +35,10 @@ public sealed record BillingGridRow
     public IReadOnlyList<BillingGridCell?> Cells { get; }
 
     /// <summary>
-    /// Gets a value indicating whether the item is paid differently in different visits (e.g. routine in cycle 1 and
+    /// Gets a value indicating whether the item is paid in ways no one designation allows (e.g. routine in cycle 1 and
     /// sponsor-paid in cycle 2): one protocol item has one designation for the whole course, so this needs checking.
+    /// A sponsor invoice at one visit and "not billable" at another (the sponsor supplied the drug free) is no change:
+    /// both carry out a sponsor designation, as the reconciliation says too (one computation, <c>BilledDesignation</c>).
     /// </summary>
     public bool DesignationChanges { get; }
 }

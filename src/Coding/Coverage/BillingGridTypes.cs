@@ -36,9 +36,8 @@ public sealed record BillingGridPayment
     public override string ToString()
         => Who(Responsibility) + string.Concat(TrialModifiers.Select(m => " " + m.Code)) + string.Format(CultureInfo.InvariantCulture, " x{0}", Units);
 
-    /// <summary>Whether two payments are the same designation, whatever their units.</summary>
-    internal bool SameDesignation(BillingGridPayment other)
-        => Responsibility == other.Responsibility && BillTo == other.BillTo && TrialModifiers.SequenceEqual(other.TrialModifiers);
+    /// <summary>Whether two payments can carry out one designation, whatever their units (<see cref="BilledDesignation.Same"/>).</summary>
+    internal bool SameDesignation(BillingGridPayment other) => BilledDesignation.Same(this, other);
 
     internal static string Who(Responsibility responsibility) => responsibility switch
     {

@@ -210,7 +210,7 @@ internal sealed class CoverageResolver
 
         foreach (CoverageDecision decision in missing)
         {
-            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No coverage rule for '{IntraperitonealCoding.Maintenance.WireNames.Of(decision)}' is in force on {codingCase.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "date_of_service", null);
+            context.AddFinding(FindingIds.NoRuleInForce, Severity.Error, $"No coverage rule for '{WireNames.Of(decision)}' is in force on {codingCase.DateOfService:yyyy-MM-dd} in rule set {context.Rules}.", "date_of_service", null);
         }
 
         var investigationalBilled = new List<string>();
@@ -292,7 +292,7 @@ internal sealed class CoverageResolver
                 context.AddFinding(
                     FindingIds.TrialNotQualifying,
                     Severity.Warning,
-                    $"The trial is marked as not qualifying, so it does not qualify for {IntraperitonealCoding.Maintenance.WireNames.Of(codingCase.Payer)}: no {rules.SecondaryDiagnosis}, trial number, condition code {rules.FacilityConditionCode}, value code {rules.FacilityValueCode} or {rules.RoutineModifier}/{rules.InvestigationalModifier} modifiers are added, and the lines are billed as ordinary care; routine costs may be denied as trial-related. Check the coverage analysis (Medicare: NCD 310.1; commercial: an approved trial under PHSA section 2709). [{rule?.Source}]",
+                    $"The trial is marked as not qualifying, so it does not qualify for {WireNames.Of(codingCase.Payer)}: no {rules.SecondaryDiagnosis}, trial number, condition code {rules.FacilityConditionCode}, value code {rules.FacilityValueCode} or {rules.RoutineModifier}/{rules.InvestigationalModifier} modifiers are added, and the lines are billed as ordinary care; routine costs may be denied as trial-related. Check the coverage analysis (Medicare: NCD 310.1; commercial: an approved trial under PHSA section 2709). [{rule?.Source}]",
                     "trial.qualifying",
                     rule?.Id);
             }

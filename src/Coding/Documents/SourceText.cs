@@ -94,6 +94,43 @@ internal static class SourceText
         }
     }
 
+    /// <summary>
+    /// Reads a text reader to its end, at most <paramref name="maxChars"/> characters, leaving it open; a byte order
+    /// mark decoded into the text (standard input, a reader over a file) is dropped, as a file's is.
+    /// </summary>
+    public static string? Read(TextReader reader, string displayName, long maxChars, string limitHint, out DataError? error)
+    {
+        error = null;
+        var text = new StringBuilder();
+        var block = new char[1 << 14];
+        try
+        {
+            int read;
+            while ((read = reader.Read(block, 0, block.Length)) > 0)
+            {
+                if (text.Length + (long)read > maxChars)
+                {
+                    error = new DataError(DataErrorIds.LimitExceeded, TooLargeMessage("The text", null, maxChars, limitHint), displayName, 0, 0);
+                    return null;
+                }
+
+                text.Append(block, 0, read);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            error = new DataError(DataErrorIds.Unreadable, "Cannot read the text: " + ex.Message, displayName, 0, 0);
+            return null;
+        }
+
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text.Remove(0, 1);
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Decodes UTF-8 bytes with invalid sequences marked as U+FFFF; a leading byte order mark is dropped.</summary>
     public static string Decode(byte[] bytes, int count)
     {

@@ -297,7 +297,7 @@ internal static class StrictMapper
             return "a date (YYYY-MM-DD)";
         }
 
-        return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => IntraperitonealCoding.Maintenance.WireNames.Of(type, n))) : "text";
+        return type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(n => WireNames.Of(type, n))) : "text";
     }
 
     /// <summary>
@@ -312,10 +312,10 @@ internal static class StrictMapper
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.DeclaringType != typeof(LocatedDto))
                 .ToList();
-            Properties = properties.Select((p, slot) => new DtoProperty(p, slot)).ToDictionary(p => IntraperitonealCoding.Maintenance.WireNames.ToSnakeCase(p.Name), StringComparer.Ordinal);
+            Properties = properties.Select((p, slot) => new DtoProperty(p, slot)).ToDictionary(p => WireNames.ToSnakeCase(p.Name), StringComparer.Ordinal);
             Index = properties.Select((p, slot) => (p.Name, slot)).ToDictionary(x => x.Name, x => x.slot, StringComparer.Ordinal);
-            Keys = properties.Select(p => IntraperitonealCoding.Maintenance.WireNames.ToSnakeCase(p.Name)).ToArray();
-            Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => IntraperitonealCoding.Maintenance.WireNames.ToSnakeCase(p.Name)).ToArray();
+            Keys = properties.Select(p => WireNames.ToSnakeCase(p.Name)).ToArray();
+            Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => WireNames.ToSnakeCase(p.Name)).ToArray();
             Create = () => (LocatedDto)Activator.CreateInstance(type)!;
             if (type.GetCustomAttribute<ScalarShorthandAttribute>() is { } shorthand)
             {
@@ -399,7 +399,7 @@ internal static class StrictMapper
     {
         public EnumShape(Type type)
         {
-            Values = Enum.GetNames(type).ToDictionary(n => IntraperitonealCoding.Maintenance.WireNames.Of(type, n), n => Enum.Parse(type, n), StringComparer.Ordinal);
+            Values = Enum.GetNames(type).ToDictionary(n => WireNames.Of(type, n), n => Enum.Parse(type, n), StringComparer.Ordinal);
             Choices = string.Join(", ", Values.Keys);
         }
 

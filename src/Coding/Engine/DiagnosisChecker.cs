@@ -45,6 +45,7 @@ internal static class DiagnosisChecker
                 "icd10cm");
         }
 
+        var atFirst = new List<SequencingRule>();
         foreach (var rule in context.Rules.Sequencing)
         {
             if (diagnoses.Count == 0 || (rule.Procedures.Count > 0 && !rule.Procedures.Contains(context.Case.Procedure.Kind)))
@@ -55,7 +56,7 @@ internal static class DiagnosisChecker
             bool first = diagnoses[0] == rule.Code;
             if (rule.Rule == SequencingRuleKind.NotFirstListed ? first : !first)
             {
-                context.AddFinding(FindingIds.DiagnosisSequence, rule.Severity, rule.Message, Path(0), rule.Id);
+                atFirst.Add(rule);
             }
             else if (first && rule.ThenStarting.Count > 0 && (diagnoses.Count < 2 || !rule.ThenStarting.Any(p => diagnoses[1].StartsWith(p, System.StringComparison.Ordinal))))
             {
@@ -63,7 +64,38 @@ internal static class DiagnosisChecker
             }
         }
 
+        AddFirstListedFindings(context, atFirst);
         return diagnoses;
+    }
+
+    /// <summary>
+    /// The sequencing problems with the first-listed diagnosis, as one coherent finding: when a rule names the code that
+    /// must come first (Z51.11 on a PIPAC encounter) and another says the code now first must not be (Z00.6), their
+    /// two messages would give opposite advice at one place, so the first-listed rule's message stands and the others'
+    /// codes are said to follow it as secondary diagnoses.
+    /// </summary>
+    private static void AddFirstListedFindings(CodingContext context, List<SequencingRule> rules)
+    {
+        List<SequencingRule> mustBeFirst = rules.Where(r => r.Rule == SequencingRuleKind.FirstListed).ToList();
+        if (mustBeFirst.Count != 1 || rules.Count == 1)
+        {
+            foreach (SequencingRule rule in rules)
+            {
+                context.AddFinding(FindingIds.DiagnosisSequence, rule.Severity, rule.Message, Path(0), rule.Id);
+            }
+
+            return;
+        }
+
+        SequencingRule lead = mustBeFirst[0];
+        var secondary = rules.Where(r => r != lead).ToList();
+        string codes = string.Join(" and ", secondary.Select(r => r.Code).Distinct(System.StringComparer.Ordinal));
+        string message = lead.Message + string.Format(CultureInfo.InvariantCulture, " {0}, listed first now, {1} a secondary diagnosis: list it after them ({2}).", codes, secondary.Count == 1 ? "is" : "are", string.Join(", ", secondary.Select(r => r.Id)));
+        context.AddFinding(FindingIds.DiagnosisSequence, rules.Min(r => r.Severity), message, Path(0), lead.Id);
+        foreach (SequencingRule rule in secondary)
+        {
+            context.UseRule(rule.Id); // it took part, though the finding names the lead rule
+        }
     }
 
     /// <summary>The code must be a billable ICD-10-CM code in the fiscal year of the date of service.</summary>

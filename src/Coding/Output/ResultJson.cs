@@ -105,6 +105,43 @@ public static class ResultJson
         return new ResultReadResult(sourceName, results, sink.Errors);
     }
 
+    /// <summary>
+    /// Reads stored results from a stream (a request body, a file opened elsewhere) as UTF-8, at most
+    /// <see cref="ReadLimits.MaxFileBytes"/> bytes; see <see cref="Read(string, string)"/>. The stream is read to its
+    /// end and left open.
+    /// </summary>
+    /// <param name="stream">The JSON, UTF-8 encoded.</param>
+    /// <param name="sourceName">The name to report errors under (e.g. <c>request 7</c>).</param>
+    /// <param name="limits">The size, depth and error-count limits (default <see cref="ReadLimits.Default"/>).</param>
+    /// <returns>The results, or the errors that kept them from being read; an I/O failure of the stream is one such error.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="stream"/> or <paramref name="sourceName"/> is null.</exception>
+    public static ResultReadResult Read(Stream stream, string sourceName, ReadLimits? limits = null)
+    {
+        Preconditions.CheckNotNull(stream, nameof(stream));
+        Preconditions.CheckNotNull(sourceName, nameof(sourceName));
+        limits ??= ReadLimits.Default;
+        string? json = IntraperitonealCoding.Documents.SourceText.Read(stream, sourceName, limits.MaxFileBytes, IntraperitonealCoding.Documents.SourceText.FileSizeHint, out DataError? error);
+        return json is null ? new ResultReadResult(sourceName, System.Array.Empty<CodingResult>(), new[] { error! }) : Read(json, sourceName, limits);
+    }
+
+    /// <summary>
+    /// Reads stored results from a text reader, at most <see cref="ReadLimits.MaxFileBytes"/> characters; see
+    /// <see cref="Read(string, string)"/>. The reader is read to its end and left open.
+    /// </summary>
+    /// <param name="reader">The JSON text.</param>
+    /// <param name="sourceName">The name to report errors under.</param>
+    /// <param name="limits">The size, depth and error-count limits (default <see cref="ReadLimits.Default"/>).</param>
+    /// <returns>The results, or the errors that kept them from being read; an I/O failure of the reader is one such error.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="reader"/> or <paramref name="sourceName"/> is null.</exception>
+    public static ResultReadResult Read(TextReader reader, string sourceName, ReadLimits? limits = null)
+    {
+        Preconditions.CheckNotNull(reader, nameof(reader));
+        Preconditions.CheckNotNull(sourceName, nameof(sourceName));
+        limits ??= ReadLimits.Default;
+        string? json = IntraperitonealCoding.Documents.SourceText.Read(reader, sourceName, limits.MaxFileBytes, IntraperitonealCoding.Documents.SourceText.FileSizeHint, out DataError? error);
+        return json is null ? new ResultReadResult(sourceName, System.Array.Empty<CodingResult>(), new[] { error! }) : Read(json, sourceName, limits);
+    }
+
     private static JsonTextWriter Writer(TextWriter writer, bool indented)
         => new(writer) { Formatting = indented ? Formatting.Indented : Formatting.None, CloseOutput = false, Culture = CultureInfo.InvariantCulture };
 

@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text;
 
-namespace IntraperitonealCoding.Maintenance;
+namespace IntraperitonealCoding;
 
 /// <summary>
 /// The names enumeration values have in case files, rule files and JSON results: the <see cref="EnumMemberAttribute"/>

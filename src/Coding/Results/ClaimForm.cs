@@ -117,6 +117,10 @@ public sealed record LineNdc
 
     /// <summary>Gets the quantity in <see cref="Unit"/>.</summary>
     public decimal Quantity { get; }
+
+    /// <summary>The NDC as a coder reads it on the claim: the hyphenated code, the unit's code and the quantity (<c>16729-0288-11 MG 80</c>).</summary>
+    /// <returns>The text, in the invariant culture.</returns>
+    public override string ToString() => Code.Hyphenated + " " + WireNames.Of(Unit) + " " + ResultX12.QuantityText(Quantity);
 }
 
 /// <summary>Which drug administration a drug line was coded from, the mg it stands for, and whether it is the discarded amount.</summary>

@@ -79,7 +79,7 @@ public sealed class Study
     /// <summary>Finds the item that designates a line category.</summary>
     /// <param name="category">The line category.</param>
     /// <returns>The item, or <see langword="null"/> when the study does not designate the category.</returns>
-    public StudyItem? ItemFor(LineCategory category) => Item(IntraperitonealCoding.Maintenance.WireNames.Of(category));
+    public StudyItem? ItemFor(LineCategory category) => Item(WireNames.Of(category));
 
     /// <summary>Finds the visit of a cycle in the schedule of events.</summary>
     /// <param name="cycle">The cycle number (from 1).</param>
@@ -115,7 +115,7 @@ public sealed record StudyItem
         Drug = drug;
         Designation = designation;
         Reason = reason;
-        Name = category is { } c ? IntraperitonealCoding.Maintenance.WireNames.Of(c) : drug!;
+        Name = category is { } c ? WireNames.Of(c) : drug!;
     }
 
     /// <summary>Gets the item's name as schedules list it: the line category's wire name (e.g. <c>biopsies</c>) or the drug's name.</summary>

@@ -173,13 +173,9 @@ internal sealed class VisitComparison
     /// <summary>On the insurer claim with its charges: an inpatient line kept with non-covered charges is not billed to the insurer.</summary>
     private static bool OnInsurerClaim(CodeLine line) => line.Responsibility == Responsibility.Insurer && !line.NonCoveredCharges;
 
-    /// <summary>Whether a line is billed the way its designation says (sponsor-paid and supplied free both keep it off every claim).</summary>
-    private static bool Agrees(TrialDesignation designation, PayerType payer, CodeLine line) => designation switch
-    {
-        TrialDesignation.Sponsor => line.Responsibility is Responsibility.Sponsor or Responsibility.NotBillable || line.NonCoveredCharges,
-        TrialDesignation.NotBillable => line.Responsibility == Responsibility.NotBillable || line.NonCoveredCharges,
-        _ => line.Responsibility == (payer == PayerType.SelfPay ? Responsibility.Patient : Responsibility.Insurer) && !line.NonCoveredCharges,
-    };
+    /// <summary>Whether a line is billed the way its designation says (<see cref="BilledDesignation.CarriesOut"/>, which the grid shares).</summary>
+    private static bool Agrees(TrialDesignation designation, PayerType payer, CodeLine line)
+        => BilledDesignation.CarriesOut(designation, line.Responsibility, line.NonCoveredCharges, payer == PayerType.SelfPay);
 
     private static string Shown(CodeLine line) => string.Join(" ", new[] { line.Code }.Concat(line.Modifiers.Select(m => m.Code))) + (line.Units == 1 ? string.Empty : " x" + line.Units.ToString(CultureInfo.InvariantCulture));
 

@@ -22,7 +22,7 @@ internal static class CorpusRunner
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr);
+        int exit = CliApp.Run(args, stdout, stderr, stdin: TextReader.Null, host: TestHost.Environment);
         string output = stdout.ToString();
         string error = stderr.ToString();
         string what = string.Join(" ", args);

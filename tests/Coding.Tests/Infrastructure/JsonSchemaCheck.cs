@@ -1,25 +1,45 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
+using System.Text.Json;
+using Json.Schema;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.RepresentationModel;
 
 namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>
-/// Checks a JSON value against the subset of JSON Schema (draft 2020-12) the project generates: type (one or a list),
-/// properties, required, additionalProperties false, items, enum, pattern, anyOf. No validator package restores here.
+/// Checks a JSON value against a JSON Schema (draft 2020-12) with JsonSchema.Net, a validator that passes the official
+/// JSON Schema test suite; each problem is "instance location: keyword: message" (keyword "false" for the false
+/// schema, which is what additionalProperties: false gives an unknown key).
 /// </summary>
 internal static class JsonSchemaCheck
 {
+    private static readonly ConcurrentDictionary<string, JsonSchema> Compiled = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<string> Problems(JToken value, JObject schema)
     {
-        var problems = new List<string>();
-        Check(value, schema, "$", problems);
-        return problems;
+        // Each schema text is built once, in a registry of its own (the global one refuses a second schema with one $id).
+        string text = schema.ToString(Formatting.None);
+        JsonSchema compiled = Compiled.GetOrAdd(text, t => JsonSchema.FromText(t, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+        using JsonDocument document = JsonDocument.Parse(value.ToString(Formatting.None));
+        EvaluationResults results = compiled.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return results.IsValid
+            ? Array.Empty<string>()
+            : (results.Details ?? new List<EvaluationResults> { results })
+                .Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{Location(d.InstanceLocation.ToString())}: {(e.Key.Length == 0 ? "false" : e.Key)}: {e.Value}"))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
     }
+
+    /// <summary>A JSON Pointer as the path the messages use: "" is "$", "/a/0" is "$.a[0]".</summary>
+    private static string Location(string pointer)
+        => "$" + string.Concat(pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"[{p}]" : "." + p.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)));
 
     /// <summary>A YAML document as a JSON value: plain scalars typed as YAML's core schema reads them, quoted ones as text.</summary>
     public static JToken FromYaml(string yaml)
@@ -62,81 +82,4 @@ internal static class JsonSchemaCheck
 
         return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) ? new JValue(number) : new JValue(text);
     }
-
-    private static void Check(JToken value, JObject schema, string path, List<string> problems)
-    {
-        if (schema["anyOf"] is JArray options)
-        {
-            if (!options.OfType<JObject>().Any(o => Problems(value, o).Count == 0))
-            {
-                problems.Add($"{path}: matches none of anyOf");
-            }
-
-            return;
-        }
-
-        if (schema["enum"] is JArray allowed && !allowed.Any(a => JToken.DeepEquals(a, value)))
-        {
-            problems.Add($"{path}: {value.ToString(Newtonsoft.Json.Formatting.None)} is not one of {allowed.ToString(Newtonsoft.Json.Formatting.None)}");
-            return;
-        }
-
-        if (schema["type"] is { } type)
-        {
-            var types = type is JArray list ? list.Select(t => (string)t!).ToList() : new List<string> { (string)type! };
-            if (!types.Any(t => IsType(value, t)))
-            {
-                problems.Add($"{path}: {value.Type} is not {string.Join(" or ", types)}");
-                return;
-            }
-        }
-
-        if (schema["pattern"] is { } pattern && value.Type == JTokenType.String && !Regex.IsMatch((string)value!, (string)pattern!))
-        {
-            problems.Add($"{path}: '{value}' does not match {pattern}");
-        }
-
-        if (value is JObject obj && schema["properties"] is JObject properties)
-        {
-            foreach (JProperty property in obj.Properties())
-            {
-                if (properties[property.Name] is JObject propertySchema)
-                {
-                    Check(property.Value, propertySchema, path + "." + property.Name, problems);
-                }
-                else if (schema["additionalProperties"] is JValue { Type: JTokenType.Boolean } additional && !(bool)additional)
-                {
-                    problems.Add($"{path}: unknown key '{property.Name}'");
-                }
-            }
-
-            foreach (string required in (schema["required"] as JArray)?.Select(r => (string)r!) ?? Enumerable.Empty<string>())
-            {
-                if (obj[required] is null)
-                {
-                    problems.Add($"{path}: missing '{required}'");
-                }
-            }
-        }
-
-        if (value is JArray array && schema["items"] is JObject items)
-        {
-            for (int i = 0; i < array.Count; i++)
-            {
-                Check(array[i], items, $"{path}[{i}]", problems);
-            }
-        }
-    }
-
-    private static bool IsType(JToken value, string type) => type switch
-    {
-        "object" => value.Type == JTokenType.Object,
-        "array" => value.Type == JTokenType.Array,
-        "string" => value.Type is JTokenType.String or JTokenType.Date,
-        "boolean" => value.Type == JTokenType.Boolean,
-        "integer" => value.Type == JTokenType.Integer,
-        "number" => value.Type is JTokenType.Integer or JTokenType.Float,
-        "null" => value.Type == JTokenType.Null,
-        _ => false,
-    };
 }

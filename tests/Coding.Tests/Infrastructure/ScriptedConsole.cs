@@ -9,8 +9,10 @@ namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>
 /// Runs the console in-process as if on a given terminal (or redirected), scripting what <see cref="ConsoleOptions"/>
-/// Program.cs would have worked out: width, colour, box-drawing. Spectre.Console.Testing does not restore here; the
-/// console draws through <see cref="ConsoleCanvas"/> onto the writer given, so a StringWriter is the terminal.
+/// Program.cs would have worked out: width, colour, box-drawing. The tables are drawn through <see cref="ConsoleCanvas"/>
+/// onto the TextWriter the command is given (one path for a terminal, a pipe and a file), so a StringWriter is the
+/// terminal here; Spectre.Console.Testing's TestConsole, an IAnsiConsole, has no place to plug in. It scripts the
+/// prompts of <c>coding new</c> instead (<see cref="ScriptedTerminal"/>).
 /// </summary>
 internal static class ScriptedConsole
 {
@@ -25,7 +27,7 @@ internal static class ScriptedConsole
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = CliApp.Run(args, stdout, stderr, console: console);
+        int exit = CliApp.Run(args, stdout, stderr, console: console, stdin: TextReader.Null, host: TestHost.Environment);
         return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
     }
 

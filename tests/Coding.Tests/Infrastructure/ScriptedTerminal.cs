@@ -1,51 +1,43 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using IntraperitonealCoding.Tool;
 using Spectre.Console;
+using Spectre.Console.Testing;
 
 namespace IntraperitonealCoding.Tests.Infrastructure;
 
 /// <summary>
-/// A terminal for prompt tests (Spectre.Console.Testing does not restore here): a real Spectre console writing to a
-/// string, with keys read from a queue. When the queue is empty a read gives no key, as a closed terminal does.
+/// A terminal for prompt tests: Spectre.Console.Testing's <see cref="TestConsole"/> (output recorded, keys queued),
+/// 160 columns wide, whose input, once the queued keys are used up, gives no key as a closed terminal does (the
+/// TestConsole's own input throws instead, which would read as a defect rather than the user leaving).
 /// </summary>
-internal sealed class ScriptedTerminal : IAnsiConsoleInput
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "TestConsole holds only a StringWriter; tests build terminals inline, as they did before it.")]
+internal sealed class ScriptedTerminal
 {
-    private readonly Queue<ConsoleKeyInfo> keys = new();
-    private readonly System.Text.StringBuilder transcript = new();
+    private readonly TestConsole console = new();
 
     public ScriptedTerminal(bool interactive = true, bool ansi = true)
     {
-        IAnsiConsole inner = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(new StringWriter(transcript, System.Globalization.CultureInfo.InvariantCulture)),
-            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false }, // CI detection would turn prompts off
-        });
-        inner.Profile.Width = 160;
-        Console = new PromptConsole(inner, this);
+        console.Width(160);
+        console.Profile.Capabilities.Interactive = interactive;
+        console.Profile.Capabilities.Ansi = ansi;
+        console.EmitAnsiSequences = ansi;
+        Console = new PromptConsole(console, new EndsWhenEmpty(console.Input));
     }
 
     /// <summary>Gets the console to hand to the command.</summary>
     public IAnsiConsole Console { get; }
 
     /// <summary>Gets what the prompts wrote, ANSI sequences and all.</summary>
-    public string Transcript => transcript.ToString();
+    public string Transcript => console.Output;
 
     /// <summary>Types a line and presses Enter.</summary>
     public ScriptedTerminal Type(string text)
     {
-        foreach (char c in text)
-        {
-            keys.Enqueue(new ConsoleKeyInfo(c, 0, char.IsUpper(c), false, false));
-        }
-
-        return Enter();
+        console.Input.PushTextWithEnter(text);
+        return this;
     }
 
     /// <summary>Presses Enter: keeps the value shown.</summary>
@@ -53,7 +45,7 @@ internal sealed class ScriptedTerminal : IAnsiConsoleInput
     {
         for (int i = 0; i < times; i++)
         {
-            keys.Enqueue(new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false));
+            console.Input.PushKey(ConsoleKey.Enter);
         }
 
         return this;
@@ -62,23 +54,31 @@ internal sealed class ScriptedTerminal : IAnsiConsoleInput
     /// <summary>In a list, moves from one choice to another and takes it.</summary>
     public ScriptedTerminal Pick(IList<string> choices, string from, string to)
     {
-        int steps = choices.IndexOf(to) - choices.IndexOf(from);
         if (choices.IndexOf(to) < 0 || choices.IndexOf(from) < 0)
         {
             throw new ArgumentException($"'{from}' or '{to}' is not a choice.");
         }
 
+        int steps = choices.IndexOf(to) - choices.IndexOf(from);
         for (int i = 0; i < Math.Abs(steps); i++)
         {
-            keys.Enqueue(new ConsoleKeyInfo('\0', steps > 0 ? ConsoleKey.DownArrow : ConsoleKey.UpArrow, false, false, false));
+            console.Input.PushKey(steps > 0 ? ConsoleKey.DownArrow : ConsoleKey.UpArrow);
         }
 
         return Enter();
     }
 
-    public bool IsKeyAvailable() => keys.Count > 0;
+    /// <summary>The queued keys, then no key at all: the end of input, as on a closed terminal.</summary>
+    private sealed class EndsWhenEmpty : IAnsiConsoleInput
+    {
+        private readonly TestConsoleInput keys;
 
-    public ConsoleKeyInfo? ReadKey(bool intercept) => keys.Count > 0 ? keys.Dequeue() : null;
+        public EndsWhenEmpty(TestConsoleInput keys) => this.keys = keys;
 
-    public Task<ConsoleKeyInfo?> ReadKeyAsync(bool intercept, CancellationToken cancellationToken) => Task.FromResult(ReadKey(intercept));
+        public bool IsKeyAvailable() => keys.IsKeyAvailable();
+
+        public ConsoleKeyInfo? ReadKey(bool intercept) => keys.IsKeyAvailable() ? keys.ReadKey(intercept) : null;
+
+        public Task<ConsoleKeyInfo?> ReadKeyAsync(bool intercept, CancellationToken cancellationToken) => Task.FromResult(ReadKey(intercept));
+    }
 }

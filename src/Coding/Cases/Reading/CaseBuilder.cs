@@ -115,9 +115,9 @@ internal sealed class CaseBuilder
         if (ok && study is null)
         {
             string known = studies.Studies.Count == 0
-                ? "no study catalogue was given (console: --studies DIR; library: CaseFile.Read with a StudyCatalogue)"
-                : "the catalogue" + (studies.Origin.Length == 0 ? string.Empty : " in " + studies.Origin) + " holds " + string.Join(", ", studies.Studies.Select(s => s.Nct));
-            errors.Add(DataErrorIds.StudyUnknown, $"Study '{Shown.Text(dto.Study!)}' is not in the study catalogue: {known}.", dto.At(nameof(TrialDto.Study)));
+                ? "no study catalog was given (console: --studies DIR; library: CaseFile.Read with a StudyCatalogue)"
+                : "the catalog" + (studies.Origin.Length == 0 ? string.Empty : " in " + studies.Origin) + " holds " + string.Join(", ", studies.Studies.Select(s => s.Nct));
+            errors.Add(DataErrorIds.StudyUnknown, $"Study '{Shown.Text(dto.Study!)}' is not in the study catalog: {known}.", dto.At(nameof(TrialDto.Study)));
         }
 
         return study is null ? null : new ClinicalTrial(study, payer).WithSubject(subject);

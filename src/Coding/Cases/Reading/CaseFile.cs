@@ -90,33 +90,10 @@ public static class CaseFile
         Preconditions.CheckNotNull(reader, nameof(reader));
         Preconditions.CheckNotNull(sourceName, nameof(sourceName));
         limits ??= ReadLimits.Default;
-        var text = new StringBuilder();
-        var block = new char[1 << 14];
-        try
-        {
-            int read;
-            while ((read = reader.Read(block, 0, block.Length)) > 0)
-            {
-                if (text.Length + (long)read > limits.MaxFileBytes)
-                {
-                    return new CaseReadResult(sourceName, null, new[] { new DataError(DataErrorIds.LimitExceeded, SourceText.TooLargeMessage("The text", null, limits.MaxFileBytes, SourceText.FileSizeHint), sourceName, 0, 0) });
-                }
-
-                text.Append(block, 0, read);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            return new CaseReadResult(sourceName, null, new[] { new DataError(DataErrorIds.Unreadable, "Cannot read the text: " + ex.Message, sourceName, 0, 0) });
-        }
-
-        // A byte order mark decoded into the text (standard input, a reader over a file) is dropped, as a file's is.
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text.Remove(0, 1);
-        }
-
-        return Parse(text.ToString(), sourceName, format, limits, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty);
+        string? text = SourceText.Read(reader, sourceName, limits.MaxFileBytes, SourceText.FileSizeHint, out DataError? error);
+        return text is null
+            ? new CaseReadResult(sourceName, null, new[] { error! })
+            : Parse(text, sourceName, format, limits, studies ?? IntraperitonealCoding.Research.StudyCatalogue.Empty);
     }
 
     /// <summary>Reads a case from text.</summary>
