@@ -195,7 +195,8 @@ public sealed class HipecRuleTests
     [InlineData("2026-10-01", true)]
     public void InpatientCodeValidity_FollowsTheDischargeDatesFiscalYear(string discharge, bool invalid)
     {
-        using var rules = RuleFixture.CopyOfDefault(("icd10pcs.yaml", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, source: pcs-keyed }", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, effective_to: 2026-09-30, source: pcs-keyed }"));
+        using var rules = RuleFixture.CopyOfDefault(("icd10pcs.yaml", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, source: pcs-keyed }", "{ code: 0DTU0ZZ, billable: true, effective_from: 2019-10-01, effective_to: 2026-09-30, source: pcs-keyed }"),
+            ("codes.yaml", "code: \"0DTU0ZZ\", label: \"Resection of omentum, open\", effective_from: 2020-01-01,", "code: \"0DTU0ZZ\", label: \"Resection of omentum, open\", effective_from: 2020-01-01, effective_to: 2026-09-30,"));
         var c = new CodingCase("ip", new DateTime(2026, 9, 25), ClaimType.FacilityInpatient, PayerType.Medicare, null, new[] { "C18.1", "C78.6" }, WithPcs("0DTU0ZZ"), null, null, new ClaimDetails(DateTime.Parse(discharge, System.Globalization.CultureInfo.InvariantCulture)));
         var result = RuleSet.Load(rules.Directory).Code(c);
         Assert.Equal(invalid, result.FindingIds().Contains(FindingIds.PcsCodeInvalid));
@@ -204,6 +205,19 @@ public sealed class HipecRuleTests
             Assert.Contains("fiscal year 2027, which the discharge date falls in", result.Single(FindingIds.PcsCodeInvalid).Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void OperativeReportPcsCodes_CarryTheirLabelFromTheCodeTable_OrSayWhereTheyCameFrom()
+    {
+        var c = new CodingCase("ip", new DateTime(2026, 3, 14), ClaimType.FacilityInpatient, PayerType.Commercial, null, new[] { "C18.1", "C78.6" }, WithPcs("0DBW0ZZ", "0DJW4ZZ"), null, null, new ClaimDetails(new DateTime(2026, 3, 20)));
+        var labels = RuleSet.Default.Code(c).Lines.Where(l => l.System == CodeSystem.Icd10Pcs).Select(l => (l.Code, l.Label, l.Rule)).ToArray();
+        Assert.Equal(("0DBW0ZZ", "Excision of peritoneum, open", "hipec-pcs"), labels[0]);
+        Assert.Equal(("0DJW4ZZ", "Procedure from the operative report", "hipec-pcs"), labels[1]);
+    }
+
+    [Fact]
+    public void PrimarySurgeryLine_NamesItsOwnRule_NotTheTimeRule()
+        => Assert.Equal(new[] { ("49188", "hipec-primary-surgery"), ("96547", "hipec-time-units"), ("96548", "hipec-time-units") }, Code(Case(Hipec(90))).Lines.Select(l => (l.Code, l.Rule)));
 
     [Fact]
     public void OutpatientFacilityClaim_CarriesCpt()

@@ -10,7 +10,7 @@ namespace IntraperitonealCoding;
 /// </summary>
 public sealed record ClinicalTrial
 {
-    /// <summary>Creates a trial enrolment.</summary>
+    /// <summary>Creates a trial enrollment.</summary>
     /// <param name="nct">The ClinicalTrials.gov number as documented (normally <c>NCT</c> + 8 digits; a malformed one is a finding).</param>
     /// <param name="qualifying">Whether the trial qualifies under Medicare's clinical trial policy (NCD 310.1).</param>
     /// <param name="ide">The investigational device exemption number for a device study, or <see langword="null"/>.</param>
@@ -39,7 +39,7 @@ public sealed record ClinicalTrial
     }
 
     /// <summary>
-    /// Creates the enrolment of a patient in a study whose coverage analysis is a <see cref="IntraperitonealCoding.Research.Study"/>: the NCT
+    /// Creates the enrollment of a patient in a study whose coverage analysis is a <see cref="IntraperitonealCoding.Research.Study"/>: the NCT
     /// and IDE numbers, the designations and whether the trial qualifies for the patient's payer all come from the study.
     /// </summary>
     /// <param name="study">The study.</param>
@@ -67,7 +67,7 @@ public sealed record ClinicalTrial
     /// <summary>Gets the patient's study subject (participant) identifier, or <see langword="null"/>; reconciliation groups visits by it.</summary>
     public string? Subject { get; private init; }
 
-    /// <summary>Gives the same enrolment for a study subject (participant) identifier.</summary>
+    /// <summary>Gives the same enrollment for a study subject (participant) identifier.</summary>
     /// <param name="subject">The subject identifier, or <see langword="null"/> for none (blank counts as none).</param>
     /// <returns>A copy with <see cref="Subject"/> set.</returns>
     public ClinicalTrial WithSubject(string? subject) => this with { Subject = string.IsNullOrWhiteSpace(subject) ? null : subject!.Trim() };

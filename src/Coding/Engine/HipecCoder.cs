@@ -142,7 +142,7 @@ internal static class HipecCoder
 
             if (!context.IsInpatient)
             {
-                context.AddLine(CodeSystem.Cpt, code, procedure?.Label ?? "Primary surgery (as documented)", 1, null, LineCategory.PrimarySurgery, rule, System.Array.Empty<string>(), null);
+                context.AddLine(CodeSystem.Cpt, code, procedure?.Label ?? "Primary surgery (as documented)", 1, null, LineCategory.PrimarySurgery, rules.PrimarySurgeryRule, System.Array.Empty<string>(), null);
             }
         }
 

@@ -11,6 +11,7 @@ namespace IntraperitonealCoding.Engine;
 /// </summary>
 internal static class PcsProcedureLines
 {
+    /// <summary>The label of a case's PCS code that codes.yaml does not describe.</summary>
     private const string Label = "Procedure from the operative report";
 
     /// <summary>The rule's lines and the case's own, in the order the rule data's principal-procedure rule says.</summary>
@@ -26,6 +27,20 @@ internal static class PcsProcedureLines
             LineTemplates.Apply(context, rule, biopsies);
             Add(context, rule.Id);
         }
+    }
+
+    /// <summary>The code's own label from codes.yaml when it has one on the date of service, else a generic one.</summary>
+    private static string LabelOf(CodingContext context, string code)
+    {
+        foreach (CodeDefinition definition in context.Rules.Codes)
+        {
+            if (definition.System == CodeSystem.Icd10Pcs && definition.Code == code && definition.Period.Contains(context.Case.DateOfService))
+            {
+                return definition.Label;
+            }
+        }
+
+        return Label;
     }
 
     private static void Add(CodingContext context, string ruleId)
@@ -57,7 +72,7 @@ internal static class PcsProcedureLines
                     break;
             }
 
-            context.AddLine(CodeSystem.Icd10Pcs, code, Label, 1, null, LineCategory.PrimarySurgery, ruleId, System.Array.Empty<string>(), null);
+            context.AddLine(CodeSystem.Icd10Pcs, code, LabelOf(context, code), 1, null, LineCategory.PrimarySurgery, ruleId, System.Array.Empty<string>(), null);
         }
     }
 }

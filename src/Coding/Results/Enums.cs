@@ -46,7 +46,7 @@ public enum Severity
     /// <summary>The claim must not go out until this is resolved; the result is not ready.</summary>
     Error = 0,
 
-    /// <summary>The claim can go out, but a coder should look (likely denial, prior authorisation, unusual value).</summary>
+    /// <summary>The claim can go out, but a coder should look (likely denial, prior authorization, unusual value).</summary>
     Warning = 1,
 
     /// <summary>Something the coder should know; no action needed.</summary>

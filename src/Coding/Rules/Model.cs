@@ -99,6 +99,9 @@ internal sealed record HipecRules(
 {
     /// <summary>Gets the tumor-excision band rules, by period (none before CPT 2025).</summary>
     public IReadOnlyList<TumorExcisionRule> TumorExcision { get; init; } = Array.Empty<TumorExcisionRule>();
+
+    /// <summary>Gets the id of the rule a primary-surgery line names: the case's code reported as given, after the code-set and add-on checks.</summary>
+    public string PrimarySurgeryRule { get; init; } = "";
 }
 
 /// <summary>One band of a tumor-excision rule: its code covers sums up to and including <see cref="UpToCm"/> (null: no upper end).</summary>

@@ -72,6 +72,7 @@ internal sealed partial class RuleSetBuilder
         }
 
         ClaimRuleId(file.Temperature.Id, sink, file.Temperature.At(nameof(file.Temperature.Id)));
+        ClaimRuleId(file.PrimarySurgeryRule, sink, file.At(nameof(file.PrimarySurgeryRule)));
         CheckNotes(new[] { file.InpatientSurgeryNote }, sink, file.At(nameof(file.InpatientSurgeryNote)));
         PlausibleRange? perfusion = null;
         if (file.Perfusion is { } plausiblePerfusion)
@@ -83,6 +84,7 @@ internal sealed partial class RuleSetBuilder
         return new HipecRules(file.Temperature.Id, hyperthermic, plausible, file.Temperature.Source, Freeze(timeRules.Select(t => t.Item)), file.InpatientSurgeryNote, file.InpatientCaseProcedures, inpatient, perfusion)
         {
             TumorExcision = BuildTumorExcision(file.TumorExcision, sink),
+            PrimarySurgeryRule = file.PrimarySurgeryRule,
         };
 
         static TimeUnit? Unit(TimeUnitDto? dto) => dto is null ? null : new TimeUnit(dto.Code, dto.Minutes);

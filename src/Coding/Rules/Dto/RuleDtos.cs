@@ -82,6 +82,7 @@ internal sealed class HipecFileDto : LocatedDto
 {
     [RequiredKey] public HipecTemperatureDto Temperature { get; set; } = new();
     [RequiredKey] public List<TimeCodingDto> TimeCoding { get; set; } = new();
+    [RequiredKey] public string PrimarySurgeryRule { get; set; } = "";
     [RequiredKey] public string InpatientSurgeryNote { get; set; } = "";
     [RequiredKey] public CaseProceduresOrder InpatientCaseProcedures { get; set; }
     [RequiredKey] public List<LineRuleDto> Inpatient { get; set; } = new();
