@@ -103,7 +103,7 @@ public sealed class ExampleCaseTests
             if (result.Claim == ClaimType.FacilityInpatient)
             {
                 // POA is the ninth component of each diagnosis composite; a POA-exempt code has none.
-                Assert.Equal(result.ClaimForm.PresentOnAdmission.Select(p => p is null ? null : IntraperitonealCoding.Maintenance.WireNames.Of(p.Value)), diagnoses.Select(c => c.Length >= 9 ? c[8] : null));
+                Assert.Equal(result.ClaimForm.PresentOnAdmission.Select(p => p is null ? null : WireNames.Of(p.Value)), diagnoses.Select(c => c.Length >= 9 ? c[8] : null));
                 Assert.Equal(result.ClaimForm.AdmittingDiagnosis?.Replace(".", string.Empty, System.StringComparison.Ordinal), segments.SelectMany(s => s.Id == "HI" ? Enumerable.Range(1, s.Count).Select(e => s.Components(e)) : Enumerable.Empty<string[]>()).SingleOrDefault(c => c[0] == "ABJ")?[1]);
                 Assert.Equal(result.ClaimForm.AdmissionDate?.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), segments.SingleOrDefault(s => s.Id == "DTP" && s[1] == "435")?[3]);
             }

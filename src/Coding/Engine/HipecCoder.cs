@@ -196,7 +196,7 @@ internal static class HipecCoder
             context.AddFinding(
                 FindingIds.ApproachMismatch,
                 Severity.Warning,
-                $"{procedure.Code} ({procedure.Label}) is a{(procedure.Approach == SurgicalApproach.Open ? "n open" : " laparoscopic")} procedure code, but the case's approach is {IntraperitonealCoding.Maintenance.WireNames.Of(hipec.Approach)}. Use the code for the approach actually used (a laparoscopic procedure with no code of its own is reported with the unlisted laparoscopy code).",
+                $"{procedure.Code} ({procedure.Label}) is a{(procedure.Approach == SurgicalApproach.Open ? "n open" : " laparoscopic")} procedure code, but the case's approach is {WireNames.Of(hipec.Approach)}. Use the code for the approach actually used (a laparoscopic procedure with no code of its own is reported with the unlisted laparoscopy code).",
                 PrimaryPath(index),
                 null);
         }

@@ -34,7 +34,7 @@ internal static class SurgeonRoles
             context.AddFinding(
                 FindingIds.AddOnByAssistant,
                 Severity.Warning,
-                $"The HIPEC codes are add-on codes of the surgeon who did the primary procedure; this claim is an assisting practitioner's ({IntraperitonealCoding.Maintenance.WireNames.Of(role)}). Report them only if this practitioner did the perfusion, and check that the surgeon's claim does not carry them too.",
+                $"The HIPEC codes are add-on codes of the surgeon who did the primary procedure; this claim is an assisting practitioner's ({WireNames.Of(role)}). Report them only if this practitioner did the perfusion, and check that the surgeon's claim does not carry them too.",
                 "surgeon_role",
                 null);
         }

@@ -114,7 +114,7 @@ internal sealed partial class RuleSetBuilder
 
             if (roles.Any(r => r.Role == dto.Role))
             {
-                sink.Add(DataErrorIds.DuplicateDefinition, $"Surgeon role '{IntraperitonealCoding.Maintenance.WireNames.Of(dto.Role)}' is given twice.", dto.At(nameof(dto.Role)));
+                sink.Add(DataErrorIds.DuplicateDefinition, $"Surgeon role '{WireNames.Of(dto.Role)}' is given twice.", dto.At(nameof(dto.Role)));
             }
 
             CheckNotes(dto.Notes, sink, dto.At(nameof(dto.Notes)));
