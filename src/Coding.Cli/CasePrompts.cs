@@ -23,7 +23,7 @@ internal sealed class CasePrompts
     private static readonly char[] ListSeparators = { ',', ';', ' ', '\t' };
     private static readonly string Professional = WireNames.Of(ClaimType.Professional);
     private static readonly string Inpatient = WireNames.Of(ClaimType.FacilityInpatient);
-    private static readonly string[] DoseUnits = { "mg/m²", "mg" };
+    private static readonly string[] DoseUnits = { "mg per m²", "mg" };
     private static readonly Regex DiagnosisWithoutDot = new(@"^[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private readonly IAnsiConsole console;
     private readonly RuleSet rules;
@@ -293,7 +293,7 @@ internal sealed class CasePrompts
     /// <summary>Trial items: any number of the items the rules know.</summary>
     private void ChooseItems(string question, Func<IReadOnlyList<string>, CaseDraft> apply)
     {
-        IReadOnlyList<string> items = steps.Choices(Markup.Escape(question) + ":", Names<LineCategory>(), a => Verdict(apply(Split(a))));
+        IReadOnlyList<string> items = steps.Choices(Markup.Escape(question), Names<LineCategory>(), a => Verdict(apply(Split(a))));
         draft = apply(items);
         steps.Note($"{Markup.Escape(question)}: [bold]{Markup.Escape(items.Count == 0 ? "none" : string.Join(", ", items))}[/]");
     }
@@ -313,7 +313,7 @@ internal sealed class CasePrompts
     private void Ask(string question, string? current, bool optional, Func<string?, CaseDraft> apply, Func<string, string?>? form = null)
     {
         string answer = steps.Text(
-            Markup.Escape(question) + (optional ? " [grey](optional)[/]" : string.Empty) + ":",
+            Markup.Escape(question) + (optional ? " [grey](optional)[/]" : string.Empty) + (current is null ? ":" : string.Empty), // Spectre adds it after the value Enter keeps.
             current,
             optional,
             typed => Normalize(typed, optional) is { } given && form?.Invoke(given) is { } wrong ? ValidationResult.Error(wrong) : Verdict(apply(Normalize(typed, optional))));
@@ -325,7 +325,7 @@ internal sealed class CasePrompts
     {
         while (true)
         {
-            string chosen = steps.Choice(Markup.Escape(question) + ":", choices);
+            string chosen = steps.Choice(Markup.Escape(question), choices);
             ValidationResult verdict = Verdict(apply(chosen));
             steps.Note($"{Markup.Escape(question)}: [bold]{Markup.Escape(chosen)}[/]");
             if (verdict.Successful)

@@ -78,7 +78,7 @@ internal sealed class PromptSteps
         => Answer(() =>
         {
             string chosen = console.Profile.Capabilities.Ansi
-                ? console.Prompt(new SelectionPrompt<string>().Title(question).AddChoices(choices).AddChoices(BackChoice).UseConverter(Markup.Escape).PageSize(Math.Max(3, Math.Min(choices.Count + 1, 12))))
+                ? console.Prompt(new SelectionPrompt<string>().Title(question + ":").AddChoices(choices).AddChoices(BackChoice).UseConverter(Markup.Escape).PageSize(Math.Max(3, Math.Min(choices.Count + 1, 12))))
                 : console.Prompt(new TextPrompt<string>(question).AddChoices(choices.Append(Back)).DefaultValue(choices[0]));
             return chosen == BackChoice ? Back : chosen;
         });
@@ -90,12 +90,13 @@ internal sealed class PromptSteps
         {
             if (!console.Profile.Capabilities.Ansi)
             {
-                var typed = new TextPrompt<string>(question + " (" + string.Join(", ", choices) + ")").AllowEmpty();
+                console.MarkupLine("[grey]Items: " + Markup.Escape(string.Join(", ", choices)) + " (Enter alone for none).[/]");
+                var typed = new TextPrompt<string>(question + " [grey](optional)[/]:").AllowEmpty();
                 typed.Validate(a => a.Trim() == Back ? ValidationResult.Success() : validateTyped(a));
                 return console.Prompt(typed);
             }
 
-            var prompt = new MultiSelectionPrompt<string>().Title(question).NotRequired().AddChoices(choices).AddChoices(BackChoice).UseConverter(Markup.Escape)
+            var prompt = new MultiSelectionPrompt<string>().Title(question + ":").NotRequired().AddChoices(choices).AddChoices(BackChoice).UseConverter(Markup.Escape)
                 .PageSize(Math.Max(3, Math.Min(choices.Count + 1, 12))).InstructionsText("[grey](space marks an item, Enter takes the marked; none: Enter)[/]");
             List<string> marked = console.Prompt(prompt);
             return marked.Contains(BackChoice) ? Back : string.Join(", ", marked);

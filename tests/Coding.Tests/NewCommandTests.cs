@@ -33,7 +33,7 @@ public sealed class NewCommandTests
 
     private static readonly string[] Approaches = { "open", "laparoscopic" };
     private static readonly string[] Drugs = RuleSet.Default.InForceOn(Day).Drugs.Select(d => d.Name).ToArray();
-    private static readonly string[] DoseUnitsOf = { "mg/m²", "mg" };
+    private static readonly string[] DoseUnitsOf = { "mg per m²", "mg" };
     private static readonly string[] NdcUnits = { "UN", "ML", "MG" };
     private static readonly string[] Items = Enum.GetValues<LineCategory>().Select(v => WireNames.Of(v)).ToArray();
 
@@ -172,7 +172,7 @@ public sealed class NewCommandTests
     {
         var terminal = new ScriptedTerminal().Enter(2).Enter().Pick(Payers, "medicare", "commercial").Enter(2)
             .Enter() // body surface area: left out, not 1.9
-            .Type("C18.1 C78.6").Enter().Type("58953").Enter(3).Type("90").Type("y").Enter().Pick(DoseUnitsOf, "mg/m²", "mg").Type("60").Enter().Type("n").Enter();
+            .Type("C18.1 C78.6").Enter().Type("58953").Enter(3).Type("90").Type("y").Enter().Pick(DoseUnitsOf, "mg per m²", "mg").Type("60").Enter().Type("n").Enter();
 
         var (exit, output, error) = Run(terminal, "new", "hipec");
 
@@ -241,16 +241,19 @@ public sealed class NewCommandTests
         terminal = inpatient ? terminal.Type("2026-03-13").Enter() : terminal.Enter();
         terminal.Enter().Type("1.9").Type("C18.1");
         terminal = inpatient ? terminal.Type("C18.1").Type("Y") : terminal;
-        terminal.Type("open").Type("49188").Type("14.5").Enter(2).Type("90").Type("y").Type("mitomycin").Type("mg").Type("60").Type("80")
+        terminal.Type("open").Type("49188").Type("14.5").Enter(2).Type("90");
+        terminal = inpatient ? terminal.Type("0DBW0ZZ") : terminal;
+        terminal.Type("y").Type("mitomycin").Type("mg").Type("60").Type("80")
             .Type("1234-5678-90").Type("MG").Enter().Type("n").Type("y").Type("NCT01234567").Type("y").Type("hipec").Enter().Enter();
-        terminal = inpatient ? terminal.Enter() : terminal;
 
         var (exit, _, error) = Run(terminal, "new", "hipec");
 
         Assert.True(exit is 0 or 1, error + terminal.Transcript);
         string[] lines = terminal.Transcript.Split('\n').Select(l => l.TrimEnd('\r').Trim()).ToArray();
+        Assert.Contains(lines, l => l.StartsWith("Patient control number (optional):", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Items the sponsor pays (optional):", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => Regex.IsMatch(l, @"^(\(optional\))?:"));
-        Assert.All(lines.Where(l => l.Contains(':', StringComparison.Ordinal) && !l.StartsWith("Drugs the rules know", StringComparison.Ordinal)), l => Assert.True(char.IsUpper(l[0]) || l.StartsWith("DATA", StringComparison.Ordinal), l));
+        Assert.All(lines.Where(l => l.Contains(':', StringComparison.Ordinal)), l => Assert.True(char.IsUpper(l[0]) || l.StartsWith("DATA", StringComparison.Ordinal), l));
     }
 
     [Fact]
@@ -308,12 +311,11 @@ public sealed class NewCommandTests
         var terminal = new ScriptedTerminal().Enter(2).Pick(Claims, "professional", "facility_outpatient").Pick(Payers, "medicare", "commercial")
             .Type("<").Enter().Enter(); // back to the payer: the list starts at medicare again
 
-        var (exit, _, error) = Run(terminal, "new", "hipec");
+        var (exit, _, _) = Run(terminal, "new", "hipec");
 
         Assert.Equal(2, exit);
         Assert.Contains("Payer: commercial", Plain(terminal.Transcript), StringComparison.Ordinal);
         Assert.Contains("Payer: medicare", Plain(terminal.Transcript), StringComparison.Ordinal);
-        _ = error;
     }
 
     [Fact]
@@ -328,7 +330,8 @@ public sealed class NewCommandTests
 
         Assert.True(exit == 0, error + terminal.Transcript + output);
         Assert.Contains("[READY]", output, StringComparison.Ordinal);
-        Assert.All(Written(output).Procedure.Drugs, d => Assert.NotNull(d.Ndc));
+        Assert.Contains("medicaid requires the NDC", terminal.Transcript, StringComparison.Ordinal);
+        Assert.Equal(2, Written(output).Procedure.Drugs.Count(d => d.Ndc is not null));
     }
 
     [Fact]
@@ -403,8 +406,7 @@ public sealed class NewCommandTests
     [Fact]
     public void New_TumorExcisionCode_AsksForTheSumOfTheTumorLengths_AndTheReaderChecksIt()
     {
-        var terminal = HipecUpToTheDrugs(new ScriptedTerminal()).Type("n").Enter();
-        terminal = new ScriptedTerminal()
+        var terminal = new ScriptedTerminal()
             .Enter(2).Enter().Pick(Payers, "medicare", "commercial").Type("21").Enter()
             .Type("1.9").Type("C18.1").Enter().Type("49187").Type("5.05").Type("7.5") // a length finer than the bands is refused
             .Enter(3).Type("90").Type("n").Enter();
