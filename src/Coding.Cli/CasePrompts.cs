@@ -48,7 +48,7 @@ internal sealed class CasePrompts
     /// <exception cref="PromptsEndedException">The input ended before the last answer.</exception>
     public CaseDraft Run()
     {
-        console.MarkupLine($"[bold]A new {WireNames.Of(draft.Kind).ToUpperInvariant()} case.[/] Each answer is checked as the case reader checks a file. Enter keeps a value in (brackets); [bold]-[/] leaves an optional value out; [bold]<[/] goes back one question.");
+        console.MarkupLine($"[bold]A new {WireNames.Of(draft.Kind).ToUpperInvariant()} case.[/] Each answer is checked as the case reader checks a file. Enter keeps a value shown in parentheses (the case id and the date have one); [bold]-[/] leaves an optional value out; [bold]<[/] goes back one question.");
         return steps.Run(() =>
         {
             draft = start;

@@ -42,6 +42,7 @@ internal sealed class PromptSteps
             {
                 // The answers given before the question where '<' was typed, less the last: that question is asked again.
                 answers.RemoveAt(answers.Count - 1);
+                console.MarkupLine("[grey]Back one question.[/]");
             }
         }
     }

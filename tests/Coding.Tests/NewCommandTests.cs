@@ -305,6 +305,20 @@ public sealed class NewCommandTests
     }
 
     [Fact]
+    public void New_BackEntryOfAnArrowList_AsksThePreviousQuestionAgain()
+    {
+        var terminal = new ScriptedTerminal().Enter(2)
+            .Pick(Claims.Append("< back: the previous question").ToList(), "professional", "< back: the previous question") // back from the claim to the date
+            .Type("2026-03-10").Enter().Pick(Payers, "medicare", "commercial").Enter(2)
+            .Type("1.9").Type("C18.1").Enter().Type("58953").Enter(3).Type("90").Type("n").Enter();
+
+        var (exit, output, error) = Run(terminal, "new", "hipec");
+
+        Assert.True(exit is 0 or 1, error + terminal.Transcript);
+        Assert.Equal(new DateTime(2026, 3, 10), Written(output).DateOfService);
+    }
+
+    [Fact]
     public void New_PickLists_StartAtTheirFirstEntryEveryTime()
     {
         // Enter on each list takes its first entry, whatever was picked before going back.
@@ -455,6 +469,17 @@ public sealed class NewCommandTests
         CodingCase written = Written(output);
         Assert.Equal((ClaimType.FacilityOutpatient, PayerType.Commercial), (written.Claim, written.Payer));
     }
+
+    [Theory]
+    [InlineData("c786", "C78.6")]
+    [InlineData("C78.6", "C78.6")]
+    [InlineData("c78.6", "C78.6")]
+    [InlineData("z5111", "Z51.11")]
+    [InlineData("c18", "C18")]
+    [InlineData("49188", "49188")]
+    [InlineData("c78x", "C78.X")]
+    public void Diagnosis_IsUpperCase_AndDottedAfterTheCategoryWhenTypedWithoutIt(string typed, string written)
+        => Assert.Equal(written, CasePrompts.Diagnosis(typed));
 
     [Theory]
     [InlineData("41.5 42.5", "41.5", "42.5")]
