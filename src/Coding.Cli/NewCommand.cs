@@ -81,6 +81,7 @@ internal static class NewCommand
         stdout.Flush();
         CodingResult result = rules.Code(read.Case);
         ResultTable.Write(rawOut, new[] { result }, console);
+        rawOut.Flush(); // The table first, then what the rules added.
         SayWhatTheEngineAdded(read.Case, result, stdout);
         return result.Ready ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
     }
