@@ -107,8 +107,11 @@ internal enum DoseUnit
     Milligrams,
 }
 
-/// <summary>A drug as typed.</summary>
-internal sealed record DrugDraft(string Name, DoseUnit Unit, string Dose, string? OpenedMg = null);
+/// <summary>A drug as typed; <paramref name="Ndc"/> when the payer needs the product's code.</summary>
+internal sealed record DrugDraft(string Name, DoseUnit Unit, string Dose, string? OpenedMg = null, NdcDraft? Ndc = null);
+
+/// <summary>A drug's National Drug Code as typed: the code, its unit (<c>UN</c>, <c>ML</c>, <c>MG</c>, …) and the quantities, when not worked out from the dose.</summary>
+internal sealed record NdcDraft(string Code, string Unit, string? Quantity = null, string? DiscardedQuantity = null);
 
 /// <summary>A trial block as typed: either the study (its file gives the rest) or the trial's own number and lists.</summary>
 internal sealed record TrialDraft

@@ -6,7 +6,8 @@ namespace IntraperitonealCoding.Tool;
 /// <summary>
 /// The case <c>coding new</c> starts from: a complete case that reads and codes as it stands (the bundled examples
 /// examples/hipec-crs-appendix-professional.yaml and examples/pipac-outpatient-biopsies-medicare.yaml, dated the day
-/// it is written). It is the template printed when there is no one to ask, and each prompt's default.
+/// it is written). It is the template printed when there is no one to ask, a file to edit, so its example values stay;
+/// the prompts start from it only to keep the draft readable, and offer none of its clinical values as a default.
 /// </summary>
 internal static class CaseTemplate
 {

@@ -159,11 +159,23 @@ internal static class CaseYaml
             DrugDraft drug = drugs[i];
             string dose = drug.Unit == DoseUnit.Milligrams ? "dose_mg" : "dose_mg_per_m2";
             string opened = drug.OpenedMg is null ? string.Empty : ", opened_mg: " + Value(drug.OpenedMg);
-            yaml.Item(4, $"{{ name: {Text(drug.Name)}, {dose}: {Value(drug.Dose)}{opened} }}", i == 0 ? "or dose_mg: 70; opened_mg: what was opened, for the discarded amount" : null);
+            yaml.Item(4, $"{{ name: {Text(drug.Name)}, {dose}: {Value(drug.Dose)}{opened}{Ndc(drug.Ndc)} }}", i == 0 ? "or dose_mg: 70; opened_mg: what was opened, for the discarded amount" : null);
         }
 
         yaml.Comment("      A drug may also give vial: single_dose | multi_dose, supplied_by_sponsor: true, and");
         yaml.Comment("      ndc: { code: 99999-0123-01, unit: MG } (facility drug lines; Medicaid requires it).");
+    }
+
+    private static string Ndc(NdcDraft? ndc)
+    {
+        if (ndc is null)
+        {
+            return string.Empty;
+        }
+
+        string quantity = ndc.Quantity is null ? string.Empty : ", quantity: " + Value(ndc.Quantity);
+        string discarded = ndc.DiscardedQuantity is null ? string.Empty : ", discarded_quantity: " + Value(ndc.DiscardedQuantity);
+        return $", ndc: {{ code: {Text(ndc.Code)}, unit: {Value(ndc.Unit)}{quantity}{discarded} }}";
     }
 
     private static void WriteTrial(Lines yaml, TrialDraft? trial, ProcedureKind kind)

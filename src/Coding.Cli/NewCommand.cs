@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using IntraperitonealCoding.Maintenance;
 using IntraperitonealCoding.Research;
 using Spectre.Console;
@@ -20,7 +21,7 @@ internal static class NewCommand
         var kind = ChoiceOption.Argument<ProcedureKind>("kind", "The procedure of the case.");
         var output = new Option<string?>("--out") { Description = "Where to write the case file (never over an existing file; default, or '-': standard output)." };
         var command = new Command("new", "Write a new case file: on a terminal, asked step by step with each answer checked as the reader checks a file, then coded; with input or output redirected, a commented template that codes as it stands.") { kind, output, context.RulesOption, context.StudiesOption };
-        command.SetAction(parse => Run(parse.GetValue(kind), OutputTarget.Named(parse.GetValue(output)), parse.GetValue(context.RulesOption), parse.GetValue(context.StudiesOption), context.Input, DateTime.Today, context.RawOut, context.Stdout, context.Stderr, context.Console));
+        command.SetAction(parse => Run(parse.GetValue(kind), OutputTarget.Named(parse.GetValue(output)), parse.GetValue(context.RulesOption), parse.GetValue(context.StudiesOption), context.Input, context.Host.Today, context.RawOut, context.Stdout, context.Stderr, context.Console));
         return command;
     }
 
@@ -80,7 +81,19 @@ internal static class NewCommand
         stdout.Flush();
         CodingResult result = rules.Code(read.Case);
         ResultTable.Write(rawOut, new[] { result }, console);
+        rawOut.Flush(); // The table first, then what the rules added.
+        SayWhatTheEngineAdded(read.Case, result, stdout);
         return result.Ready ? ExitCodes.Ready : ExitCodes.FindingsHaveErrors;
+    }
+
+    /// <summary>The diagnoses the claim carries that the file does not (Z00.6 for a qualifying trial): said, not silently missing from the file.</summary>
+    private static void SayWhatTheEngineAdded(CodingCase written, CodingResult result, TextWriter stdout)
+    {
+        var added = result.Diagnoses.Except(written.Diagnoses, StringComparer.OrdinalIgnoreCase).ToList();
+        if (added.Count > 0)
+        {
+            stdout.WriteLine($"The claim also lists {string.Join(", ", added)}, added by the rules (not in the file: the rules add {(added.Count == 1 ? "it" : "them")} each time the case is coded).");
+        }
     }
 
     private static int WriteTemplate(CaseDraft template, string? output, TextWriter rawOut, TextWriter stderr)

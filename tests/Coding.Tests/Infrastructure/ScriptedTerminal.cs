@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IntraperitonealCoding.Tool;
@@ -18,9 +19,9 @@ internal sealed class ScriptedTerminal
 {
     private readonly TestConsole console = new();
 
-    public ScriptedTerminal(bool interactive = true, bool ansi = true)
+    public ScriptedTerminal(bool interactive = true, bool ansi = true, int width = 160)
     {
-        console.Width(160);
+        console.Width(width);
         console.Profile.Capabilities.Interactive = interactive;
         console.Profile.Capabilities.Ansi = ansi;
         console.EmitAnsiSequences = ansi;
@@ -49,6 +50,23 @@ internal sealed class ScriptedTerminal
         }
 
         return this;
+    }
+
+    /// <summary>In a list of several to take, marks each of <paramref name="marked"/> (space) and takes them (Enter).</summary>
+    public ScriptedTerminal Mark(IList<string> choices, params string[] marked)
+    {
+        int at = 0;
+        foreach (int index in marked.Select(choices.IndexOf).Order())
+        {
+            for (; at < index; at++)
+            {
+                console.Input.PushKey(ConsoleKey.DownArrow);
+            }
+
+            console.Input.PushKey(ConsoleKey.Spacebar);
+        }
+
+        return Enter();
     }
 
     /// <summary>In a list, moves from one choice to another and takes it.</summary>
