@@ -185,7 +185,7 @@ internal static class CaseYaml
             // The example names an item the procedure has, and a bundled study of that procedure.
             string item = kind == ProcedureKind.Hipec ? "[hipec]" : "[aerosol_chemotherapy]";
             string study = kind == ProcedureKind.Hipec ? "\"NCT09000001\"" : "\"NCT04329494\"";
-            yaml.Commented(0, "trial", null, "clinical-trial enrolment, if any: either name the study,");
+            yaml.Commented(0, "trial", null, "clinical-trial enrollment, if any: either name the study,");
             yaml.Commented(2, "study", study, "whose file in --studies DIR gives the rest,");
             yaml.Commented(2, "subject", "\"001\"", "with the participant id;");
             yaml.Comment("or give the trial's own number and lists (never both):");
@@ -197,7 +197,7 @@ internal static class CaseYaml
             return;
         }
 
-        yaml.Entry(0, "trial", null, "clinical-trial enrolment");
+        yaml.Entry(0, "trial", null, "clinical-trial enrollment");
         if (trial.Study is not null)
         {
             yaml.Entry(2, "study", Text(trial.Study), "its study file gives the designations");

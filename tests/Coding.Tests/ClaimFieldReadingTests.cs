@@ -23,6 +23,17 @@ public sealed class ClaimFieldReadingTests
     public void FieldOnTheWrongClaim_IsALocatedError(string claim, string extra, string error)
         => Assert.Equal(error, FirstError(Read(claim, extra)));
 
+    [Theory]
+    [InlineData("case.yaml", DocumentFormat.Yaml, "procedure: { kind: pipac, cycle: 1, exposure_minutes: 30, drugs: [{ name: cisplatin, dose_mg: 10, ndc: 16729-288-11 }] }\n", "case.yaml:6:104: DATA004")]
+    [InlineData("case.json", DocumentFormat.Json, "{\"case_id\": \"x\", \"date_of_service\": \"2026-03-14\", \"claim\": \"facility_outpatient\", \"payer\": \"medicaid\", \"diagnoses\": [\"C78.6\"], \"procedure\": {\"kind\": \"pipac\", \"cycle\": 1, \"exposure_minutes\": 30, \"drugs\": [{\"name\": \"cisplatin\", \"dose_mg\": 10, \"ndc\": \"16729-288-11\"}]}}", "case.json:1:")]
+    public void Ndc_GivenAsABareCode_IsRefusedWithTheMappingFormToWrite(string file, DocumentFormat format, string text, string at)
+    {
+        string document = format == DocumentFormat.Yaml ? $"case_id: x\ndate_of_service: 2026-03-14\nclaim: facility_outpatient\npayer: medicaid\ndiagnoses: [C78.6]\n{text}" : text;
+        string error = CaseFile.Parse(document, file, format).Errors[0].ToString();
+        Assert.StartsWith(at, error, System.StringComparison.Ordinal);
+        Assert.Contains("found a single value: write it as { code: 99999-0123-01, unit: ML, quantity: 20 }", error, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DischargeDate_OnTheDayOfService_IsRead()
         => Assert.Equal(new System.DateTime(2026, 3, 14), Read("facility_inpatient", "discharge_date: 2026-03-14\n").Case!.Details.DischargeDate);

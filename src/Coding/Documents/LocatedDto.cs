@@ -22,6 +22,18 @@ internal sealed class ScalarShorthandAttribute : Attribute
 }
 
 /// <summary>
+/// The form a mapping is written in, shown when a plain value is given where the mapping belongs (an NDC written as
+/// <c>16729-288-11</c> instead of <c>{ code: ..., unit: ..., quantity: ... }</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class MappingFormAttribute : Attribute
+{
+    public MappingFormAttribute(string form) => Form = form;
+
+    public string Form { get; }
+}
+
+/// <summary>
 /// Base of every internal DTO the <see cref="StrictMapper"/> fills: remembers where the mapping and each of its values
 /// started, so checks made after mapping (a negative duration, an undefined note) can still say file:line:column.
 /// </summary>

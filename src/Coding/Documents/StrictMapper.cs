@@ -79,7 +79,12 @@ internal static class StrictMapper
 
         if (node is not MappingNode mapping)
         {
-            errors.Add(DataErrorIds.InvalidValue, $"Expected a mapping (key: value pairs), found {node.Kind}.", node.Start);
+            errors.Add(
+                DataErrorIds.InvalidValue,
+                shape.Form is { } form && node is ScalarNode
+                    ? $"Expected a mapping (key: value pairs), found a single value: write it as {form}."
+                    : $"Expected a mapping (key: value pairs), found {node.Kind}.",
+                node.Start);
             return null;
         }
 
@@ -317,11 +322,15 @@ internal static class StrictMapper
             Keys = properties.Select(p => WireNames.ToSnakeCase(p.Name)).ToArray();
             Required = properties.Where(p => p.IsDefined(typeof(RequiredKeyAttribute))).Select(p => WireNames.ToSnakeCase(p.Name)).ToArray();
             Create = () => (LocatedDto)Activator.CreateInstance(type)!;
+            Form = type.GetCustomAttribute<MappingFormAttribute>()?.Form;
             if (type.GetCustomAttribute<ScalarShorthandAttribute>() is { } shorthand)
             {
                 Shorthand = Properties.Values.Single(p => p.Name == shorthand.Property);
             }
         }
+
+        /// <summary>Gets how the mapping is written, shown when a plain value stands where it belongs (<see cref="MappingFormAttribute"/>).</summary>
+        public string? Form { get; }
 
         /// <summary>Gets the string property a plain scalar fills, when the DTO takes one (<see cref="ScalarShorthandAttribute"/>).</summary>
         public DtoProperty? Shorthand { get; }

@@ -79,6 +79,7 @@ internal sealed class DrugDto : LocatedDto
     public NdcDto? Ndc { get; set; }
 }
 
+[MappingForm("{ code: 99999-0123-01, unit: ML, quantity: 20 } (the product's NDC; unit UN, ML, MG, GR or F2; quantity unless the unit is MG)")]
 internal sealed class NdcDto : LocatedDto
 {
     [RequiredKey] public string Code { get; set; } = "";
