@@ -173,4 +173,17 @@ public sealed class InpatientClaimTests
         X12Claim claim = Assert.Single(ResultX12.Render(result).Claims);
         Assert.Contains(claim.ServiceLines, l => l.Segments[1] == "SV2*0339**0*UN*1**0");
     }
+
+    [Fact]
+    public void HipecPcsCodeListedFromTheOperativeReport_StaysTheHipecLine_SoASponsorPaidHipecStaysNonCovered()
+    {
+        var hipec = new HipecProcedure(SurgicalApproach.Open, new[] { "49188" }, 0, TemperatureRange.FromCelsius(41.5, 42.5), Duration.FromMinutes(90), null, pcsProcedures: new[] { "0DBW0ZZ", "3E0M30Y" });
+        var trial = new ClinicalTrial("NCT04329494", qualifying: true, ide: null, investigational: new[] { LineCategory.Hipec }, sponsorPays: new[] { LineCategory.Hipec });
+        var result = RuleSet.Default.Code(Case(hipec, claim: ClaimType.FacilityInpatient, payer: PayerType.Commercial, diagnoses: new[] { "C78.6", "C18.1", "Z00.6" }, trial: trial, details: Stay("C78.6", "C18.1", "Z00.6")));
+        CodeLine line = Assert.Single(result.Lines, l => l.Code == "3E0M30Y");
+        // On a DRG stay the sponsor's procedure stays on the claim with its charges non-covered.
+        Assert.Equal((LineCategory.Hipec, Responsibility.Insurer, true, "hipec-pcs"), (line.Category, line.Responsibility, line.NonCoveredCharges, line.Rule));
+        Assert.Contains("pcs-hipec-qualifier-to-confirm", line.Notes);
+        Assert.Equal(LineCategory.PrimarySurgery, Assert.Single(result.Lines, l => l.Code == "0DBW0ZZ").Category);
+    }
 }

@@ -19,18 +19,29 @@ internal static class LineTemplates
         return false;
     }
 
+    /// <summary>
+    /// Whether the rule puts a line with this code on the claim for these biopsy counts: such a code, when the case also
+    /// lists it, is the rule's line (its category, notes and coverage), not a surgery line of the case's.
+    /// </summary>
+    public static bool Emits(LineRule rule, string code, int biopsies, int researchBiopsies = 0)
+    {
+        foreach (LineTemplate template in rule.Lines)
+        {
+            if (template.Code == code && Applies(template, biopsies, researchBiopsies))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Applies a rule's templates. Research-only biopsies (a trial's) leave the insurer's lines as if none were taken.</summary>
     public static void Apply(CodingContext context, LineRule rule, int biopsies, int researchBiopsies = 0)
     {
         foreach (LineTemplate template in rule.Lines)
         {
-            bool applies = template.When switch
-            {
-                LineCondition.BiopsiesTaken => biopsies > 0,
-                LineCondition.NoBiopsies => biopsies == 0,
-                LineCondition.ResearchBiopsies => researchBiopsies > 0,
-                _ => true,
-            };
+            bool applies = Applies(template, biopsies, researchBiopsies);
             if (applies && PcsCodeAlreadyListed(context, template.Code))
             {
                 // The case's operative report already gave this PCS code: it is on the claim once.
@@ -48,4 +59,12 @@ internal static class LineTemplates
             }
         }
     }
+
+    private static bool Applies(LineTemplate template, int biopsies, int researchBiopsies) => template.When switch
+    {
+        LineCondition.BiopsiesTaken => biopsies > 0,
+        LineCondition.NoBiopsies => biopsies == 0,
+        LineCondition.ResearchBiopsies => researchBiopsies > 0,
+        _ => true,
+    };
 }

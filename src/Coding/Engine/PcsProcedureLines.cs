@@ -19,13 +19,13 @@ internal static class PcsProcedureLines
     {
         if (order == CaseProceduresOrder.First)
         {
-            Add(context, rule.Id);
+            Add(context, rule, biopsies);
             LineTemplates.Apply(context, rule, biopsies);
         }
         else
         {
             LineTemplates.Apply(context, rule, biopsies);
-            Add(context, rule.Id);
+            Add(context, rule, biopsies);
         }
     }
 
@@ -43,8 +43,9 @@ internal static class PcsProcedureLines
         return Label;
     }
 
-    private static void Add(CodingContext context, string ruleId)
+    private static void Add(CodingContext context, LineRule rule, int biopsies)
     {
+        string ruleId = rule.Id;
         CodeValidityTable table = context.Rules.Tables.Icd10Pcs;
         var date = context.Case.CodeSetDate;
         var codes = context.Case.Procedure.PcsProcedures;
@@ -52,8 +53,10 @@ internal static class PcsProcedureLines
         {
             string code = codes[i];
             string path = string.Format(CultureInfo.InvariantCulture, "procedure.pcs_procedures[{0}]", i);
-            if (LineTemplates.PcsCodeAlreadyListed(context, code))
+            if (LineTemplates.PcsCodeAlreadyListed(context, code) || LineTemplates.Emits(rule, code, biopsies))
             {
+                // Once on the claim; a code the rule also gives is the rule's line (a HIPEC listed as surgery would lose
+                // its category, so its notes and a trial's coverage of it).
                 context.UseNotes(new[] { context.Rules.ClaimFields.PcsListedOnceNote });
                 continue;
             }
