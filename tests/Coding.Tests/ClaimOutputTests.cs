@@ -38,6 +38,17 @@ public sealed class ClaimOutputTests
     }
 
     [Fact]
+    public void X12_RenderingAndClaim_PrintAsTheirSegments_AndANotReadyRenderingAsWhyNot()
+    {
+        X12Rendering x12 = ResultX12.Render(CodeWithId("case-7"));
+        Assert.Equal((x12.Text, x12.Claims[0].Text), (x12.ToString(), x12.Claims[0].ToString()));
+        Assert.StartsWith("CLM*case-7*", x12.ToString(), StringComparison.Ordinal);
+        X12Rendering notReady = ResultX12.Render(RuleSet.Default.Code(Case(Hipec(primaries: Array.Empty<string>()))));
+        Assert.StartsWith("Not written as X12: ", notReady.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is not ready (HIPEC002)", notReady.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void X12_InstitutionalClaim_CarriesTypeOfBillStatementDatesAndRevenueCodes()
     {
         X12Claim claim = Assert.Single(ResultX12.Render(CodeWithId("case-8", ClaimType.FacilityOutpatient)).Claims);

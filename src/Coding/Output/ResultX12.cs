@@ -62,6 +62,10 @@ public sealed record X12Claim
 
     /// <summary>Gets the segments as text, each with its terminator.</summary>
     public string Text { get; }
+
+    /// <summary>Returns <see cref="Text"/>: the claim prints as the segments it holds.</summary>
+    /// <returns>The claim's segments, each with its terminator.</returns>
+    public override string ToString() => Text;
 }
 
 /// <summary>The outcome of <see cref="ResultX12.Render"/>: the claims, or why the result cannot be written as X12. Immutable.</summary>
@@ -84,6 +88,10 @@ public sealed record X12Rendering
 
     /// <summary>Gets every claim's segments, one after the other.</summary>
     public string Text => string.Concat(Claims.Select(c => c.Text));
+
+    /// <summary>Returns <see cref="Text"/> when the result was written, else why it was not.</summary>
+    /// <returns>The segments, or the problems that stopped them, one per line.</returns>
+    public override string ToString() => Succeeded ? Text : "Not written as X12: " + string.Join(Environment.NewLine, Problems);
 }
 
 /// <summary>
