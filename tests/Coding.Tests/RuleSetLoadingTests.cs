@@ -30,6 +30,18 @@ public sealed class RuleSetLoadingTests
     }
 
     [Fact]
+    public void TimeRuleWithoutItsAdditionalUnit_IsALocatedError_NotACrashOfTheAddOnCrossCheck()
+    {
+        // Found by AnyMutationOfARuleFile (seed 1016353555558535593,1654416273445741125): the cross-check read the
+        // missing unit and threw NullReferenceException.
+        using var rules = RuleFixture.CopyOfDefault(("hipec.yaml", "    additional_unit: { code: \"96548\", minutes: 30 }\n", string.Empty));
+        var ex = Assert.Throws<RuleDataException>(() => RuleSet.Load(rules.Directory));
+        DataError error = Assert.Single(ex.Errors);
+        Assert.Equal(("hipec.yaml", 13, 5), (Path.GetFileName(error.File), error.Line, error.Column));
+        Assert.Contains("method time_units needs first_unit and additional_unit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingDirectory_IsARuleDataExceptionNamingIt()
     {
         string missing = Path.Combine(Paths.Root, "no-such-rules");

@@ -17,8 +17,13 @@ internal static class TableCrossChecks
         var addOnCodes = new HashSet<string>(addOns.Edits.Keys, StringComparer.Ordinal);
         foreach (HipecTimeRule rule in timeRules.Where(r => r.Method == TimeCodingMethod.TimeUnits))
         {
-            string first = rule.FirstUnit!.Code;
-            string additional = rule.AdditionalUnit!.Code;
+            if (rule.FirstUnit is null || rule.AdditionalUnit is null)
+            {
+                continue; // the rule's own check has reported the missing unit where it is
+            }
+
+            string first = rule.FirstUnit.Code;
+            string additional = rule.AdditionalUnit.Code;
             var primaries = addOns.Edits.All(first).Where(e => e.Period.Overlaps(rule.Period)).ToList();
             if (primaries.Count == 0)
             {
