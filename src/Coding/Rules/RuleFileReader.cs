@@ -23,7 +23,7 @@ internal static class RuleFileReader
             return null;
         }
 
-        if (ResolvesOutside(directory, path) is { } target)
+        if (IntraperitonealCoding.Infrastructure.FileStatus.LinkOutside(directory, path) is { } target)
         {
             errors.Add(new DataError(DataErrorIds.Unreadable, $"Cannot read the file: it is a link to {target}, outside the rule set directory; copy the file in instead.", path, 0, 0));
             return null;
@@ -50,39 +50,4 @@ internal static class RuleFileReader
             return false;
         }
     }
-
-    /// <summary>Where a link leads when that is outside the directory; <see langword="null"/> for a file inside it.</summary>
-    private static string? ResolvesOutside(string directory, string path)
-    {
-        // realpath(3) on Linux, for every target framework; elsewhere .NET's own link resolution where it has one.
-        if (IntraperitonealCoding.Infrastructure.FileStatus.RealPath(path) is { } real && IntraperitonealCoding.Infrastructure.FileStatus.RealPath(directory) is { } root)
-        {
-            return Inside(real, root) ? null : real;
-        }
-
-#if NET
-        try
-        {
-            FileSystemInfo? target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
-            if (target is null)
-            {
-                return null;
-            }
-
-            var info = new DirectoryInfo(Path.GetFullPath(directory));
-            string rootPath = Path.GetFullPath(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName);
-            string final = Path.GetFullPath(target.FullName);
-            return Inside(final, rootPath) ? null : final;
-        }
-        catch (IOException ex)
-        {
-            return "an unreadable target (" + ex.Message + ")";
-        }
-#else
-        return null; // No way to resolve links here: the file is read as it is.
-#endif
-    }
-
-    private static bool Inside(string path, string root)
-        => path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
